@@ -1,0 +1,84 @@
+// Builds everything the project runs:
+//  - dist/extension.js: the extension bundle (cjs, node, `vscode` external);
+//  - media/dist/: the results webview script and its third-party assets;
+//  - out/: tests, the emulator, scripts and benchmarks, transpiled file by file
+//    (types are checked separately by `tsc --noEmit`).
+import * as esbuild from 'esbuild';
+import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Every .ts file below the given folders (tests, emulator, scripts, benchmarks, core). */
+function tsFilesBelow(...dirs) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) files.push(path);
+    }
+  };
+  for (const dir of dirs) {
+    try { walk(dir); } catch { /* folder not there yet */ }
+  }
+  return files;
+}
+
+const extension = {
+  entryPoints: ['src/extension.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/extension.js',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
+const webview = {
+  entryPoints: tsFilesBelow('webview-ui').filter((f) => !f.includes('.test.')),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'media/dist',
+  minify: production,
+  sourcemap: false,
+  logLevel: 'warning',
+};
+
+const nodeSide = {
+  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench', 'webview-ui'),
+  bundle: false,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: 'out',
+  outbase: '.',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+function copyWebviewAssets() {
+  mkdirSync('media/dist/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    cpSync(join('node_modules/@vscode/codicons/dist', file), join('media/dist/codicons', file));
+  }
+}
+
+const builds = [extension];
+if (webview.entryPoints.length) builds.push(webview);
+if (!production) builds.push(nodeSide);
+
+copyWebviewAssets();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('esbuild: watching for changes');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

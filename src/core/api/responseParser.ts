@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { ToolCallError } from '../errors';
+import { isDailyLimit, retryAfterSeconds } from './retryAfter';
+
+const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
+
+/** Error bodies are undocumented: take the first readable message field we know of. */
+const errorBodySchema = z.object({
+  error: z.union([z.string(), z.object({ message: z.string() })]).optional(),
+  message: z.string().optional(),
+  detail: z.string().optional(),
+  details: z.string().optional(),
+});
+
+export interface RawAnswer {
+  status: number;
+  contentType: string;
+  text: string;
+  truncated: boolean;
+  retryAfterHeader: string | null;
+  location: string | null;
+}
+
+/** Turns an HTTP answer into the tool's `data`, or throws one `ToolCallError` with a message for a person. */
+export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): unknown {
+  const { status } = answer;
+  if (status >= 300 && status < 400) {
+    const where = answer.location ? ` to ${excerpt(answer.location, 120)}` : '';
+    throw new ToolCallError(
+      'bad-response',
+      `NiamonX answered with a redirect (HTTP ${status}${where}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.`,
+      status,
+    );
+  }
+  const json = answer.truncated ? undefined : tryParseJson(answer.text);
+  const serverMessage = json === undefined ? undefined : messageOf(json);
+
+  if (status === 200) {
+    const success = successSchema.safeParse(json);
+    if (success.success) return success.data.data ?? null;
+    if (json !== undefined && typeof json === 'object' && json !== null && (json as { success?: unknown }).success === false) {
+      throw new ToolCallError('bad-response', `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`, status);
+    }
+    throw unexpected(status, answer);
+  }
+  const said = serverMessage ? ` NiamonX said: ${serverMessage}` : '';
+  switch (status) {
+    case 400:
+      throw new ToolCallError('validation', `NiamonX rejected the input for ${tool}: ${serverMessage ?? 'validation error (no details given)'}.`, status);
+    case 401:
+      throw new ToolCallError('auth', `NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".${said}`, status);
+    case 403:
+      throw new ToolCallError('disabled', `The tool ${tool} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.${said}`, status);
+    case 404:
+      throw new ToolCallError('unknown-tool', `NiamonX does not know the tool "${tool}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.${said}`, status);
+    case 405:
+      throw new ToolCallError('method', `The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.${said}`, status);
+    case 429:
+      throw rateLimited(tool, answer, serverMessage, now);
+  }
+  if (status >= 500) {
+    throw new ToolCallError('server', `NiamonX had a server error (HTTP ${status}). Try again in a few minutes.${said}`, status);
+  }
+  throw unexpected(status, answer);
+}
+
+function rateLimited(tool: string, answer: RawAnswer, serverMessage: string | undefined, now: number): ToolCallError {
+  const seconds = retryAfterSeconds(answer.retryAfterHeader, serverMessage, now);
+  const daily = isDailyLimit(serverMessage);
+  const wait = seconds === undefined ? '' : ` Retry in ${formatDuration(seconds)}.`;
+  const what = daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down for this API key.`;
+  return new ToolCallError('rate-limit', `${what}${wait}${serverMessage ? ` NiamonX said: ${serverMessage}` : ''}`, 429, seconds, daily);
+}
+
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 360) / 10} h`;
+}
+
+function unexpected(status: number, answer: RawAnswer): ToolCallError {
+  const type = answer.contentType || 'no content type';
+  const body = answer.text.trim() ? `: “${excerpt(answer.text, 160)}”` : ' with an empty body';
+  const cut = answer.truncated ? ' The connection closed before the answer was complete.' : '';
+  return new ToolCallError('bad-response', `Unexpected answer from NiamonX (HTTP ${status}, ${type})${body}.${cut}`, status);
+}
+
+function tryParseJson(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function messageOf(json: unknown): string | undefined {
+  const parsed = errorBodySchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  const { error, message, detail, details } = parsed.data;
+  const text = typeof error === 'string' ? error : error?.message ?? message ?? detail ?? details;
+  return text ? excerpt(text, 300) : undefined;
+}
+
+/** A short, single-line, control-character-free excerpt safe to show in a notification. */
+export function excerpt(text: string, max: number): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

@@ -1,0 +1,64 @@
+import type { InputKind, ToolDefinition } from '../catalog/toolDefinition';
+import { ToolCallError } from '../errors';
+import { detectInSelection } from '../target/detectTarget';
+
+export interface ResolvedInput {
+  /** The JSON body to send. */
+  body: Record<string, unknown>;
+  /** What the user ran the tool on, for titles, logs and history. */
+  display: string;
+}
+
+const KIND_WORDS: Record<InputKind, string> = {
+  ip: 'an IPv4 or IPv6 address',
+  email: 'an email address',
+  domain: 'a domain name',
+  username: 'a user name',
+  phone: 'a phone number',
+  text: 'some text',
+};
+
+/**
+ * Turns what the caller gave (a string from a selection or input box, or a ready body)
+ * into the body for `tool`. Invalid input fails here, locally, before any request.
+ */
+export function resolveInput(toolName: string, tool: ToolDefinition | undefined, input: string | object): ResolvedInput {
+  if (typeof input === 'object' && input !== null) {
+    if (Array.isArray(input)) throw new ToolCallError('validation', 'The request body must be a JSON object, not an array.');
+    const body = input as Record<string, unknown>;
+    const primary = tool ? body[tool.primaryField] : undefined;
+    return { body, display: typeof primary === 'string' ? primary : compactJson(body) };
+  }
+  const text = String(input ?? '').trim();
+  if (!text) throw new ToolCallError('validation', `Nothing to run ${tool?.label ?? toolName} on: select ${tool ? KIND_WORDS[tool.inputKind] : 'a value'} or type one.`);
+  if (!tool) return { body: { value: text }, display: text };
+  const value = valueForKind(tool, text);
+  const target = detectInSelection(value);
+  return { body: tool.buildBody(value, target.inputKind), display: value };
+}
+
+function valueForKind(tool: ToolDefinition, text: string): string {
+  const target = detectInSelection(text);
+  const wanted = tool.inputKind;
+  if (wanted === 'ip') {
+    if (target.inputKind === 'ip') return target.ip?.network ?? target.value;
+    throw new ToolCallError('validation', `“${short(text)}” is not an IP address; ${tool.label} takes ${KIND_WORDS.ip}.`);
+  }
+  if (wanted === 'email' || wanted === 'domain') {
+    if (target.inputKind === wanted) return target.value;
+    if (!tool.acceptedKinds.includes(target.inputKind)) {
+      throw new ToolCallError('validation', `“${short(text)}” is not ${KIND_WORDS[wanted]}; ${tool.label} takes ${KIND_WORDS[wanted]}.`);
+    }
+  }
+  // Free-form tools take the detected value when the text is one clean target, else the text itself.
+  return target.kind === 'text' ? text : target.value;
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+}
+
+function compactJson(body: object): string {
+  const json = JSON.stringify(body);
+  return json.length > 120 ? `${json.slice(0, 120)}…` : json;
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import { callTool } from '../api/apiClient';
+import { formatDuration } from '../api/responseParser';
+import type { ToolCatalog } from '../catalog/catalog';
+import type { ToolStateTracker } from '../catalog/toolState';
+import { ToolCallError, type ToolRun } from '../errors';
+import { resolveInput } from './inputResolver';
+import { ResultCache } from './resultCache';
+import { SharedRequests } from './sharedRequests';
+
+export interface RunnerSettings {
+  baseUrl: string | undefined;
+  timeoutMs: number;
+  cacheTtlSeconds: number;
+}
+
+export interface RunnerDeps {
+  catalog: () => ToolCatalog;
+  settings: () => RunnerSettings;
+  apiKey: () => Promise<string | undefined>;
+  states: ToolStateTracker;
+  now?: () => number;
+  fetchImpl?: typeof fetch;
+}
+
+export interface RunRequest {
+  tool: string;
+  input: string | object;
+  signal?: AbortSignal;
+  /** Skip the cache (the user asked to run again). */
+  fresh?: boolean;
+}
+
+export interface RunOutcome {
+  run: ToolRun;
+  /** What the tool ran on, for display. */
+  input: string;
+  startedAt: number;
+}
+
+const SAFE_TOOL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
+
+/**
+ * Runs tools the way quota-conscious users expect: validates input locally, answers
+ * repeats from a short cache, shares identical calls in flight, and respects a cooldown
+ * the server announced instead of spending a call that would only get another 429.
+ */
+export class ToolRunner {
+  private readonly cache: ResultCache<{ status: number; data: unknown }>;
+  private readonly shared = new SharedRequests<ToolRun>();
+  private readonly listeners = new Set<(outcome: RunOutcome) => void>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RunnerDeps) {
+    this.now = deps.now ?? Date.now;
+    this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now);
+  }
+
+  onDidRun(listener: (outcome: RunOutcome) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Forget cached answers, e.g. when the key or the base URL changes. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  async run(request: RunRequest): Promise<RunOutcome> {
+    const startedAt = this.now();
+    const outcome = await this.runUnannounced(request, startedAt);
+    for (const listener of this.listeners) listener(outcome);
+    return outcome;
+  }
+
+  private async runUnannounced(request: RunRequest, startedAt: number): Promise<RunOutcome> {
+    const tool = String(request.tool ?? '').trim();
+    let input = typeof request.input === 'string' ? request.input.trim() : '';
+    try {
+      if (!SAFE_TOOL_NAME.test(tool)) {
+        throw new ToolCallError('validation', `“${tool.slice(0, 64)}” is not a valid tool name (letters, digits, _ . - only).`);
+      }
+      const definition = this.deps.catalog().find(tool);
+      const resolved = resolveInput(tool, definition, request.input);
+      input = resolved.display;
+      const settings = this.deps.settings();
+      const apiKey = await this.deps.apiKey();
+      const cacheKey = this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey);
+
+      const cached = request.fresh ? undefined : this.cache.get(cacheKey);
+      if (cached) {
+        return { run: { ok: true, tool, status: cached.status, data: cached.data, durationMs: 0, cached: true }, input, startedAt };
+      }
+      this.refuseWhileCoolingDown(tool);
+      const run = await this.shared.run(
+        cacheKey,
+        request.signal,
+        (signal) => this.call(tool, resolved.body, settings, apiKey, signal, cacheKey),
+        () => failure(tool, new ToolCallError('cancelled', 'Cancelled.')),
+      );
+      return { run, input, startedAt };
+    } catch (error) {
+      return { run: failure(tool, asToolCallError(error)), input, startedAt };
+    }
+  }
+
+  private async call(tool: string, body: Record<string, unknown>, settings: RunnerSettings, apiKey: string | undefined, signal: AbortSignal, cacheKey: string): Promise<ToolRun> {
+    const started = performance.now();
+    try {
+      const answer = await callTool({ baseUrl: settings.baseUrl, apiKey, tool, body, timeoutMs: settings.timeoutMs, signal, fetchImpl: this.deps.fetchImpl });
+      this.deps.states.record(tool, { ok: true });
+      this.cache.set(cacheKey, { status: answer.status, data: answer.data });
+      return { ok: true, tool, status: answer.status, data: answer.data, durationMs: answer.durationMs };
+    } catch (error) {
+      const failed = asToolCallError(error);
+      if (failed.status !== undefined) {
+        this.deps.states.record(tool, { ok: false, kind: failed.kind, message: failed.message, retryAfterSeconds: failed.retryAfterSeconds, daily: failed.daily });
+      }
+      return failure(tool, failed, Math.round(performance.now() - started));
+    }
+  }
+
+  private refuseWhileCoolingDown(tool: string): void {
+    const blocking = this.deps.states.blockingState(tool);
+    if (blocking?.kind !== 'cooling-down') return;
+    const seconds = Math.max(1, Math.ceil((blocking.until - this.now()) / 1000));
+    const what = blocking.daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down.`;
+    throw new ToolCallError('rate-limit', `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`, undefined, seconds, blocking.daily);
+  }
+
+  private cacheKey(tool: string, body: object, baseUrl: string | undefined, apiKey: string | undefined): string {
+    const keyHash = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 16);
+    return JSON.stringify([baseUrl ?? '', keyHash, tool, stableJson(body)]);
+  }
+}
+
+function failure(tool: string, error: ToolCallError, durationMs?: number): ToolRun {
+  const run: ToolRun = { ok: false, tool, error: error.toToolError() };
+  if (error.status !== undefined) run.status = error.status;
+  if (durationMs !== undefined) run.durationMs = durationMs;
+  return run;
+}
+
+function asToolCallError(error: unknown): ToolCallError {
+  if (error instanceof ToolCallError) return error;
+  return new ToolCallError('bad-response', `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** JSON with sorted object keys, so equal bodies share a cache entry. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}

@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { startEmulator, type Emulator } from '../../../emulator/server';
+import { buildCatalog } from '../../../src/core/catalog/catalog';
+import { ToolStateTracker } from '../../../src/core/catalog/toolState';
+import type { ToolRun } from '../../../src/core/errors';
+import { ToolRunner, stableJson, type RunnerSettings } from '../../../src/core/run/toolRunner';
+
+const KEY = 'nx-runner-test-key-000111222';
+
+function failed(run: ToolRun) {
+  assert.equal(run.ok, false, JSON.stringify(run));
+  if (run.ok) throw new Error('unreachable');
+  return run;
+}
+
+describe('ToolRunner', () => {
+  let emulator: Emulator;
+  let settings: RunnerSettings;
+  let key: string | undefined;
+  let clock: number;
+  let states: ToolStateTracker;
+  let runner: ToolRunner;
+
+  before(async () => {
+    emulator = await startEmulator({ keys: [KEY] });
+  });
+  after(() => emulator.close());
+  beforeEach(() => {
+    emulator.reset();
+    settings = { baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 60 };
+    key = KEY;
+    clock = Date.now();
+    states = new ToolStateTracker({ now: () => clock });
+    runner = new ToolRunner({ catalog: () => buildCatalog([]), settings: () => settings, apiKey: async () => key, states, now: () => clock });
+  });
+
+  it('puts a string input into the tool primary field', async () => {
+    const { run, input } = await runner.run({ tool: 'gl_ping', input: ' "1.1.1.1", ' });
+    assert.equal(run.ok, true);
+    assert.equal(input, '1.1.1.1');
+    assert.deepEqual(emulator.requests[0].body, { ip: '1.1.1.1' });
+  });
+
+  it('strips a port and sends an IPv6 address without brackets', async () => {
+    await runner.run({ tool: 'gl_ping', input: '[2001:db8::1]:443' });
+    assert.deepEqual(emulator.requests[0].body, { ip: '2001:db8::1' });
+  });
+
+  it('refuses input of the wrong kind locally', async () => {
+    const run = failed((await runner.run({ tool: 'gl_ping', input: '999.1.1.1' })).run);
+    assert.equal(run.error.kind, 'validation');
+    assert.equal(run.status, undefined);
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it('refuses an unsafe tool name locally', async () => {
+    const run = failed((await runner.run({ tool: '../admin', input: 'x' })).run);
+    assert.equal(run.error.kind, 'validation');
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it('answers a repeat from the cache, and fresh runs call again', async () => {
+    await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    const cached = (await runner.run({ tool: 'gl_ping', input: '8.8.8.8' })).run;
+    assert.equal(cached.ok && cached.cached, true);
+    assert.equal(emulator.requests.length, 1);
+    const fresh = (await runner.run({ tool: 'gl_ping', input: '8.8.8.8', fresh: true })).run;
+    assert.equal(fresh.ok && !fresh.cached, true);
+    assert.equal(emulator.requests.length, 2);
+  });
+
+  it('expires the cache after its TTL and never caches with TTL 0', async () => {
+    await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    clock += 61_000;
+    await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    assert.equal(emulator.requests.length, 2);
+    settings.cacheTtlSeconds = 0;
+    await runner.run({ tool: 'gl_ping', input: '9.9.9.9' });
+    await runner.run({ tool: 'gl_ping', input: '9.9.9.9' });
+    assert.equal(emulator.requests.length, 4);
+  });
+
+  it('does not serve one key the cached answer of another', async () => {
+    emulator.addKey('nx-second-key-99999999');
+    await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    key = 'nx-second-key-99999999';
+    await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    assert.equal(emulator.requests.length, 2);
+  });
+
+  it('shares identical calls in flight', async () => {
+    emulator.configure({ latencyMs: 200 });
+    const runs = await Promise.all([1, 2, 3].map(() => runner.run({ tool: 'gl_ping', input: '8.8.8.8' })));
+    assert.ok(runs.every(({ run }) => run.ok));
+    assert.equal(emulator.requests.length, 1);
+  });
+
+  it('cancels one caller without cancelling the others of a shared call', async () => {
+    emulator.configure({ latencyMs: 300 });
+    const controller = new AbortController();
+    const first = runner.run({ tool: 'gl_ping', input: '8.8.8.8', signal: controller.signal });
+    const second = runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
+    await emulator.waitForArrival((request) => request.tool === 'gl_ping');
+    controller.abort();
+    assert.equal(failed((await first).run).error.kind, 'cancelled');
+    assert.equal((await second).run.ok, true);
+  });
+
+  it('aborts the request when its only caller cancels', async () => {
+    emulator.configure({ latencyMs: 5000 });
+    const controller = new AbortController();
+    const pending = runner.run({ tool: 'gl_ping', input: '8.8.8.8', signal: controller.signal });
+    await emulator.waitForArrival((request) => request.tool === 'gl_ping');
+    controller.abort();
+    assert.equal(failed((await pending).run).error.kind, 'cancelled');
+    const recorded = await emulator.waitForRequest((request) => request.tool === 'gl_ping');
+    assert.equal(recorded.status, 0, 'the client went away before an answer');
+  });
+
+  it('respects a cooldown locally instead of calling again', async () => {
+    emulator.configure({ cooldownSeconds: 30 });
+    await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
+    const limited = failed((await runner.run({ tool: 'gl_ping', input: '2.2.2.2' })).run);
+    assert.equal(limited.error.kind, 'rate-limit');
+    assert.equal(states.stateOf('gl_ping').kind, 'cooling-down');
+    const local = failed((await runner.run({ tool: 'gl_ping', input: '3.3.3.3' })).run);
+    assert.equal(local.error.kind, 'rate-limit');
+    assert.match(local.error.message, /no request was sent/);
+    assert.equal(emulator.requests.length, 2);
+    clock += 31_000;
+    emulator.reset();
+    assert.equal((await runner.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true, 'runs again once the cooldown is over');
+  });
+
+  it('learns disabled and unknown states from real answers only', async () => {
+    emulator.configure({ disabledTools: ['gl_ping'] });
+    assert.equal(states.stateOf('gl_ping').kind, 'idle');
+    await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
+    assert.equal(states.stateOf('gl_ping').kind, 'disabled');
+    await runner.run({ tool: 'made_up', input: 'x' });
+    assert.equal(states.stateOf('made_up').kind, 'unknown');
+  });
+
+  it('announces every run to listeners', async () => {
+    const seen: string[] = [];
+    runner.onDidRun((outcome) => seen.push(`${outcome.run.tool}:${outcome.input}:${outcome.run.ok}`));
+    await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
+    await runner.run({ tool: 'gl_ping', input: 'nope' });
+    assert.deepEqual(seen, ['gl_ping:1.1.1.1:true', 'gl_ping:nope:false']);
+  });
+
+  it('builds a stable cache key whatever the key order', () => {
+    assert.equal(stableJson({ b: 1, a: { d: 2, c: 3 } }), stableJson({ a: { c: 3, d: 2 }, b: 1 }));
+  });
+});
