@@ -1,0 +1,85 @@
+import { performance } from 'node:perf_hooks';
+import { exportRecords } from '../src/core/export/exportRecords';
+import { HistoryStore } from '../src/core/history/historyStore';
+import { redact } from '../src/core/results/redact';
+import type { ResultRecord } from '../src/core/results/resultRecord';
+
+export interface BenchRow {
+  name: string;
+  ms: number;
+  /** `JSON.stringify` of the same data, measured in the same run: the machine's yardstick. */
+  baselineMs: number;
+  ratio: number;
+  heapMB?: number;
+  note?: string;
+}
+
+const RUNS = 7;
+const COUNT = 10_000;
+
+/** Export, redaction and history reads at 10,000 records, each against `JSON.stringify` of the same data. */
+export async function benchExport(): Promise<BenchRow[]> {
+  const records = Array.from({ length: COUNT }, (_, i) => searchRecord(i));
+  const payload = { stats: { total: COUNT, with_password: COUNT }, records: records.map((record) => (record.data as { records: unknown[] }).records[0]) };
+  const stored = JSON.parse(JSON.stringify(records)) as unknown;
+
+  const csv = exportRecords(records, 'csv');
+  const rows = [
+    row(`export: CSV of ${COUNT.toLocaleString('en')} records`, () => exportRecords(records, 'csv'), () => JSON.stringify(records), `${(csv.length / 1e6).toFixed(1)} MB of text`),
+    row(`redact: ${COUNT.toLocaleString('en')}-record payload`, () => redact(payload), () => JSON.stringify(payload), `${redact(payload).count.toLocaleString('en')} values masked`),
+    row(
+      `history: first list() of ${COUNT.toLocaleString('en')} stored entries`,
+      () => new HistoryStore({ get: () => stored, set: () => Promise.resolve() }, { maxEntries: () => COUNT }).list(),
+      () => JSON.stringify(stored),
+      'every entry validated with zod',
+    ),
+  ];
+  return rows;
+}
+
+function row(name: string, subject: () => unknown, baseline: () => unknown, note: string): BenchRow {
+  const ms = medianMs(subject);
+  const baselineMs = medianMs(baseline);
+  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), note };
+}
+
+/** Median of several timed runs after one warm-up run (JIT, caches). */
+function medianMs(run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A ULP-search-like result with a few leaked credentials, as the heaviest tools return. */
+function searchRecord(i: number): ResultRecord {
+  const records = Array.from({ length: 3 }, (_, j) => ({
+    url: `https://host${i % 97}.example.com/login?next=/account,${j}`,
+    host: `host${i % 97}.example.com`,
+    login: `user${i}.${j}@example.com`,
+    password: `pa"ss,${i}-${j}`,
+  }));
+  return {
+    id: `r${i}`,
+    tool: 'ulp_search',
+    input: `user${i}@example.com`,
+    startedAt: 1_700_000_000_000 + i * 1000,
+    durationMs: 100 + (i % 50),
+    status: 200,
+    ok: true,
+    data: { stats: { total: 3, unique_hosts: 1, with_password: 3 }, records },
+  };
+}
+
+if (require.main === module) {
+  void benchExport().then((rows) => console.table(rows));
+}

@@ -1,0 +1,13 @@
+import type { ResultRecord } from '../../core/results/resultRecord';
+
+/** What the results panel's buttons do; the extension wires them to its services. */
+export interface ResultPanelActions {
+  runAgain(record: ResultRecord): void;
+  exportRecord(record: ResultRecord, format?: 'json' | 'csv' | 'markdown'): void;
+  openInEditor(record: ResultRecord, revealed: boolean): void;
+  copyJson(record: ResultRecord, revealed: boolean): void;
+  /** The unredacted data for a record, if still held in memory (never persisted). */
+  unredactedData(record: ResultRecord): unknown | undefined;
+  /** Modal confirmation before masked values are shown. */
+  confirmReveal(): Thenable<boolean>;
+}
