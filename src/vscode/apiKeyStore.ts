@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { checkApiKey } from '../core/api/keyRules';
+import { ContextKey } from './commandIds';
+
+const SECRET_NAME = 'niamonx.apiKey';
+const ENV_NAME = 'NIAMONX_API_KEY';
+
+/**
+ * The API key lives only in SecretStorage (the OS keychain where available); the
+ * NIAMONX_API_KEY environment variable is the fallback the vendor recommends for servers.
+ */
+export class ApiKeyStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly secrets: vscode.SecretStorage) {
+    // Other windows share the secret store: follow their changes too.
+    this.subscription = secrets.onDidChange((event) => {
+      if (event.key === SECRET_NAME) void this.announce();
+    });
+  }
+
+  async get(): Promise<string | undefined> {
+    const stored = await this.secrets.get(SECRET_NAME);
+    if (stored) return stored;
+    const fromEnv = process.env[ENV_NAME];
+    return fromEnv && checkApiKey(fromEnv).ok ? fromEnv.trim() : undefined;
+  }
+
+  /** Where the key in use comes from, for messages (never the key itself). */
+  async source(): Promise<'secret-storage' | 'environment' | 'none'> {
+    if (await this.secrets.get(SECRET_NAME)) return 'secret-storage';
+    return (await this.get()) ? 'environment' : 'none';
+  }
+
+  async set(raw: string): Promise<void> {
+    const check = checkApiKey(raw);
+    if (!check.ok) throw new Error(check.message);
+    await this.secrets.store(SECRET_NAME, check.key);
+    await this.announce();
+  }
+
+  async clear(): Promise<void> {
+    await this.secrets.delete(SECRET_NAME);
+    await this.announce();
+  }
+
+  /** Sets the context key that shows or hides the welcome view. */
+  async updateContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', ContextKey.HasApiKey, !!(await this.get()));
+  }
+
+  private async announce(): Promise<void> {
+    await this.updateContext();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

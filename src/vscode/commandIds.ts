@@ -1,0 +1,27 @@
+/** Every command the extension contributes; package.json uses the same ids. */
+export enum CommandId {
+  SetApiKey = 'niamonx.setApiKey',
+  ClearApiKey = 'niamonx.clearApiKey',
+  Ping = 'niamonx.ping',
+  RunTool = 'niamonx.runTool',
+  RunToolOnSelection = 'niamonx.runToolOnSelection',
+  RefreshTools = 'niamonx.refreshTools',
+  UseEmulator = 'niamonx.useEmulator',
+  ShowOutput = 'niamonx.showOutput',
+  TreeRunTool = 'niamonx.tree.runTool',
+  TreeRunToolOnInput = 'niamonx.tree.runToolOnInput',
+  TreeCopyToolName = 'niamonx.tree.copyToolName',
+  HistoryOpen = 'niamonx.history.open',
+  HistoryRunAgain = 'niamonx.history.runAgain',
+  HistoryCopyJson = 'niamonx.history.copyJson',
+  HistoryExport = 'niamonx.history.export',
+  HistoryRemove = 'niamonx.history.remove',
+  HistoryClear = 'niamonx.history.clear',
+  HistoryExportAll = 'niamonx.history.exportAll',
+}
+
+/** Context keys the extension sets for `when` clauses. */
+export enum ContextKey {
+  HasApiKey = 'niamonx.hasApiKey',
+  CursorOnTarget = 'niamonx.cursorOnTarget',
+}

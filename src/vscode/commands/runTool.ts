@@ -1,0 +1,27 @@
+import type { ToolRun } from '../../core/errors';
+import { pickTool } from '../pickTool';
+import { runOnTarget } from '../runOnTarget';
+import type { Services } from '../services';
+import { targetFromEditor } from '../targetFromEditor';
+import { detectInSelection } from '../../core/target/detectTarget';
+
+/**
+ * "NiamonX: Run Tool…". Arguments (all optional): a tool name, or `{ tool?, input? }`
+ * (hover links pass the IP as `input`). Missing parts are asked for.
+ */
+export async function runTool(services: Services, arg?: unknown): Promise<ToolRun | undefined> {
+  const { toolName, input } = parseArgument(arg);
+  const kind = input ? detectInSelection(input).inputKind : targetFromEditor()?.inputKind;
+  const tool = toolName ? services.catalog().find(toolName) : await pickTool(services, kind);
+  if (!tool) return undefined;
+  return runOnTarget(services, tool, input);
+}
+
+function parseArgument(arg: unknown): { toolName?: string; input?: string } {
+  if (typeof arg === 'string') return { toolName: arg };
+  if (arg && typeof arg === 'object') {
+    const { tool, input } = arg as { tool?: unknown; input?: unknown };
+    return { toolName: typeof tool === 'string' ? tool : undefined, input: typeof input === 'string' ? input : undefined };
+  }
+  return {};
+}

@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+import type { ToolRun } from '../../core/errors';
+import { pickTool } from '../pickTool';
+import type { Services } from '../services';
+import { targetFromEditor } from '../targetFromEditor';
+
+/** Editor context menu: tools that accept what is selected (or under the cursor), run on it. */
+export async function runToolOnSelection(services: Services): Promise<ToolRun | undefined> {
+  const target = targetFromEditor();
+  if (!target) {
+    void vscode.window.showWarningMessage('NiamonX: select an IP, email, domain or text first, or put the cursor on one.');
+    return undefined;
+  }
+  const tool = await pickTool(services, target.inputKind, true, `NiamonX: Run Tool on ${target.value}`);
+  if (!tool) return undefined;
+  return services.runs.run({ tool: tool.name, input: target.value, interactive: true });
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportRecords';
+import type { ResultRecord } from '../../core/results/resultRecord';
+
+const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
+  { format: 'json', label: 'JSON', detail: 'Everything, machine-readable' },
+  { format: 'csv', label: 'CSV', detail: 'Flattened dotted columns, for spreadsheets' },
+  { format: 'markdown', label: 'Markdown', detail: 'Tables, for incident notes and tickets' },
+];
+
+export interface ExportChoice {
+  format?: ExportFormat;
+  /** Where to write; skips the save dialog (scripts and tests). */
+  target?: vscode.Uri;
+}
+
+/**
+ * Writes records (already redacted, never holding the key) to a file the user picks.
+ * Resolves to the file written, or undefined when the user backed out.
+ */
+export async function exportToFile(records: ResultRecord[], suggestedName: string, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
+  const format =
+    choice.format ??
+    (await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${fileExtension(f.format)}` })), { title: 'NiamonX: Export as' }))?.format;
+  if (!format) return undefined;
+  const extension = fileExtension(format);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const target =
+    choice.target ??
+    (await vscode.window.showSaveDialog({
+      title: 'NiamonX: Export',
+      defaultUri: folder ? vscode.Uri.joinPath(folder, `${suggestedName}.${extension}`) : undefined,
+      filters: { [FORMATS.find((f) => f.format === format)!.label]: [extension] },
+    }));
+  if (!target) return undefined;
+  await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format), 'utf8'));
+  void vscode.window.showInformationMessage(`NiamonX: exported ${records.length} result(s) to ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
+
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return value === 'json' || value === 'csv' || value === 'markdown';
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { detectAt } from '../core/target/detectTarget';
+import { CommandId } from './commandIds';
+import { currentSettings } from './config';
+
+const HOVER_COMMANDS = [CommandId.Ping, CommandId.RunTool];
+
+/** Over an IP in any text document: "Ping" and "Run Tool…" links for that IP. */
+export class IpHoverProvider implements vscode.HoverProvider {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (!currentSettings().hoverEnabled) return undefined;
+    const line = document.lineAt(position.line).text;
+    if (line.length > 10_000) return undefined; // minified files: not worth scanning
+    const target = detectAt(line, position.character);
+    if (!target || target.inputKind !== 'ip' || !target.ip) return undefined;
+    const ip = target.value;
+    const link = (command: CommandId, arg: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
+    const markdown = new vscode.MarkdownString(undefined, true);
+    // Only our own two commands may run from this hover, never arbitrary command links.
+    markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+    markdown.appendMarkdown('**NiamonX** ');
+    markdown.appendText(`${ip} (IPv${target.ip.version}, ${target.ip.class})`);
+    markdown.appendMarkdown(`\n\n[$(pulse) Ping](${link(CommandId.Ping, ip)} "Run gl_ping on ${ip}") · `);
+    markdown.appendMarkdown(`[$(play) Run Tool…](${link(CommandId.RunTool, { input: ip })} "Pick a NiamonX tool to run on ${ip}")`);
+    const start = new vscode.Position(position.line, target.start);
+    return new vscode.Hover(markdown, new vscode.Range(start, start.translate(0, target.end - target.start)));
+  }
+}

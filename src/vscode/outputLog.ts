@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { ResultRecord } from '../core/results/resultRecord';
+
+const COMPACT_DATA_LIMIT = 2000;
+
+/**
+ * The "NiamonX" output channel. Every run leaves one concise line (with compact data);
+ * the pretty-printed data follows when the user chose the output view.
+ * Records are already redacted and never carry the key.
+ */
+export class OutputLog implements vscode.Disposable {
+  readonly channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('NiamonX', { log: true });
+
+  logRecord(record: ResultRecord, prettyData: boolean): void {
+    const duration = record.durationMs === undefined ? '' : ` in ${record.durationMs} ms`;
+    const status = record.status === undefined ? '' : ` HTTP ${record.status}`;
+    const source = record.cached ? ' (cached, no API call)' : '';
+    const hidden = record.redactedCount ? ` [${record.redactedCount} sensitive value(s) masked]` : '';
+    if (!record.ok) {
+      this.channel.warn(`${record.tool} ${record.input} → ${record.error?.kind ?? 'error'}${status}${duration}: ${record.error?.message ?? ''}`);
+      return;
+    }
+    const compact = compactJson(record.data);
+    this.channel.info(`${record.tool} ${record.input} → OK${status}${duration}${source}${hidden} ${compact}`);
+    if (prettyData) this.channel.info(`${record.tool} ${record.input} data:\n${JSON.stringify(record.data ?? null, null, 2)}`);
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}
+
+function compactJson(data: unknown): string {
+  const json = JSON.stringify(data ?? null) ?? 'null';
+  return json.length > COMPACT_DATA_LIMIT ? `${json.slice(0, COMPACT_DATA_LIMIT)}… (${json.length} chars; see the results panel)` : json;
+}

@@ -1,0 +1,55 @@
+import type { InputKind } from '../core/catalog/toolDefinition';
+import type { ToolState } from '../core/catalog/toolState';
+import type { ToolRun } from '../core/errors';
+import type * as vscode from 'vscode';
+import type { ResultPanels } from './results/resultPanels';
+import type { Services } from './services';
+
+export interface ToolInfo {
+  name: string;
+  label: string;
+  description: string;
+  category: string;
+  inputKind: InputKind;
+  acceptedKinds: InputKind[];
+  source: 'builtin' | 'user';
+  state: ToolState;
+}
+
+/** What `activate()` returns to other extensions (and tests). */
+export interface NiamonxApi {
+  /**
+   * Runs a tool. A string input goes into the tool's primary field (`ip` for gl_ping);
+   * an object is sent as the body. Never throws: failures come back as `{ ok: false, error }`.
+   */
+  runTool(tool: string, input: string | object, options?: { signal?: AbortSignal; fresh?: boolean }): Promise<ToolRun>;
+  /** The catalog (built-ins and valid niamonx.tools entries) with the state learned from real answers. */
+  listTools(): ToolInfo[];
+}
+
+/** Not part of the public contract: lets the extension-host tests look at the views. */
+export interface NiamonxInternals {
+  toolTree: vscode.TreeDataProvider<unknown>;
+  historyTree: vscode.TreeDataProvider<unknown>;
+  panels: ResultPanels;
+}
+
+export function createPublicApi(services: Services, internals: NiamonxInternals): NiamonxApi {
+  const api: NiamonxApi = {
+    runTool: (tool, input, options) =>
+      services.runs.run({ tool, input, interactive: false, signal: options?.signal, fresh: options?.fresh }),
+    listTools: () =>
+      services.catalog().tools.map((tool) => ({
+        name: tool.name,
+        label: tool.label,
+        description: tool.description,
+        category: tool.category,
+        inputKind: tool.inputKind,
+        acceptedKinds: [...tool.acceptedKinds],
+        source: tool.source,
+        state: services.states.stateOf(tool.name),
+      })),
+  };
+  Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
+  return api;
+}

@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commandIds';
+import { clearApiKey } from './commands/clearApiKey';
+import { historyClear } from './commands/historyClear';
+import { historyCopyJson } from './commands/historyCopyJson';
+import { historyExport } from './commands/historyExport';
+import { historyExportAll } from './commands/historyExportAll';
+import { historyOpen } from './commands/historyOpen';
+import { historyRemove } from './commands/historyRemove';
+import { historyRunAgain } from './commands/historyRunAgain';
+import { ping } from './commands/ping';
+import { refreshTools } from './commands/refreshTools';
+import { runTool } from './commands/runTool';
+import { runToolOnSelection } from './commands/runToolOnSelection';
+import { setApiKey } from './commands/setApiKey';
+import { treeCopyToolName } from './commands/treeCopyToolName';
+import { treeRunTool } from './commands/treeRunTool';
+import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
+import { useEmulator } from './commands/useEmulator';
+import type { Services } from './services';
+
+type Handler = (services: Services, ...args: any[]) => unknown;
+
+const HANDLERS: Record<CommandId, Handler> = {
+  [CommandId.SetApiKey]: setApiKey,
+  [CommandId.ClearApiKey]: clearApiKey,
+  [CommandId.Ping]: ping,
+  [CommandId.RunTool]: runTool,
+  [CommandId.RunToolOnSelection]: runToolOnSelection,
+  [CommandId.RefreshTools]: refreshTools,
+  [CommandId.UseEmulator]: () => useEmulator(),
+  [CommandId.ShowOutput]: (services) => services.output.show(),
+  [CommandId.TreeRunTool]: treeRunTool,
+  [CommandId.TreeRunToolOnInput]: treeRunToolOnInput,
+  [CommandId.TreeCopyToolName]: treeCopyToolName,
+  [CommandId.HistoryOpen]: historyOpen,
+  [CommandId.HistoryRunAgain]: historyRunAgain,
+  [CommandId.HistoryCopyJson]: historyCopyJson,
+  [CommandId.HistoryExport]: historyExport,
+  [CommandId.HistoryRemove]: historyRemove,
+  [CommandId.HistoryClear]: historyClear,
+  [CommandId.HistoryExportAll]: historyExportAll,
+};
+
+/** One registration per command id; an unexpected failure is shown, never swallowed. */
+export function registerCommands(services: Services): vscode.Disposable[] {
+  return Object.entries(HANDLERS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(services, ...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        services.output.channel.error(`${id} failed: ${message}`);
+        void vscode.window.showErrorMessage(`NiamonX: ${message}`);
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { HistoryStore } from '../../core/history/historyStore';
+import type { ResultRecord } from '../../core/results/resultRecord';
+import { CommandId } from '../commandIds';
+
+/** The sidebar "Results" list: recent runs, newest first; a click reopens the result. */
+export class HistoryTreeProvider implements vscode.TreeDataProvider<ResultRecord>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly history: HistoryStore) {
+    this.subscription = history.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(record?: ResultRecord): ResultRecord[] {
+    return record ? [] : this.history.list();
+  }
+
+  getTreeItem(record: ResultRecord): vscode.TreeItem {
+    const item = new vscode.TreeItem(`${record.toolLabel ?? record.tool}: ${record.input}`);
+    item.id = `result:${record.id}`;
+    const when = new Date(record.startedAt);
+    item.description = [when.toLocaleTimeString(), record.cached ? 'cached' : '', record.ok ? '' : record.error?.kind].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendText(`${record.tool} on ${record.input}\n${when.toLocaleString()}`);
+    tooltip.appendText(record.ok ? `\nOK (HTTP ${record.status ?? 200}) in ${record.durationMs ?? 0} ms` : `\n${record.error?.message ?? 'failed'}`);
+    item.tooltip = tooltip;
+    item.iconPath = record.ok
+      ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
+      : new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
+    item.contextValue = 'result';
+    item.command = { command: CommandId.HistoryOpen, title: 'Open Result', arguments: [record] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

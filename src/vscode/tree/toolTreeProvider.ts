@@ -1,0 +1,139 @@
+import * as vscode from 'vscode';
+import type { ToolCatalog } from '../../core/catalog/catalog';
+import type { InvalidToolEntry, ToolDefinition } from '../../core/catalog/toolDefinition';
+import type { ToolState, ToolStateTracker } from '../../core/catalog/toolState';
+import { CommandId } from '../commandIds';
+
+export type ToolTreeNode =
+  | { type: 'category'; name: string; tools: ToolDefinition[] }
+  | { type: 'tool'; tool: ToolDefinition }
+  | { type: 'invalid-group'; entries: InvalidToolEntry[] }
+  | { type: 'invalid'; entry: InvalidToolEntry };
+
+/** The sidebar "Tools" tree: categories, their tools with live state, and invalid user entries. */
+export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ToolTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private ticker: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly catalog: () => ToolCatalog,
+    private readonly states: ToolStateTracker,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+    this.scheduleCountdown();
+  }
+
+  getChildren(node?: ToolTreeNode): ToolTreeNode[] {
+    if (!node) {
+      const { tools, invalid } = this.catalog();
+      const categories = new Map<string, ToolDefinition[]>();
+      for (const tool of tools) categories.set(tool.category, [...(categories.get(tool.category) ?? []), tool]);
+      const nodes: ToolTreeNode[] = [...categories].map(([name, list]) => ({ type: 'category', name, tools: list }));
+      if (invalid.length) nodes.push({ type: 'invalid-group', entries: invalid });
+      return nodes;
+    }
+    if (node.type === 'category') return node.tools.map((tool) => ({ type: 'tool', tool }));
+    if (node.type === 'invalid-group') return node.entries.map((entry) => ({ type: 'invalid', entry }));
+    return [];
+  }
+
+  getTreeItem(node: ToolTreeNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'category': {
+        const item = new vscode.TreeItem(node.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `category:${node.name}`;
+        item.iconPath = new vscode.ThemeIcon('folder-library');
+        return item;
+      }
+      case 'tool':
+        return this.toolItem(node.tool);
+      case 'invalid-group': {
+        const item = new vscode.TreeItem('Invalid tools in niamonx.tools', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'invalid-group';
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+        return item;
+      }
+      case 'invalid': {
+        const item = new vscode.TreeItem(node.entry.name ?? `entry ${node.entry.index + 1}`);
+        item.id = `invalid:${node.entry.index}`;
+        item.description = node.entry.reason;
+        item.tooltip = `Not usable, never sent: ${node.entry.reason}`;
+        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+        item.contextValue = 'invalidTool';
+        return item;
+      }
+    }
+  }
+
+  private toolItem(tool: ToolDefinition): vscode.TreeItem {
+    const state = this.states.stateOf(tool.name);
+    const item = new vscode.TreeItem(tool.label);
+    item.id = `tool:${tool.name}`;
+    item.description = [tool.inputKind, stateText(state, this.now())].filter(Boolean).join(' · ');
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${escapeMd(tool.label)}** \`${tool.name}\`\n\n`);
+    tooltip.appendText(tool.description);
+    tooltip.appendMarkdown(`\n\nTakes: ${tool.acceptedKinds.join(', ')} · ${tool.source === 'user' ? 'from niamonx.tools' : 'built in'}`);
+    if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(state.message);
+    item.tooltip = tooltip;
+    item.iconPath = stateIcon(state);
+    item.contextValue = `tool.${state.kind}`;
+    item.command = { command: CommandId.TreeRunTool, title: 'Run', arguments: [{ type: 'tool', tool }] };
+    return item;
+  }
+
+  /** While a tool cools down, refresh once a second so the countdown stays true. */
+  private scheduleCountdown(): void {
+    if (this.ticker) return;
+    const coolingDown = () => this.catalog().tools.some((tool) => this.states.stateOf(tool.name).kind === 'cooling-down');
+    if (!coolingDown()) return;
+    this.ticker = setInterval(() => {
+      this.changed.fire(undefined);
+      if (!coolingDown()) {
+        clearInterval(this.ticker);
+        this.ticker = undefined;
+      }
+    }, 1000);
+  }
+
+  dispose(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.changed.dispose();
+  }
+}
+
+function stateText(state: ToolState, now: number): string {
+  switch (state.kind) {
+    case 'disabled':
+      return 'disabled';
+    case 'unknown':
+      return 'unknown to the API';
+    case 'cooling-down':
+      return `${state.daily ? 'daily limit' : 'cooling down'} ${Math.max(0, Math.ceil((state.until - now) / 1000))} s`;
+    default:
+      return '';
+  }
+}
+
+function stateIcon(state: ToolState): vscode.ThemeIcon {
+  switch (state.kind) {
+    case 'disabled':
+      return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+    case 'unknown':
+      return new vscode.ThemeIcon('question', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'cooling-down':
+      return new vscode.ThemeIcon('watch', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    case 'ok':
+      return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+    default:
+      return new vscode.ThemeIcon('symbol-event');
+  }
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
