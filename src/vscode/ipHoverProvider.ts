@@ -14,12 +14,13 @@ export class IpHoverProvider implements vscode.HoverProvider {
     const target = detectAt(line, position.character);
     if (!target || target.inputKind !== 'ip' || !target.ip) return undefined;
     const ip = target.value;
+    const shown = target.kind === 'cidr' ? `${target.value}/${target.ip.prefixLength}` : target.value;
     const link = (command: CommandId, arg: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
     const markdown = new vscode.MarkdownString(undefined, true);
     // Only our own two commands may run from this hover, never arbitrary command links.
     markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
     markdown.appendMarkdown('**NiamonX** ');
-    markdown.appendText(`${ip} (IPv${target.ip.version}, ${target.ip.class})`);
+    markdown.appendText(`${shown} (IPv${target.ip.version}, ${target.ip.class})`);
     markdown.appendMarkdown(`\n\n[$(pulse) Ping](${link(CommandId.Ping, ip)} "Run gl_ping on ${ip}") · `);
     markdown.appendMarkdown(`[$(play) Run Tool…](${link(CommandId.RunTool, { input: ip })} "Pick a NiamonX tool to run on ${ip}")`);
     const start = new vscode.Position(position.line, target.start);

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { containsPlaceholder, fillTemplate, INPUT_PLACEHOLDER, primaryFieldOf } from './bodyTemplate';
+import { INPUT_KINDS, isValidToolName, type InputKind, type InvalidToolEntry, type ToolDefinition } from './toolDefinition';
+
+/** More than this many entries is a pasted list gone wrong, not a tool menu. */
+export const MAX_USER_TOOLS = 100;
+export const DEFAULT_USER_CATEGORY = 'Custom';
+export const DEFAULT_USER_INPUT_KIND: InputKind = 'text';
+export const DEFAULT_USER_BODY: Readonly<Record<string, unknown>> = Object.freeze({ value: INPUT_PLACEHOLDER });
+
+const SETTING = 'niamonx.tools';
+
+/** One `niamonx.tools` entry as written in settings.json. Unknown keys are rejected so typos show. */
+export const userToolEntrySchema = z.strictObject(
+  {
+    name: z
+      .string({ error: 'must be a string' })
+      .refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."'),
+    label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+    description: z.string({ error: 'must be a string' }).trim().max(300, 'must be at most 300 characters').optional(),
+    category: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').optional(),
+    inputKind: z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` }).optional(),
+    body: z
+      .record(z.string(), z.json(), { error: 'must be a JSON object' })
+      .refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)
+      .optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be an object') },
+);
+
+export type UserToolEntry = z.infer<typeof userToolEntrySchema>;
+
+/**
+ * Reads the `niamonx.tools` setting. Each entry stands or falls alone; the ones that fall
+ * are reported with a reason and never become usable tools.
+ */
+export function parseUserTools(setting: unknown): { tools: ToolDefinition[]; invalid: InvalidToolEntry[] } {
+  const tools: ToolDefinition[] = [];
+  const invalid: InvalidToolEntry[] = [];
+  if (setting === undefined || setting === null) return { tools, invalid };
+  if (!Array.isArray(setting)) {
+    invalid.push({ index: -1, reason: `${SETTING}: must be an array of tool objects` });
+    return { tools, invalid };
+  }
+  const seen = new Set<string>();
+  setting.forEach((entry: unknown, index) => {
+    const name = nameOf(entry);
+    const at = `${SETTING}[${index}]`;
+    if (index >= MAX_USER_TOOLS) {
+      invalid.push(withName({ index, reason: `${at}: ignored, only the first ${MAX_USER_TOOLS} tools are used` }, name));
+      return;
+    }
+    const parsed = userToolEntrySchema.safeParse(entry);
+    if (!parsed.success) {
+      invalid.push(withName({ index, reason: describeIssues(at, parsed.error) }, name));
+      return;
+    }
+    if (seen.has(parsed.data.name)) {
+      invalid.push({ index, name: parsed.data.name, reason: `${at}.name: "${parsed.data.name}" is already defined by an earlier entry` });
+      return;
+    }
+    seen.add(parsed.data.name);
+    tools.push(toDefinition(parsed.data));
+  });
+  return { tools, invalid };
+}
+
+function toDefinition(entry: UserToolEntry): ToolDefinition {
+  const template = entry.body ?? DEFAULT_USER_BODY;
+  const inputKind = entry.inputKind ?? DEFAULT_USER_INPUT_KIND;
+  return {
+    name: entry.name,
+    label: entry.label ?? entry.name,
+    description: entry.description || `User-defined tool (POST ${entry.name})`,
+    category: entry.category ?? DEFAULT_USER_CATEGORY,
+    inputKind,
+    // A free-text tool can be handed anything; a typed one only its own kind.
+    acceptedKinds: inputKind === 'text' ? [...INPUT_KINDS] : [inputKind],
+    primaryField: primaryFieldOf(template) ?? 'value',
+    buildBody: (input: string) => fillTemplate(template, input),
+    source: 'user',
+  };
+}
+
+function describeIssues(at: string, error: z.ZodError): string {
+  return error.issues.map((issue) => `${at}${issue.path.map((key) => `.${String(key)}`).join('')}: ${issue.message}`).join('; ');
+}
+
+function nameOf(entry: unknown): string | undefined {
+  const name = typeof entry === 'object' && entry !== null ? (entry as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name ? name.slice(0, 64) : undefined;
+}
+
+function withName(entry: InvalidToolEntry, name: string | undefined): InvalidToolEntry {
+  return name === undefined ? entry : { ...entry, name };
+}

@@ -1,0 +1,71 @@
+/** Small look-arounds shared by the scanners: what surrounds a candidate decides whether it is one. */
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const LETTER = /[\p{L}_]/u;
+
+export function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && WORD_CHAR.test(char);
+}
+
+/** Letters (any script) and "_": what continues an identifier once digits and hex are accounted for. */
+export function isLetter(char: string | undefined): boolean {
+  return char !== undefined && LETTER.test(char);
+}
+
+/** `1.2.3.4-beta`, `fe80::1-rc`: a letter after a hyphen makes the whole thing a name or version. */
+export function hyphenThenLetter(text: string, index: number): boolean {
+  return text[index] === '-' && isLetter(text[index + 1]);
+}
+
+/**
+ * A `/n` suffix after an address: a prefix length (`/24`) or, in Cisco ASA style, a port
+ * (`/51234`). Not when more path follows (`/24/x`, `/1.5`), nor inside a URL, where it is a path.
+ */
+export function slashSuffix(text: string, index: number, maxPrefix: number, addressStart: number): { end: number; prefixLength?: number; port?: number } | undefined {
+  if (text[index] !== '/' || isInUrl(text, addressStart)) return undefined;
+  const match = /^\/(\d{1,5})/.exec(text.slice(index, index + 7));
+  if (!match) return undefined;
+  const end = index + match[0].length;
+  if (isWordChar(text[end]) || text[end] === '/' || (text[end] === '.' && isWordChar(text[end + 1]))) return undefined;
+  const number = Number(match[1]);
+  if (number <= maxPrefix && !/^0\d/.test(match[1])) return { end, prefixLength: number };
+  if (number > maxPrefix && number <= 65_535) return { end, port: number };
+  return undefined;
+}
+
+/** A `:port` suffix (1–65535), unless what follows shows it is something else (a time, a version). */
+export function colonPort(text: string, index: number): { end: number; port: number } | undefined {
+  if (text[index] !== ':') return undefined;
+  const match = /^:(\d{1,5})/.exec(text.slice(index, index + 7));
+  if (!match) return undefined;
+  const end = index + match[0].length;
+  if (isWordChar(text[end]) || text[end] === ':' || (text[end] === '.' && isWordChar(text[end + 1]))) return undefined;
+  const port = Number(match[1]);
+  return port >= 1 && port <= 65_535 ? { end, port } : undefined;
+}
+
+/** tcpdump and pf print `a.b.c.d.port > e.f.g.h.port:`; only that shape turns a fifth number into a port. */
+export function isTcpdumpEndpoint(text: string, start: number, end: number): boolean {
+  return text.startsWith(' > ', end) || text.slice(Math.max(0, start - 3), start) === ' > ';
+}
+
+/** The address sits right after `scheme://` (or `user@` in one): a slash after it starts a path. */
+function isInUrl(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 300), start);
+  return /:\/\/(?:[^\s/@]*@)?\[?$/.test(before);
+}
+
+/**
+ * `Chrome/120.0.0.0`, `Safari/537.36`: a product/version token from a User-Agent. Told apart
+ * from a path (`/api/ip/8.8.8.8`, `ipinfo.io/8.8.8.8`) by the bare word before the slash.
+ */
+export function followsProductName(text: string, start: number): boolean {
+  if (text[start - 1] !== '/' || !isWordChar(text[start - 2])) return false;
+  // Product names are short; a longer bare word is not one (and is not worth walking).
+  const limit = Math.max(0, start - 64);
+  for (let i = start - 2; i >= limit; i--) {
+    if (/[\s"'(<[{,;=]/.test(text[i]!)) return true;
+    if (/[./:]/.test(text[i]!)) return false;
+  }
+  return limit === 0; // the bare word starts the text
+}
