@@ -73,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     ...registerCommands(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
-    vscode.languages.registerHoverProvider('*', new IpHoverProvider()),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }], new IpHoverProvider()),
     trackCursorTarget(),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),

@@ -1,0 +1,143 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
+import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../../scripts/codeServer/browser';
+import { ConsoleForwarder } from '../../scripts/codeServer/consoleOutput';
+import { codeServerDiagnostics } from '../../scripts/codeServer/diagnostics';
+import { readyExtensionHosts, waitForExtensionHost } from '../../scripts/codeServer/extensionHostReady';
+import { launchCodeServer, type CodeServer } from '../../scripts/codeServer/launch';
+import { artifactsDir, PROJECT_ROOT } from '../../scripts/projectPaths';
+import { newTestKey, testEnvironment, testUserSettings } from '../../scripts/testEnvironment';
+import { createTestWorkspace } from '../../scripts/testWorkspace';
+import { Cleanup } from '../../scripts/util/cleanup';
+import { Workbench } from './workbench';
+
+export interface SessionOptions {
+  /** Names the folder for screenshots: test-artifacts/<suite>/. */
+  suite: string;
+  /** Extra workspace files (relative path → text), added to the fixture workspace. */
+  files?: Record<string, string>;
+  /** Merged over the test settings (which point niamonx.apiBaseUrl at the emulator). */
+  userSettings?: object;
+  /** Extra environment for code-server and so the extension host. */
+  env?: Record<string, string>;
+  /** Also put the test key in NIAMONX_API_KEY, so the extension works without "Set API Key". */
+  keyInEnvironment?: boolean;
+  /** Emulator options; the test key is always accepted. */
+  emulator?: Omit<StartOptions, 'keys'>;
+}
+
+export interface VsCodeSession {
+  page: Page;
+  workbench: Workbench;
+  emulator: Emulator;
+  codeServer: CodeServer;
+  /** The key the emulator accepts in this session. */
+  testKey: string;
+  workspaceFolder: string;
+  /** Saves test-artifacts/<suite>/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  runCommand(title: string): Promise<void>;
+  typeInQuickInput(text: string, options?: { submit?: boolean }): Promise<void>;
+  openFile(relativePath: string): Promise<void>;
+  selectText(line: number, startColumn: number, endColumn: number): Promise<void>;
+  selectFirst(text: string): Promise<void>;
+  rightClickEditor(): Promise<void>;
+  clickContextMenuItem(label: string): Promise<void>;
+  /** Reloads the browser window and waits until VS Code and a new extension host are up. */
+  reloadWindow(): Promise<void>;
+  /** Browser console (filtered) and code-server output, for a failing test's report. */
+  diagnostics(): string;
+  /** For an afterEach hook: screenshot plus diagnostics when the test failed. */
+  reportFailure(testTitle: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const KEPT_CONSOLE_LINES = 200;
+
+/**
+ * A real VS Code (code-server in headless Chromium) with this extension loaded in development
+ * mode, a fixture workspace, and its own emulator the extension is pointed at.
+ */
+export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSession> {
+  const cleanup = new Cleanup();
+  try {
+    const testKey = newTestKey();
+    const emulator = await startEmulator({ ...opts.emulator, keys: [testKey] });
+    cleanup.add('stop the emulator', () => emulator.close());
+    const workspace = createTestWorkspace(opts.files);
+    cleanup.add('remove the workspace', workspace.remove);
+    const codeServer = await launchCodeServer({
+      workspaceFolder: workspace.folder,
+      userSettings: testUserSettings(emulator.url, opts.userSettings),
+      env: ({ userDataDir }) => ({
+        ...testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
+        ...(opts.keyInEnvironment ? { NIAMONX_API_KEY: testKey } : {}),
+        ...opts.env,
+      }),
+    });
+    cleanup.add('stop code-server', codeServer.stop);
+    const browser: Browser = await launchBrowser();
+    cleanup.add('close Chromium', () => browser.close());
+
+    const consoleLines: string[] = [];
+    const forwarder = new ConsoleForwarder((line) => {
+      consoleLines.push(`[${line.level}] ${line.text}`);
+      if (consoleLines.length > KEPT_CONSOLE_LINES) consoleLines.shift();
+    });
+    const { page } = await openVsCode(
+      browser,
+      vsCodeUrl({ origin: codeServer.origin, workspaceFolder: workspace.folder, extensionDevelopmentPath: PROJECT_ROOT }),
+      {
+        onConsole: (message) => forwarder.push(message),
+        onPageError: (error) => consoleLines.push(`[page error] ${error.message}`),
+      },
+    );
+    await waitForExtensionHost(codeServer);
+    const workbench = new Workbench(page);
+    const screenshot = async (name: string): Promise<string> => {
+      const dir = artifactsDir(opts.suite);
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path });
+      return path;
+    };
+    const diagnostics = (): string =>
+      `--- browser console (last lines) ---\n${consoleLines.join('\n') || '(none)'}\n${codeServerDiagnostics(codeServer)}`;
+
+    return {
+      page,
+      workbench,
+      emulator,
+      codeServer,
+      testKey,
+      workspaceFolder: workspace.folder,
+      screenshot,
+      runCommand: (title) => workbench.runCommand(title),
+      typeInQuickInput: (text, options) => workbench.typeInQuickInput(text, options),
+      openFile: (relativePath) => workbench.openFile(relativePath),
+      selectText: (line, startColumn, endColumn) => workbench.selectText(line, startColumn, endColumn),
+      selectFirst: (text) => workbench.selectFirst(text),
+      rightClickEditor: () => workbench.rightClickEditor(),
+      clickContextMenuItem: (label) => workbench.clickContextMenuItem(label),
+      reloadWindow: async () => {
+        const before = readyExtensionHosts(codeServer);
+        // Not waiting for the "load" event: webviews restored by the reload can hold it back.
+        await page.reload({ waitUntil: 'commit' });
+        await waitForWorkbench(page);
+        await waitForExtensionHost(codeServer, { moreThan: before });
+      },
+      diagnostics,
+      reportFailure: async (testTitle) => {
+        await forwarder.drain();
+        const path = await screenshot(`failed-${testTitle}`).catch((error: Error) => `(no screenshot: ${error.message})`);
+        console.log(`\nScreenshot of the failure: ${path}\n${diagnostics()}`);
+      },
+      close: () => cleanup.run(),
+    };
+  } catch (error) {
+    await cleanup.run();
+    throw error;
+  }
+}

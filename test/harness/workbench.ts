@@ -1,0 +1,182 @@
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** Long enough for a slow CI machine, short enough that a broken step fails the test soon. */
+export const UI_STEP_TIMEOUT_MS = 20_000;
+
+/**
+ * Drives the VS Code workbench like a user: keyboard and mouse only, each step waiting for
+ * what it caused to appear on screen (no fixed sleeps).
+ */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  get quickInputBox(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** Runs a command by its palette title (e.g. "Developer: Show Running Extensions"). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await this.quickInputBox.fill(`>${title}`);
+    await this.pickQuickInputItem(title);
+    // Done once the palette is gone or shows the command's own input instead of the command list.
+    await this.page.waitForFunction(
+      (typed) => {
+        const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+        const input = document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input');
+        return !widget || widget.style.display === 'none' || input?.value !== typed;
+      },
+      `>${title}`,
+      { timeout: UI_STEP_TIMEOUT_MS },
+    );
+  }
+
+  /** Clicks the quick-input row whose label is exactly `label`. */
+  async pickQuickInputItem(label: string): Promise<void> {
+    const row = this.page
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await row.click();
+  }
+
+  /** Types into the open quick input (an input box or a pick list's filter), then presses Enter unless told not to. */
+  async typeInQuickInput(text: string, options: { submit?: boolean } = {}): Promise<void> {
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await this.quickInputBox.fill(text);
+    if (options.submit ?? true) await this.quickInputBox.press('Enter');
+  }
+
+  async waitForQuickInputClosed(): Promise<void> {
+    await this.quickInput.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /** Opens a workspace file with Quick Open (Ctrl+P) and waits until its editor is active. */
+  async openFile(relativePath: string): Promise<void> {
+    const name = relativePath.split('/').pop() ?? relativePath;
+    await this.page.keyboard.press('Control+P');
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await this.quickInputBox.fill(relativePath);
+    await this.pickQuickInputItem(name);
+    await this.page
+      .locator('.tabs-container .tab.active', { hasText: exactly(name) })
+      .waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await this.editorHasFocus();
+  }
+
+  /** Selects columns [startColumn, endColumn) of a line (1-based, like the status bar). */
+  async selectText(line: number, startColumn: number, endColumn: number): Promise<void> {
+    await this.goToLine(line, startColumn);
+    for (let column = startColumn; column < endColumn; column++) await this.page.keyboard.press('Shift+ArrowRight');
+    await this.waitForSelectionLength(endColumn - startColumn);
+  }
+
+  /** Selects the first occurrence of `text` in the active editor, using the Find widget. */
+  async selectFirst(text: string): Promise<void> {
+    await this.editorHasFocus();
+    await this.page.keyboard.press('Control+Home');
+    await this.page.keyboard.press('Control+F');
+    const findInput = this.page.locator('.editor-group-container.active .find-widget.visible .input[aria-label="Find"], .editor-group-container.active .find-widget.visible textarea');
+    await findInput.first().waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    // Emptied first: refilling the text the widget already holds would not search again.
+    await findInput.first().fill('');
+    await findInput.first().fill(text);
+    // Find-as-you-type selects the first match after the cursor (here: in the document).
+    await this.waitForSelectionLength(text.length);
+    // Its close button rather than Escape: Escape goes to notification toasts first when one is showing.
+    const findWidget = this.page.locator('.editor-group-container.active .find-widget.visible');
+    await findWidget.locator('.codicon-widget-close').click();
+    await findWidget.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+    await this.editorHasFocus();
+  }
+
+  /** Opens the editor context menu at the cursor (Shift+F10), keeping the selection. */
+  async rightClickEditor(): Promise<void> {
+    await this.editorHasFocus();
+    await this.page.keyboard.press('Shift+F10');
+    await this.contextMenu.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  get contextMenu(): Locator {
+    return this.page.locator('.context-view .monaco-menu').first();
+  }
+
+  /** The item with this label in the open context menu (or its open submenu). */
+  contextMenuItem(label: string): Locator {
+    return this.page
+      .locator('.context-view .action-menu-item')
+      .filter({ has: this.page.locator('.action-label', { hasText: exactly(label) }) })
+      .first();
+  }
+
+  /**
+   * Chooses a context menu item; for a submenu (e.g. "NiamonX") waits until it has opened.
+   * Uses focus + Enter rather than the mouse: a pointer resting on a submenu entry makes VS Code
+   * reopen that submenu on a hover timer, which can swallow the next click.
+   */
+  async clickContextMenuItem(label: string): Promise<void> {
+    const item = this.contextMenuItem(label);
+    await item.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    const opensSubmenu = (await item.getAttribute('aria-haspopup')) === 'true';
+    await item.focus();
+    await item.press('Enter');
+    if (opensSubmenu) {
+      await this.page.locator('.context-view .monaco-submenu').waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    } else {
+      await this.contextMenu.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+    }
+  }
+
+  /**
+   * The document inside the visible webview (e.g. a results panel): VS Code nests it in two
+   * iframes, the outer one marked ready once the content is loaded.
+   */
+  webviewContent(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
+  }
+
+  /** A notification toast containing `text`. */
+  notification(text: string | RegExp): Locator {
+    return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+  }
+
+  /** The status bar item showing the cursor position, e.g. "Ln 3, Col 5 (12 selected)". */
+  get cursorStatus(): Locator {
+    return this.page.locator('#status\\.editor\\.selection');
+  }
+
+  private async goToLine(line: number, column: number): Promise<void> {
+    await this.editorHasFocus();
+    await this.page.keyboard.press('Control+G');
+    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await this.quickInputBox.fill(`:${line}:${column}`);
+    await this.quickInputBox.press('Enter');
+    await this.waitForQuickInputClosed();
+    await this.cursorStatus.filter({ hasText: new RegExp(`Ln ${line}, Col ${column}\\b`) }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  private async waitForSelectionLength(length: number): Promise<void> {
+    await this.cursorStatus.filter({ hasText: `(${length} selected)` }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /** Keyboard commands only reach the editor when its text area has focus. */
+  private async editorHasFocus(): Promise<void> {
+    const focused = this.page.locator('.editor-group-container.active .monaco-editor.focused');
+    if (await focused.count()) return;
+    await this.page.keyboard.press('Escape');
+    // Focus the active editor group without moving the cursor (View: Focus Active Editor Group).
+    await this.page.keyboard.press('Control+1');
+    await focused.first().waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+  }
+}
+
+/** A case-sensitive whole-text match for locators. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}

@@ -1,0 +1,39 @@
+import type { Frame, Page } from 'playwright-core';
+import { UI_STEP_TIMEOUT_MS } from '../harness';
+
+/**
+ * The frame of the results webview whose header mentions `text`. Webviews are nested
+ * iframes whose number changes as panels open, so look through all frames until one
+ * has rendered a matching header.
+ */
+export async function waitForResultFrame(page: Page, text: string, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const header = frame.locator('body[data-rendered="true"] #result-header');
+      const found = await header
+        .first()
+        .innerText({ timeout: 50 })
+        .then((shown) => shown.includes(text))
+        .catch(() => false);
+      if (found) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No results panel showing "${text}" within ${timeoutMs} ms`);
+    // Frames appear and render asynchronously; wait for the next frame event or a short tick.
+    await Promise.race([page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined), page.waitForTimeout(100)]);
+  }
+}
+
+/** Opens the NiamonX view container in the activity bar and waits for its Tools view. */
+export async function openNiamonxSidebar(page: Page): Promise<void> {
+  const icon = page.locator('.activitybar .action-item a.action-label[aria-label^="NiamonX"]').first();
+  await icon.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+  const container = page.locator('.pane-header', { hasText: 'Tools' }).first();
+  if (!(await container.isVisible())) await icon.click();
+  await container.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+}
+
+/** A row of a sidebar tree view by its label. */
+export function treeRow(page: Page, label: string) {
+  return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+}
