@@ -24,6 +24,8 @@ export interface SessionOptions {
   env?: Record<string, string>;
   /** Also put the test key in NIAMONX_API_KEY, so the extension works without "Set API Key". */
   keyInEnvironment?: boolean;
+  /** Install this packaged .vsix instead of loading the extension from the repo in development mode. */
+  installVsix?: string;
   /** Emulator options; the test key is always accepted. */
   emulator?: Omit<StartOptions, 'keys'>;
 }
@@ -69,6 +71,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     const workspace = createTestWorkspace(opts.files);
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
+      installVsix: opts.installVsix,
       workspaceFolder: workspace.folder,
       userSettings: testUserSettings(emulator.url, opts.userSettings),
       env: ({ userDataDir }) => ({
@@ -88,7 +91,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     });
     const { page } = await openVsCode(
       browser,
-      vsCodeUrl({ origin: codeServer.origin, workspaceFolder: workspace.folder, extensionDevelopmentPath: PROJECT_ROOT }),
+      vsCodeUrl({ origin: codeServer.origin, workspaceFolder: workspace.folder, extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT }),
       {
         onConsole: (message) => forwarder.push(message),
         onPageError: (error) => consoleLines.push(`[page error] ${error.message}`),

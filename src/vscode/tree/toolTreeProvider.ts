@@ -130,7 +130,7 @@ function stateIcon(state: ToolState): vscode.ThemeIcon {
     case 'ok':
       return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     default:
-      return new vscode.ThemeIcon('symbol-event');
+      return new vscode.ThemeIcon('tools');
   }
 }
 
