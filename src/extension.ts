@@ -36,10 +36,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   });
   const history = new HistoryStore(
     { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
-    { maxEntries: () => currentSettings().historyMaxEntries },
+    { maxEntries: () => currentSettings().historyMaxEntries, secrets: () => keys.knownSecrets() },
   );
   const runs = new RunController(runner, () => catalog, history, output);
-  const toolTree = new ToolTreeProvider(() => catalog, states);
+  const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
   const services: Services = {
     context,
@@ -82,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) forgetLearnedState();
     }),
   );
-  void keys.updateContext();
+  void keys.updateContext().then(() => toolTree.refresh());
   return createPublicApi(services, { toolTree, historyTree, panels });
 }
 

@@ -13,6 +13,9 @@ export class ApiKeyStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The last key seen, only so history and exports can scrub it (defence in depth). */
+  private lastKey: string | undefined;
+  private keyAvailable = false;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     // Other windows share the secret store: follow their changes too.
@@ -23,9 +26,15 @@ export class ApiKeyStore implements vscode.Disposable {
 
   async get(): Promise<string | undefined> {
     const stored = await this.secrets.get(SECRET_NAME);
-    if (stored) return stored;
     const fromEnv = process.env[ENV_NAME];
-    return fromEnv && checkApiKey(fromEnv).ok ? fromEnv.trim() : undefined;
+    const key = stored || (fromEnv && checkApiKey(fromEnv).ok ? fromEnv.trim() : undefined);
+    if (key) this.lastKey = key;
+    return key;
+  }
+
+  /** Strings to scrub from anything persisted or exported; too short a key would scrub ordinary words. */
+  knownSecrets(): string[] {
+    return this.lastKey && this.lastKey.length >= 8 ? [this.lastKey] : [];
   }
 
   /** Where the key in use comes from, for messages (never the key itself). */
@@ -46,9 +55,15 @@ export class ApiKeyStore implements vscode.Disposable {
     await this.announce();
   }
 
+  /** Whether a key was available at the last check (kept for views that must answer synchronously). */
+  get hasKey(): boolean {
+    return this.keyAvailable;
+  }
+
   /** Sets the context key that shows or hides the welcome view. */
   async updateContext(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', ContextKey.HasApiKey, !!(await this.get()));
+    this.keyAvailable = !!(await this.get());
+    await vscode.commands.executeCommand('setContext', ContextKey.HasApiKey, this.keyAvailable);
   }
 
   private async announce(): Promise<void> {

@@ -11,7 +11,7 @@ export function panelActions(services: Services): ResultPanelActions {
   return {
     runAgain: (record) => void services.runs.run({ tool: record.tool, input: record.input, fresh: true, interactive: true }),
     exportRecord: (record, format) =>
-      void exportToFile([record], `niamonx-${record.tool}-${record.input.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)}`, { format }),
+      void exportToFile([record], `niamonx-${record.tool}-${record.input.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)}`, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify(dataOf(record, revealed), null, 2) });
       await vscode.window.showTextDocument(document, { preview: false });

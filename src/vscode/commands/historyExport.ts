@@ -8,5 +8,5 @@ export async function historyExport(services: Services, arg: unknown, choice?: {
   const record = recordFromArgument(services, arg);
   if (!record) return undefined;
   const safeInput = record.input.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
-  return exportToFile([record], `niamonx-${record.tool}-${safeInput}`, { format: isExportFormat(choice?.format) ? choice.format : undefined, target: choice?.target });
+  return exportToFile([record], `niamonx-${record.tool}-${safeInput}`, { format: isExportFormat(choice?.format) ? choice.format : undefined, target: choice?.target, secrets: services.keys.knownSecrets() });
 }

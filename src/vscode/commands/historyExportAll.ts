@@ -10,5 +10,5 @@ export async function historyExportAll(services: Services, choice?: { format?: u
     return undefined;
   }
   const day = new Date().toISOString().slice(0, 10);
-  return exportToFile(records, `niamonx-history-${day}`, { format: isExportFormat(choice?.format) ? choice.format : undefined, target: choice?.target });
+  return exportToFile(records, `niamonx-history-${day}`, { format: isExportFormat(choice?.format) ? choice.format : undefined, target: choice?.target, secrets: services.keys.knownSecrets() });
 }

@@ -12,6 +12,8 @@ export interface ExportChoice {
   format?: ExportFormat;
   /** Where to write; skips the save dialog (scripts and tests). */
   target?: vscode.Uri;
+  /** Strings (the API key) scrubbed from the file as a last line of defence. */
+  secrets?: string[];
 }
 
 /**
@@ -33,7 +35,7 @@ export async function exportToFile(records: ResultRecord[], suggestedName: strin
       filters: { [FORMATS.find((f) => f.format === format)!.label]: [extension] },
     }));
   if (!target) return undefined;
-  await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format), 'utf8'));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format, { secrets: choice.secrets }), 'utf8'));
   void vscode.window.showInformationMessage(`NiamonX: exported ${records.length} result(s) to ${vscode.workspace.asRelativePath(target)}.`);
   return target;
 }

@@ -19,6 +19,8 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
   constructor(
     private readonly catalog: () => ToolCatalog,
     private readonly states: ToolStateTracker,
+    /** Without a key the tree stays empty so VS Code shows the welcome view (Set API Key, Try the Emulator). */
+    private readonly hasKey: () => boolean,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -29,6 +31,7 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
 
   getChildren(node?: ToolTreeNode): ToolTreeNode[] {
     if (!node) {
+      if (!this.hasKey()) return [];
       const { tools, invalid } = this.catalog();
       const categories = new Map<string, ToolDefinition[]>();
       for (const tool of tools) categories.set(tool.category, [...(categories.get(tool.category) ?? []), tool]);
