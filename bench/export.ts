@@ -1,20 +1,9 @@
-import { performance } from 'node:perf_hooks';
+import { benchRow as row, type BenchRow } from './measure';
 import { exportRecords } from '../src/core/export/exportRecords';
 import { HistoryStore } from '../src/core/history/historyStore';
 import { redact } from '../src/core/results/redact';
 import type { ResultRecord } from '../src/core/results/resultRecord';
 
-export interface BenchRow {
-  name: string;
-  ms: number;
-  /** `JSON.stringify` of the same data, measured in the same run: the machine's yardstick. */
-  baselineMs: number;
-  ratio: number;
-  heapMB?: number;
-  note?: string;
-}
-
-const RUNS = 7;
 const COUNT = 10_000;
 
 /** Export, redaction and history reads at 10,000 records, each against `JSON.stringify` of the same data. */
@@ -37,28 +26,6 @@ export async function benchExport(): Promise<BenchRow[]> {
   return rows;
 }
 
-function row(name: string, subject: () => unknown, baseline: () => unknown, note: string): BenchRow {
-  const ms = medianMs(subject);
-  const baselineMs = medianMs(baseline);
-  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), note };
-}
-
-/** Median of several timed runs after one warm-up run (JIT, caches). */
-function medianMs(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
 
 /** A ULP-search-like result with a few leaked credentials, as the heaviest tools return. */
 function searchRecord(i: number): ResultRecord {

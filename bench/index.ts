@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchRow } from './render';
+import type { BenchRow } from './measure';
 
 /** The benchmark modules and the function each exports; a missing module is noted, not fatal. */
 const MODULES = [

@@ -1,19 +1,8 @@
-import { performance } from 'node:perf_hooks';
+import { benchRow as row, type BenchRow } from './measure';
 import { sortedRowOrder } from '../src/core/render/cellOrder';
 import { buildRenderModel, type RenderNode } from '../src/core/render/renderModel';
 import { summarise } from '../src/core/render/summary';
 
-export interface BenchRow {
-  name: string;
-  ms: number;
-  /** A plain JSON round trip of the same data, measured in the same run: the machine's yardstick. */
-  baselineMs: number;
-  ratio: number;
-  heapMB?: number;
-  note?: string;
-}
-
-const RUNS = 7;
 const ROWS = 10_000;
 const DEEP = 5_000;
 
@@ -28,19 +17,11 @@ export async function benchRender(): Promise<BenchRow[]> {
   const probes = tableOf(capped);
 
   return [
-    row(`model: ${count(ROWS)} gl_ping-like rows (shows 2,000)`, () => buildRenderModel(ping), clone, {
-      note: `model is ${megabytes(JSON.stringify(capped))} as JSON`,
-    }),
-    row(`model: ${count(ROWS)} rows, no row cap`, () => buildRenderModel(ping, { maxRows: Infinity }), clone, {
-      note: `model is ${megabytes(JSON.stringify(uncapped))} as JSON: why the view caps rows`,
-    }),
-    row(`model: ${count(DEEP)} levels of nesting`, () => buildRenderModel(deep), () => JSON.parse(deepText), {
-      note: 'baseline is JSON.parse alone (JSON.stringify overflows at this depth)',
-    }),
-    row('sort: 2,000 shown rows by a number column', () => sortedRowOrder(probes.rows, probes.columns.indexOf('rtt_ms'), 'descending'), () => JSON.parse(JSON.stringify(probes.rows)), {
-      note: 'runs in the webview on a header click',
-    }),
-    row(`summary: gl_ping with ${count(ROWS)} probes, RTT from probes`, () => summarise('gl_ping', { ...ping, rtt: undefined }), clone, {}),
+    row(`model: ${count(ROWS)} gl_ping-like rows (shows 2,000)`, () => buildRenderModel(ping), clone, `model is ${megabytes(JSON.stringify(capped))} as JSON`),
+    row(`model: ${count(ROWS)} rows, no row cap`, () => buildRenderModel(ping, { maxRows: Infinity }), clone, `model is ${megabytes(JSON.stringify(uncapped))} as JSON: why the view caps rows`),
+    row(`model: ${count(DEEP)} levels of nesting`, () => buildRenderModel(deep), () => JSON.parse(deepText), 'baseline is JSON.parse alone (JSON.stringify overflows at this depth)'),
+    row('sort: 2,000 shown rows by a number column', () => sortedRowOrder(probes.rows, probes.columns.indexOf('rtt_ms'), 'descending'), () => JSON.parse(JSON.stringify(probes.rows)), 'runs in the webview on a header click'),
+    row(`summary: gl_ping with ${count(ROWS)} probes, RTT from probes`, () => summarise('gl_ping', { ...ping, rtt: undefined }), clone),
   ];
 }
 
@@ -70,25 +51,5 @@ function tableOf(model: RenderNode) {
   return probes;
 }
 
-function row(name: string, subject: () => unknown, baseline: () => unknown, extra: Pick<BenchRow, 'note'>): BenchRow {
-  const ms = medianMs(subject);
-  const baselineMs = medianMs(baseline);
-  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), ...extra };
-}
-
-/** Median of several timed runs after one warm-up run (JIT, caches). */
-function medianMs(run: () => unknown): number {
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
 const count = (value: number) => value.toLocaleString('en');
 const megabytes = (text: string) => `${(text.length / 1e6).toFixed(1)} MB`;
-const round = (value: number) => Math.round(value * 100) / 100;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
 import { launchCodeServer } from './codeServer/launch';
 import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from './projectPaths';
+import { quietUserSettings } from './testEnvironment';
 import { createTestWorkspace } from './testWorkspace';
 import { Cleanup } from './util/cleanup';
 import { freePort } from './util/freePort';
@@ -30,15 +31,7 @@ async function main(): Promise<void> {
       workspaceFolder: workspace.folder,
       extensionsDir,
       env: { NIAMONX_API_KEY: DEMO_KEY },
-      userSettings: {
-        'niamonx.apiBaseUrl': emulator.url,
-        'workbench.startupEditor': 'none',
-        'security.workspace.trust.enabled': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-      },
+      userSettings: quietUserSettings(emulator.url),
     });
     cleanup.add('stop code-server', codeServer.stop);
 

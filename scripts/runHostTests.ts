@@ -7,7 +7,7 @@ import { launchCodeServer } from './codeServer/launch';
 import { runHostSuite, type HostSuiteResult } from './hostSuite';
 import { requireRunPrerequisites } from './prerequisites';
 import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, UI_TESTS_DIR } from './projectPaths';
-import { newTestKey, testEnvironment, testUserSettings } from './testEnvironment';
+import { newTestKey, testEnvironment, quietUserSettings } from './testEnvironment';
 import { createTestWorkspace } from './testWorkspace';
 import { runUiTests, type UiTestResult } from './uiTests';
 import { Cleanup } from './util/cleanup';
@@ -44,7 +44,7 @@ async function runHostTier(suite: string): Promise<HostSuiteResult> {
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
       workspaceFolder: workspace.folder,
-      userSettings: testUserSettings(emulator.url),
+      userSettings: quietUserSettings(emulator.url),
       env: ({ userDataDir }) => testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
     });
     cleanup.add('stop code-server', codeServer.stop);

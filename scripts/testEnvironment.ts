@@ -5,8 +5,8 @@ export function newTestKey(): string {
   return `nx-test-${randomBytes(12).toString('hex')}`;
 }
 
-/** VS Code settings for a quiet, offline, predictable test window pointed at the emulator. */
-export function testUserSettings(emulatorUrl: string, extra: object = {}): object {
+/** VS Code settings for a quiet, offline, predictable window pointed at the emulator (tests and the demo). */
+export function quietUserSettings(emulatorUrl: string, extra: object = {}): object {
   return {
     'niamonx.apiBaseUrl': emulatorUrl,
     'workbench.startupEditor': 'none',

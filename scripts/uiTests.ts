@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import Mocha from 'mocha';
+import { testFiles } from './util/testFiles';
 
 export interface UiTestResult {
   passing: number;
@@ -31,11 +31,3 @@ export async function runUiTests(dir: string): Promise<UiTestResult> {
   });
 }
 
-function testFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? testFiles(path) : name.endsWith('.test.js') ? [path] : [];
-    })
-    .sort();
-}

@@ -1,20 +1,14 @@
-import type { InputKind } from '../core/catalog/toolDefinition';
+import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
 import type * as vscode from 'vscode';
 import type { ResultPanels } from './results/resultPanels';
 import type { Services } from './services';
 
-export interface ToolInfo {
-  name: string;
-  label: string;
-  description: string;
-  category: string;
-  inputKind: InputKind;
-  acceptedKinds: InputKind[];
-  source: 'builtin' | 'user';
+/** A catalog tool as other extensions see it: its data (no body builder) and its learned state. */
+export type ToolInfo = Pick<ToolDefinition, 'name' | 'label' | 'description' | 'category' | 'inputKind' | 'acceptedKinds' | 'source'> & {
   state: ToolState;
-}
+};
 
 /** What `activate()` returns to other extensions (and tests). */
 export interface NiamonxApi {

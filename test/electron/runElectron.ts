@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../../emulator/server';
 import { HOST_SUITE, PROJECT_ROOT } from '../../scripts/projectPaths';
-import { newTestKey, testEnvironment, testUserSettings } from '../../scripts/testEnvironment';
+import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
 import { createTestWorkspace } from '../../scripts/testWorkspace';
 
 /**
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'niamonx-electron-user-'));
   try {
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
-    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(testUserSettings(emulator.url), null, 2));
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(quietUserSettings(emulator.url), null, 2));
     return await runTests({
       version: process.env.VSCODE_TEST_VERSION || 'stable',
       extensionDevelopmentPath: PROJECT_ROOT,

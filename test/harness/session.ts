@@ -8,7 +8,7 @@ import { codeServerDiagnostics } from '../../scripts/codeServer/diagnostics';
 import { readyExtensionHosts, waitForExtensionHost } from '../../scripts/codeServer/extensionHostReady';
 import { launchCodeServer, type CodeServer } from '../../scripts/codeServer/launch';
 import { artifactsDir, PROJECT_ROOT } from '../../scripts/projectPaths';
-import { newTestKey, testEnvironment, testUserSettings } from '../../scripts/testEnvironment';
+import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
 import { createTestWorkspace } from '../../scripts/testWorkspace';
 import { Cleanup } from '../../scripts/util/cleanup';
 import { Workbench } from './workbench';
@@ -73,7 +73,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     const codeServer = await launchCodeServer({
       installVsix: opts.installVsix,
       workspaceFolder: workspace.folder,
-      userSettings: testUserSettings(emulator.url, opts.userSettings),
+      userSettings: quietUserSettings(emulator.url, opts.userSettings),
       env: ({ userDataDir }) => ({
         ...testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
         ...(opts.keyInEnvironment ? { NIAMONX_API_KEY: testKey } : {}),

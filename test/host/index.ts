@@ -1,6 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Mocha from 'mocha';
+import { testFiles } from '../../scripts/util/testFiles';
 
 /** Entry point VS Code calls inside the extension host (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -17,11 +17,3 @@ export function run(): Promise<void> {
   });
 }
 
-function testFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? testFiles(path) : name.endsWith('.test.js') ? [path] : [];
-    })
-    .sort();
-}

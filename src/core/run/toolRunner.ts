@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { callTool } from '../api/apiClient';
 import { formatDuration } from '../api/responseParser';
 import type { ToolCatalog } from '../catalog/catalog';
+import { isValidToolName } from '../catalog/toolDefinition';
 import type { ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
 import { resolveInput } from './inputResolver';
@@ -37,8 +38,6 @@ export interface RunOutcome {
   input: string;
   startedAt: number;
 }
-
-const SAFE_TOOL_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}$/;
 
 /**
  * Runs tools the way quota-conscious users expect: validates input locally, answers
@@ -77,7 +76,7 @@ export class ToolRunner {
     const tool = String(request.tool ?? '').trim();
     let input = typeof request.input === 'string' ? request.input.trim() : '';
     try {
-      if (!SAFE_TOOL_NAME.test(tool)) {
+      if (!isValidToolName(tool)) {
         throw new ToolCallError('validation', `“${tool.slice(0, 64)}” is not a valid tool name (letters, digits, _ . - only).`);
       }
       const definition = this.deps.catalog().find(tool);
