@@ -1,25 +1,17 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BenchRow } from './measure';
+import { benchExport } from './export';
+import { benchRender } from './render';
+import { benchRunner } from './runner';
+import { benchTargets } from './targets';
 
-/** The benchmark modules and the function each exports; a missing module is noted, not fatal. */
-const MODULES = [
-  { file: 'render', run: 'benchRender' },
-  { file: 'export', run: 'benchExport' },
-] as const;
+/** Every benchmark; each row compares with a baseline measured in the same run. */
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  for (const { file, run } of MODULES) {
-    if (!existsSync(join(__dirname, `${file}.js`))) {
-      rows.push({ name: `${run}: skipped`, ms: NaN, baselineMs: NaN, ratio: NaN, note: `bench/${file}.ts does not exist` });
-      continue;
-    }
-    const bench = (require(`./${file}`) as Record<string, unknown>)[run];
-    if (typeof bench !== 'function') throw new Error(`bench/${file}.ts does not export ${run}()`);
-    rows.push(...((await bench()) as BenchRow[]));
-  }
+  for (const bench of BENCHMARKS) rows.push(...(await bench()));
   console.log(formatTable(rows));
+  if (!(globalThis as { gc?: unknown }).gc) console.log('(heap MB needs node --expose-gc: run "npm run bench")');
 }
 
 function formatTable(rows: BenchRow[]): string {

@@ -28,9 +28,26 @@ export function medianMs(run: () => unknown): number {
 
 export const round = (value: number): number => Math.round(value * 100) / 100;
 
-/** Times `subject` against `baseline` and reports the ratio. */
+/**
+ * Heap (MB) still held by what `build` returns, after full collections: the memory cost of a
+ * result. Needs `node --expose-gc` (npm run bench passes it); undefined without it.
+ */
+export function retainedMB(build: () => unknown): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = build();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return round(Math.max(0, after - before) / 1024 / 1024);
+}
+
+/** Times `subject` against `baseline` and reports the ratio and the heap the subject's result holds. */
 export function benchRow(name: string, subject: () => unknown, baseline: () => unknown, note?: string): BenchRow {
   const ms = medianMs(subject);
   const baselineMs = medianMs(baseline);
-  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), ...(note ? { note } : {}) };
+  const heapMB = retainedMB(subject);
+  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), ...(heapMB !== undefined ? { heapMB } : {}), ...(note ? { note } : {}) };
 }
