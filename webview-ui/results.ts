@@ -24,7 +24,17 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   if (message?.type === 'show') render(message as ShowMessage);
 });
 window.addEventListener('scroll', saveScrollSoon, { passive: true });
-vscode.postMessage({ type: 'ready' });
+askForResult();
+
+/**
+ * Asks the extension for the result. A restored panel's first answer can be lost while VS Code
+ * is still setting the webview up, so ask again until something is shown (ten times at most).
+ */
+function askForResult(attempt = 1): void {
+  if (document.body.dataset.rendered === 'true' || attempt > 10) return;
+  vscode.postMessage({ type: 'ready' });
+  setTimeout(() => askForResult(attempt + 1), 500);
+}
 
 function render(message: ShowMessage): void {
   document.body.dataset.rendered = 'false';

@@ -126,8 +126,14 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
       clickContextMenuItem: (label) => workbench.clickContextMenuItem(label),
       reloadWindow: async () => {
         const before = readyExtensionHosts(codeServer);
-        // Not waiting for the "load" event: webviews restored by the reload can hold it back.
-        await page.reload({ waitUntil: 'commit' });
+        // As a user would: "Developer: Reload Window" lets the workbench save its state (open
+        // editors, webview state) before reloading, which a bare page reload can cut short.
+        const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+        await page.keyboard.press('F1');
+        await workbench.quickInputBox.waitFor({ state: 'visible' });
+        await workbench.quickInputBox.fill('>Developer: Reload Window');
+        await workbench.pickQuickInputItem('Developer: Reload Window');
+        await navigated;
         await waitForWorkbench(page);
         await waitForExtensionHost(codeServer, { moreThan: before });
       },

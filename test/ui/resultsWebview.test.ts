@@ -87,10 +87,9 @@ describe('UI: the results webview in a real browser', function () {
 
   it('keeps the history (and the open result) across a reload of the window', async function () {
     await session.reloadWindow();
-    // The results panel of the first editor group comes back with its data (webview panel
-    // serializer). code-server does not bring back the second group's panel at all: VS Code never
-    // asks the extension to restore it, so that is not asserted here.
+    // Both results panels come back with their data (webview panel serializer).
     await waitForResultFrame(session.page, 'probe', 60_000);
+    await waitForResultFrame(session.page, '1.1.1.1', 60_000);
     await openNiamonxSidebar(session.page);
     const entry = session.page.locator('.pane-body .monaco-list-row', { hasText: 'Ping: 1.1.1.1' }).first();
     await entry.waitFor({ timeout: UI_STEP_TIMEOUT_MS });

@@ -28,6 +28,7 @@ export function canReveal(record: ResultRecord): boolean {
  */
 export class ResultPanel {
   private revealed = false;
+  private pageLoaded = false;
   private notice: string | undefined;
   private confirming = false;
   private readonly subscriptions: vscode.Disposable[];
@@ -53,6 +54,11 @@ export class ResultPanel {
     return this.current;
   }
 
+  /** The page's script has run and asked for its result at least once. */
+  get isPageLoaded(): boolean {
+    return this.pageLoaded;
+  }
+
   get isRevealed(): boolean {
     return this.revealed;
   }
@@ -71,6 +77,7 @@ export class ResultPanel {
     const record = this.current;
     switch (message?.type) {
       case 'ready':
+        this.pageLoaded = true;
         return void this.post();
       case 'copyJson':
         return this.actions.copyJson(record, this.revealed);

@@ -8,6 +8,9 @@ import { newNonce, resultPageHtml } from './webviewHtml';
 export type { ResultPanelActions } from './resultPanelActions';
 
 /** The results panels: one per tool and input (or one per run), restored after a reload. */
+const PAGE_LOAD_GRACE_MS = 2_000;
+const MAX_PAGE_RELOADS = 4;
+
 export class ResultPanels implements vscode.Disposable {
   static readonly viewType = 'niamonx.result';
 
@@ -68,6 +71,23 @@ export class ResultPanels implements vscode.Disposable {
     panel.webview.html = this.pageHtml(panel.webview);
     const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));
+    this.reloadIfSilent(panel);
+  }
+
+  /**
+   * VS Code in the browser can fail to serve a restored webview's script right after a window
+   * reload (its resource loader is not ready yet), leaving the page at "Loading…". A visible page
+   * that has not asked for its result in time is loaded again, a few times at most.
+   */
+  private reloadIfSilent(panel: vscode.WebviewPanel, attempt = 1): void {
+    if (attempt > MAX_PAGE_RELOADS) return;
+    const timer = setTimeout(() => {
+      const open = this.panels.get(panel);
+      if (!open || open.isPageLoaded) return;
+      if (panel.visible) panel.webview.html = this.pageHtml(panel.webview);
+      this.reloadIfSilent(panel, attempt + 1);
+    }, PAGE_LOAD_GRACE_MS * attempt);
+    panel.onDidDispose(() => clearTimeout(timer));
   }
 
   private webviewOptions(): vscode.WebviewOptions {
