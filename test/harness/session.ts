@@ -11,6 +11,7 @@ import { artifactsDir, PROJECT_ROOT } from '../../scripts/projectPaths';
 import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
 import { createTestWorkspace } from '../../scripts/testWorkspace';
 import { Cleanup } from '../../scripts/util/cleanup';
+import { waitFor } from '../../scripts/util/waitFor';
 import { Workbench } from './workbench';
 
 export interface SessionOptions {
@@ -128,12 +129,18 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
         const before = readyExtensionHosts(codeServer);
         // As a user would: "Developer: Reload Window" lets the workbench save its state (open
         // editors, webview state) before reloading, which a bare page reload can cut short.
-        const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 60_000 });
+        // A marker on the old page tells when the new one has replaced it.
+        await page.evaluate(() => ((window as unknown as { niamonxOldPage: boolean }).niamonxOldPage = true));
         await page.keyboard.press('F1');
         await workbench.quickInputBox.waitFor({ state: 'visible' });
         await workbench.quickInputBox.fill('>Developer: Reload Window');
         await workbench.pickQuickInputItem('Developer: Reload Window');
-        await navigated;
+        const stillOldPage = () => page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
+        const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), { timeoutMs: 30_000 }).catch(() => false);
+        if (!replaced) {
+          console.log('reloadWindow: "Developer: Reload Window" did not reload within 30 s; reloading the page instead');
+          await page.reload({ waitUntil: 'commit' });
+        }
         await waitForWorkbench(page);
         await waitForExtensionHost(codeServer, { moreThan: before });
       },

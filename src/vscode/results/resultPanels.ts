@@ -7,10 +7,11 @@ import { newNonce, resultPageHtml } from './webviewHtml';
 
 export type { ResultPanelActions } from './resultPanelActions';
 
-/** The results panels: one per tool and input (or one per run), restored after a reload. */
-const PAGE_LOAD_GRACE_MS = 2_000;
-const MAX_PAGE_RELOADS = 4;
+/** How long a visible page may take to ask for its result before its panel is opened afresh. */
+const PAGE_LOAD_GRACE_MS = 5_000;
+const MAX_REOPENS = 3;
 
+/** The results panels: one per tool and input (or one per run), restored after a reload. */
 export class ResultPanels implements vscode.Disposable {
   static readonly viewType = 'niamonx.result';
 
@@ -36,14 +37,18 @@ export class ResultPanels implements vscode.Disposable {
       reusable.panel.reveal(undefined, true);
       return reusable.panel;
     }
+    return this.open(record, vscode.ViewColumn.Beside);
+  }
+
+  private open(record: ResultRecord, viewColumn: vscode.ViewColumn, reopens = 0): vscode.WebviewPanel {
     const panel = vscode.window.createWebviewPanel(
       ResultPanels.viewType,
       panelTitle(record),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      { viewColumn, preserveFocus: true },
       // Not retained when hidden: the page saves its state and asks again ("ready") when shown.
       { ...this.webviewOptions(), retainContextWhenHidden: false, enableFindWidget: true },
     );
-    this.adopt(panel, record);
+    this.adopt(panel, record, reopens);
     return panel;
   }
 
@@ -66,27 +71,29 @@ export class ResultPanels implements vscode.Disposable {
     for (const panel of [...this.panels.keys()]) panel.dispose();
   }
 
-  private adopt(panel: vscode.WebviewPanel, record: ResultRecord): void {
+  private adopt(panel: vscode.WebviewPanel, record: ResultRecord, reopens = 0): void {
     panel.iconPath = vscode.Uri.joinPath(this.mediaUri, 'niamonx.svg');
     panel.webview.html = this.pageHtml(panel.webview);
     const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));
-    this.reloadIfSilent(panel);
+    this.reopenIfSilent(panel, reopens);
   }
 
   /**
-   * VS Code in the browser can fail to serve a restored webview's script right after a window
-   * reload (its resource loader is not ready yet), leaving the page at "Loading…". A visible page
-   * that has not asked for its result in time is loaded again, a few times at most.
+   * VS Code in the browser sometimes fails to set up one of several webviews it restores after a
+   * window reload: the panel stays blank and its page never runs. A visible page that has not
+   * asked for its result in time gets a fresh panel in the same place (three times at most).
    */
-  private reloadIfSilent(panel: vscode.WebviewPanel, attempt = 1): void {
-    if (attempt > MAX_PAGE_RELOADS) return;
+  private reopenIfSilent(panel: vscode.WebviewPanel, reopens: number): void {
+    if (reopens >= MAX_REOPENS) return;
     const timer = setTimeout(() => {
       const open = this.panels.get(panel);
-      if (!open || open.isPageLoaded) return;
-      if (panel.visible) panel.webview.html = this.pageHtml(panel.webview);
-      this.reloadIfSilent(panel, attempt + 1);
-    }, PAGE_LOAD_GRACE_MS * attempt);
+      if (!open || open.isPageLoaded || !panel.visible) return;
+      const column = panel.viewColumn ?? vscode.ViewColumn.Active;
+      const record = open.record;
+      panel.dispose();
+      this.open(record, column, reopens + 1);
+    }, PAGE_LOAD_GRACE_MS);
     panel.onDidDispose(() => clearTimeout(timer));
   }
 
