@@ -40,6 +40,12 @@ export async function exportToFile(records: ResultRecord[], suggestedName: strin
   return target;
 }
 
+/** Exports one result, named after its tool and input. */
+export function exportRecord(record: ResultRecord, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
+  const safeInput = record.input.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
+  return exportToFile([record], `niamonx-${record.tool}-${safeInput}`, choice);
+}
+
 export function isExportFormat(value: unknown): value is ExportFormat {
   return value === 'json' || value === 'csv' || value === 'markdown';
 }
