@@ -1,4 +1,5 @@
 import type { InputKind, ToolDefinition } from '../catalog/toolDefinition';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../api/jsonDepth';
 import { ToolCallError } from '../errors';
 import { detectInSelection } from '../target/detectTarget';
 
@@ -25,6 +26,7 @@ const KIND_WORDS: Record<InputKind, string> = {
 export function resolveInput(toolName: string, tool: ToolDefinition | undefined, input: string | object): ResolvedInput {
   if (typeof input === 'object' && input !== null) {
     if (Array.isArray(input)) throw new ToolCallError('validation', 'The request body must be a JSON object, not an array.');
+    if (nestsDeeperThan(input)) throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
     const body = input as Record<string, unknown>;
     const primary = tool ? body[tool.primaryField] : undefined;
     return { body, display: typeof primary === 'string' ? primary : compactJson(body) };
@@ -59,6 +61,12 @@ function short(text: string): string {
 }
 
 function compactJson(body: object): string {
-  const json = JSON.stringify(body);
+  let json: string;
+  try {
+    json = JSON.stringify(body);
+  } catch {
+    // A cycle or a BigInt: not something that can be sent as JSON.
+    throw new ToolCallError('validation', 'The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.');
+  }
   return json.length > 120 ? `${json.slice(0, 120)}…` : json;
 }
