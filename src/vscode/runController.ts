@@ -73,8 +73,9 @@ export class RunController {
     const { run } = outcome;
     const settings = currentSettings();
     const record = this.toRecord(outcome, label, settings.redactSensitiveFields);
-    this.output.logRecord(record, settings.resultView !== 'webview');
-    if (belongsInHistory(run)) await this.history.add(record);
+    // The run is done: a failure to log or store it must not turn it into a rejection.
+    this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
+    if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));
     if (!interactive) return;
     if (!run.ok) {
       notifyError(run.error, label);
@@ -82,6 +83,14 @@ export class RunController {
     }
     if (settings.resultView !== 'output') this.showRecord(record);
     else this.output.show();
+  }
+
+  private async guard(step: string, work: () => unknown): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.output.channel.error(`Could not ${step === 'log' ? 'log' : 'save to history'} a result: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   private toRecord(outcome: RunOutcome, label: string, redactOn: boolean): ResultRecord {
