@@ -52,7 +52,21 @@ export class RunController {
     return this.unredacted.get(id);
   }
 
-  async run(options: RunOptions): Promise<ToolRun> {
+  /** Interactive runs in progress by tool and input: a double click joins the first run. */
+  private readonly interactiveInFlight = new Map<string, Promise<ToolRun>>();
+
+  run(options: RunOptions): Promise<ToolRun> {
+    if (!options.interactive) return this.runOnce(options);
+    const key = interactiveKey(options);
+    const running = key === undefined ? undefined : this.interactiveInFlight.get(key);
+    if (running) return running;
+    const started = this.runOnce(options);
+    if (key === undefined) return started;
+    this.interactiveInFlight.set(key, started);
+    return started.finally(() => this.interactiveInFlight.delete(key));
+  }
+
+  private async runOnce(options: RunOptions): Promise<ToolRun> {
     const label = this.catalog().find(options.tool)?.label ?? options.tool;
     const outcome = options.interactive
       ? await vscode.window.withProgress(
@@ -121,6 +135,15 @@ export class RunController {
     this.unredacted.set(id, data);
     while (this.unredacted.size > REVEALABLE) this.unredacted.delete(this.unredacted.keys().next().value as string);
   }
+}
+
+/**
+ * The same click twice (tree, hover link, panel button) is one run: one API call, one history
+ * entry, one panel. "Run Again" (fresh) is keyed apart so it still asks the API.
+ */
+function interactiveKey(options: RunOptions): string | undefined {
+  if (typeof options.input !== 'string') return undefined;
+  return JSON.stringify([options.tool, options.input.trim(), !!options.fresh]);
 }
 
 /** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */
