@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiKey } from '../core/api/keyRules';
 import { ToolCallError } from '../core/errors';
-import { redactText } from '../core/results/redact';
 import { ContextKey } from './commandIds';
 
 const SECRET_NAME = 'niamonx.apiKey';
@@ -48,7 +47,7 @@ export class ApiKeyStore implements vscode.Disposable {
   async set(raw: string): Promise<void> {
     const check = checkApiKey(raw);
     if (!check.ok) throw new Error(check.message);
-    await this.guarded('save', () => this.secrets.store(SECRET_NAME, check.key), check.key);
+    await this.guarded('save', () => this.secrets.store(SECRET_NAME, check.key));
     await this.announce();
   }
 
@@ -79,12 +78,14 @@ export class ApiKeyStore implements vscode.Disposable {
    * store). Then the key is neither read nor saved anywhere else: no fallback to settings or
    * files, just an error that says what to do.
    */
-  private async guarded<T>(action: 'read' | 'save' | 'remove', work: () => Thenable<T>, secret?: string): Promise<T> {
+  private async guarded<T>(action: 'read' | 'save' | 'remove', work: () => Thenable<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
-      const detail = redactText(error instanceof Error ? error.message : String(error), [secret ?? '', this.lastKey ?? ''].filter((s) => s.length >= 8));
-      throw new ToolCallError('auth', secretStorageMessage(action, detail.slice(0, 200)));
+      // Only the error's name or code: its message may quote what was being stored (the key).
+      const code = (error as { code?: unknown })?.code;
+      const detail = typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown error';
+      throw new ToolCallError('auth', secretStorageMessage(action, detail));
     }
   }
 

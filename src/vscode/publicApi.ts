@@ -27,6 +27,8 @@ export interface NiamonxInternals {
   toolTree: vscode.TreeDataProvider<unknown>;
   historyTree: vscode.TreeDataProvider<unknown>;
   panels: ResultPanels;
+  /** For the leak scan of the hardening tests: globalState, workspaceState, globalStorageUri. */
+  context?: vscode.ExtensionContext;
 }
 
 /** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */
@@ -53,6 +55,6 @@ export function createPublicApi(services: Services, internals: NiamonxInternals)
         state: services.states.stateOf(tool.name),
       })),
   };
-  Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
+  Object.defineProperty(api, '__internals', { value: { ...internals, context: services.context }, enumerable: false });
   return api;
 }
