@@ -9,6 +9,9 @@ import * as vscode from 'vscode';
 import type { Fault } from '../../../emulator/faults';
 import type { ToolRun } from '../../../src/core/errors';
 import { ApiKeyStore } from '../../../src/vscode/apiKeyStore';
+import { warnIfKeyGoesElsewhere } from '../../../src/vscode/baseUrlWarning';
+import { useEmulator } from '../../../src/vscode/commands/useEmulator';
+import type { Services } from '../../../src/vscode/services';
 import { api, emulator, eventually, internals, openEditor, outputLogText, resetWorld, select, treeItems } from '../helpers';
 
 /*
@@ -416,6 +419,31 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       if (!outcome.ok) assert.equal(typeof outcome.error.message, 'string');
     }
     assert.deepEqual(await emulator().requests(), []);
+  });
+
+  it('3 (finding). warns when a key is set while the base URL is not the official API; quiet for the default and the emulator from source', async () => {
+    const { context } = await internals();
+    const keys = new ApiKeyStore(context!.secrets);
+    const services = { context, keys } as unknown as Services;
+    try {
+      await setBaseUrl('https://eu.dash.niamonx.io/api/v2');
+      assert.equal(await warnIfKeyGoesElsewhere(services), true);
+      await setBaseUrl(undefined);
+      assert.equal(await warnIfKeyGoesElsewhere(services), false);
+      await setBaseUrl('http://127.0.0.1:8787/api/v2');
+      assert.equal(await warnIfKeyGoesElsewhere(services), false, 'running from source against the emulator');
+      const installed = { context: { ...context, extensionMode: vscode.ExtensionMode.Production }, keys } as unknown as Services;
+      assert.equal(await warnIfKeyGoesElsewhere(installed), true, 'an installed extension on a loopback URL warns');
+    } finally {
+      keys.dispose();
+    }
+  });
+
+  it('3 (finding). "Try the Emulator" does nothing in an installed (production) extension', async () => {
+    const { context } = await internals();
+    const before = config().inspect<string>('apiBaseUrl')?.globalValue;
+    await useEmulator({ context: { ...context, extensionMode: vscode.ExtensionMode.Production } } as unknown as Services);
+    assert.equal(config().inspect<string>('apiBaseUrl')?.globalValue, before, 'the base URL is untouched');
   });
 
   it('leaks the canary key (and its first 8 characters) nowhere: log files, state, storage, exports, webviews, messages', async () => {
