@@ -103,7 +103,8 @@ export class RunController {
     try {
       await work();
     } catch (error) {
-      this.output.channel.error(`Could not ${step === 'log' ? 'log' : 'save to history'} a result: ${error instanceof Error ? error.message : String(error)}`);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.output.channel.error(step === 'log' ? vscode.l10n.t('Could not log a result: {0}', reason) : vscode.l10n.t('Could not save a result to the history: {0}', reason));
     }
   }
 

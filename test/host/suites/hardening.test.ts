@@ -295,18 +295,19 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     });
   }
 
-  const retryAfters: [string, Record<string, string>, (seconds: number | undefined) => boolean][] = [
-    ['as seconds', { 'Retry-After': '42' }, (s) => s === 42],
-    ['as a date', { 'Retry-After': new Date(Date.now() + 120_000).toUTCString() }, (s) => s !== undefined && s >= 100 && s <= 121],
-    ['missing', {}, (s) => s === undefined || s <= 86_400],
-    ['invalid', { 'Retry-After': 'soon' }, (s) => s === undefined || s <= 86_400],
-    ['negative', { 'Retry-After': '-5' }, (s) => s === undefined || (s >= 0 && s <= 86_400)],
-    ['a whole day', { 'Retry-After': '86400' }, (s) => s !== undefined && s <= 86_400],
-    ['absurd', { 'Retry-After': '999999999' }, (s) => s === undefined || s <= 86_400],
+  const retryAfters: [string, () => Record<string, string>, (seconds: number | undefined) => boolean][] = [
+    ['as seconds', () => ({ 'Retry-After': '42' }), (s) => s === 42],
+    // Built when the test runs: a date made when the table was built would have aged.
+    ['as a date', () => ({ 'Retry-After': new Date(Date.now() + 120_000).toUTCString() }), (s) => s !== undefined && s >= 100 && s <= 121],
+    ['missing', () => ({}), (s) => s === undefined || s <= 86_400],
+    ['invalid', () => ({ 'Retry-After': 'soon' }), (s) => s === undefined || s <= 86_400],
+    ['negative', () => ({ 'Retry-After': '-5' }), (s) => s === undefined || (s >= 0 && s <= 86_400)],
+    ['a whole day', () => ({ 'Retry-After': '86400' }), (s) => s !== undefined && s <= 86_400],
+    ['absurd', () => ({ 'Retry-After': '999999999' }), (s) => s === undefined || s <= 86_400],
   ];
   for (const [name, headers, bounded] of retryAfters) {
     it(`20–21. 429 with Retry-After ${name}: bounded wait, then no request while cooling down`, async () => {
-      await emulator().fault({ type: 'status', status: 429, body: { success: false, error: 'Too many requests' }, headers });
+      await emulator().fault({ type: 'status', status: 429, body: { success: false, error: 'Too many requests' }, headers: headers() });
       const outcome = failed(await run('gl_ping', '8.8.8.21'));
       assert.equal(outcome.error.kind, 'rate-limit');
       assert.ok(bounded(outcome.error.retryAfterSeconds), `retryAfterSeconds ${outcome.error.retryAfterSeconds}`);
@@ -347,6 +348,23 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.deepEqual(first, second, 'both clicks get the same run');
     assert.equal((await emulator().requests()).length, 1);
     assert.equal((await treeItems((await internals()).historyTree)).length, before + 1);
+  });
+
+  it('23. a double click on a hover\'s Ping link (the same command twice at once): one API call and one history entry', async () => {
+    await emulator().configure({ latencyMs: 300 });
+    const before = (await treeItems((await internals()).historyTree)).length;
+    const runs = await Promise.all([1, 2].map(() => vscode.commands.executeCommand<ToolRun>('niamonx.ping', '192.0.2.98')));
+    outcomes.push(...runs);
+    assert.equal((await emulator().requests()).length, 1);
+    assert.equal((await treeItems((await internals()).historyTree)).length, before + 1);
+  });
+
+  it('1 (finding). Ping on an answer nested 100,000 levels deep shows bad-response, logged and in the history', async () => {
+    await emulator().fault({ type: 'deep-json', depth: 100_000 });
+    await vscode.commands.executeCommand('niamonx.ping', '192.0.2.97');
+    const [item] = await treeItems((await internals()).historyTree);
+    assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /192\.0\.2\.97[\s\S]*nests more than 256 levels/);
+    await eventually('the failure in the log', () => outcomeLogged('192.0.2.97 → bad-response HTTP 200'));
   });
 
   const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) [x](command:workbench.action.terminal.new) ```\r``` \u001b[31mred\u001b[0m';
