@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { callTool, type ToolCall } from '../../../src/core/api/apiClient';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../src/core/api/jsonDepth';
+import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolCallError } from '../../../src/core/errors';
 
 const KEY = 'nx-canary-hostile-5f0c2e9a7b1d';
@@ -95,5 +96,15 @@ describe('nestsDeeperThan', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     assert.equal(nestsDeeperThan(cycle), false);
+  });
+});
+
+describe('hostile niamonx.tools settings', () => {
+  it('a user tool whose body nests 100,000 levels is reported invalid instead of breaking the catalog', () => {
+    let body: unknown = '${input}';
+    for (let i = 0; i < 100_000; i++) body = { n: body };
+    const catalog = buildCatalog([{ name: 'deep_tool', body: { q: body } }, { name: 'fine_tool', body: { q: '${input}' } }]);
+    assert.equal(catalog.find('deep_tool'), undefined);
+    assert.ok(catalog.find('fine_tool'), 'the other entries still stand');
   });
 });
