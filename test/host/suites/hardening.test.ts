@@ -111,6 +111,39 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await emulator().requests()).length, 1);
   });
 
+  it('3. key cleared in another window (the change event fired twice): the new state is used, learned state is forgotten', async () => {
+    const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+    let value: string | undefined = CANARY;
+    const shared = {
+      get: async () => value,
+      store: async (_key: string, next: string) => void (value = next),
+      delete: async () => void (value = undefined),
+      keys: async () => (value ? ['niamonx.apiKey'] : []),
+      onDidChange: changed.event,
+    } as unknown as vscode.SecretStorage;
+    const store = new ApiKeyStore(shared);
+    let announced = 0;
+    const listening = store.onDidChange(() => announced++);
+    try {
+      await store.updateContext();
+      assert.equal(store.hasKey, true);
+      value = undefined; // the other window cleared it
+      changed.fire({ key: 'niamonx.apiKey' });
+      changed.fire({ key: 'niamonx.apiKey' });
+      await eventually('both change events handled', () => announced === 2);
+      assert.equal(store.hasKey, false);
+      assert.equal(await store.get(), process.env.NIAMONX_API_KEY ? process.env.NIAMONX_API_KEY.trim() : undefined);
+      changed.fire({ key: 'some.other.secret' });
+      value = CANARY;
+      changed.fire({ key: 'niamonx.apiKey' });
+      await eventually('the key set again elsewhere', () => announced === 3 && store.hasKey);
+    } finally {
+      listening.dispose();
+      store.dispose();
+      changed.dispose();
+    }
+  });
+
   it('4. SecretStorage throws: a clear error naming the keyring, the key in no message, nothing stored elsewhere', async () => {
     const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
     const broken: vscode.SecretStorage = {
