@@ -70,6 +70,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
   const plan = planFault(fault, {
     tool,
     origin: state.origin(),
+    apiKey: typeof key === 'string' ? key : undefined,
     normalReply,
     noteRedirectTarget: (path) => state.redirectTargets.add(path),
   });

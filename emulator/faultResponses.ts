@@ -6,6 +6,8 @@ import { errorReply, jsonReply, sendReply, sleep, writeChunk, type Reply } from 
 export interface FaultContext {
   tool: string;
   origin: string;
+  /** The X-API-Key the request carried (only the echo-key fault uses it). */
+  apiKey: string | undefined;
   /** The answer the request would have had (counts against limits when it is a 200). */
   normalReply(): Reply;
   /** A redirect now points at `pathname` on this server; its follow-ups get recorded as such. */
@@ -63,7 +65,57 @@ export function planFault(fault: Fault, context: FaultContext): FaultPlan {
       const reply = context.normalReply();
       return sendNow({ ...reply, headers: { ...reply.headers, 'Content-Type': fault.contentType ?? 'text/plain; charset=utf-8' } });
     }
+    case 'echo-key':
+      return sendNow(echoKeyReply(fault.status ?? 401, fault.in ?? 'both', context.apiKey ?? ''));
+    case 'short-body':
+      return shortBodyPlan(fault.missingBytes ?? 100);
+    case 'deep-json':
+      return deepJsonPlan(fault.depth, fault.shape ?? 'array');
   }
+}
+
+/** A careless server that repeats the key it was sent, where a client might show it. */
+function echoKeyReply(status: number, where: 'body' | 'header' | 'both', key: string): Reply {
+  const inBody = where !== 'header';
+  const inHeader = where !== 'body';
+  const headers: Record<string, string> = inHeader
+    ? { 'Content-Type': `application/problem+json; key=${key}`, 'X-Echoed-Key': key, 'WWW-Authenticate': `ApiKey realm="${key}"`, Location: `/api/v2/${key}` }
+    : {};
+  if (!inBody) return { status, headers: { ...headers, 'Content-Type': `text/plain; key=${key}` }, body: 'Unauthorized' };
+  return jsonReply(status, { success: false, error: `Invalid API key: ${key}`, message: `key ${key} rejected` }, headers);
+}
+
+/** A body shorter than its Content-Length, then EOF: the client must see it as cut short. */
+function shortBodyPlan(missingBytes: number): FaultPlan {
+  const body = '{"success":true,"data":{"ip":"1.1.1.1"}}';
+  return {
+    status: 200,
+    deliver: async (req) => {
+      const length = Buffer.byteLength(body) + missingBytes;
+      req.socket.end(`HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\nConnection: close\r\n\r\n${body}`);
+    },
+  };
+}
+
+/** A valid answer whose data nests `depth` levels, streamed in blocks so the emulator never builds it. */
+function deepJsonPlan(depth: number, shape: 'array' | 'object'): FaultPlan {
+  const [open, close] = shape === 'array' ? ['[', ']'] : ['{"n":', '}'];
+  return {
+    status: 200,
+    async deliver(_req, res, signal) {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      if (!(await writeChunk(res, '{"success":true,"data":', signal))) return;
+      const block = 16 * 1024;
+      for (const piece of [open, close]) {
+        for (let left = depth; left > 0; left -= block) {
+          if (!(await writeChunk(res, piece.repeat(Math.min(block, left)), signal))) return;
+        }
+        // The innermost object needs a value: {"n":{"n":null}}.
+        if (piece === open && shape === 'object' && !(await writeChunk(res, 'null', signal))) return;
+      }
+      res.end('}');
+    },
+  };
 }
 
 function statusReply(status: number, body: string | Record<string, unknown> | undefined, headers: Record<string, string>): Reply {

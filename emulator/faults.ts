@@ -22,6 +22,13 @@ import { z } from 'zod';
  *                         e.g. 503, or 429 with Retry-After as an HTTP-date
  *   reset                 the socket is destroyed without an answer
  *   no-json-content-type  the normal answer, labelled contentType (default text/plain)
+ *   echo-key              status (default 401) whose answer repeats the X-API-Key it received,
+ *                         in the JSON error body (in: body), in response headers and the
+ *                         content type (in: header), or both (default)
+ *   short-body            200 valid JSON declaring a Content-Length `missingBytes` (default 100)
+ *                         larger than the body, then the socket ends: a body cut short
+ *   deep-json             200 {success:true, data} with data nested `depth` levels ([[[…]]] or
+ *                         {"n":{"n":…}} for shape: object), streamed
  */
 
 const toolName = z.string().regex(/^[A-Za-z0-9_-]+$/, 'tool names use letters, digits, _ and - only');
@@ -65,6 +72,9 @@ export const faultSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('reset'), ...common }),
   z.strictObject({ type: z.literal('no-json-content-type'), contentType: headerValue.optional(), ...common }),
+  z.strictObject({ type: z.literal('echo-key'), status: httpStatus.optional(), in: z.enum(['body', 'header', 'both']).optional(), ...common }),
+  z.strictObject({ type: z.literal('short-body'), missingBytes: z.int().min(1).max(1_000_000).optional(), ...common }),
+  z.strictObject({ type: z.literal('deep-json'), depth: z.int().min(1).max(10_000_000), shape: z.enum(['array', 'object']).optional(), ...common }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;

@@ -4,7 +4,9 @@ import { ToolStateTracker } from './core/catalog/toolState';
 import { HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
 import { ApiKeyStore } from './vscode/apiKeyStore';
+import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
 import { currentSettings, SECTION } from './vscode/config';
+import { setDevModeContext } from './vscode/devMode';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { OutputLog } from './vscode/outputLog';
@@ -77,12 +79,17 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     trackCursorTarget(),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => services.refreshCatalog()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SECTION}.tools`)) services.refreshCatalog();
-      if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) forgetLearnedState();
+      if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {
+        forgetLearnedState();
+        void warnIfKeyGoesElsewhere(services);
+      }
     }),
   );
   void keys.updateContext().then(() => toolTree.refresh());
+  void setDevModeContext(context);
   return createPublicApi(services, { toolTree, historyTree, panels });
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiKey } from '../core/api/keyRules';
+import { ToolCallError } from '../core/errors';
 import { ContextKey } from './commandIds';
 
 const SECRET_NAME = 'niamonx.apiKey';
@@ -25,7 +26,7 @@ export class ApiKeyStore implements vscode.Disposable {
   }
 
   async get(): Promise<string | undefined> {
-    const stored = await this.secrets.get(SECRET_NAME);
+    const stored = await this.guarded('read', () => this.secrets.get(SECRET_NAME));
     const fromEnv = process.env[ENV_NAME];
     const key = stored || (fromEnv && checkApiKey(fromEnv).ok ? fromEnv.trim() : undefined);
     if (key) this.lastKey = key;
@@ -39,19 +40,19 @@ export class ApiKeyStore implements vscode.Disposable {
 
   /** Where the key in use comes from, for messages (never the key itself). */
   async source(): Promise<'secret-storage' | 'environment' | 'none'> {
-    if (await this.secrets.get(SECRET_NAME)) return 'secret-storage';
+    if (await this.guarded('read', () => this.secrets.get(SECRET_NAME))) return 'secret-storage';
     return (await this.get()) ? 'environment' : 'none';
   }
 
   async set(raw: string): Promise<void> {
     const check = checkApiKey(raw);
     if (!check.ok) throw new Error(check.message);
-    await this.secrets.store(SECRET_NAME, check.key);
+    await this.guarded('save', () => this.secrets.store(SECRET_NAME, check.key));
     await this.announce();
   }
 
   async clear(): Promise<void> {
-    await this.secrets.delete(SECRET_NAME);
+    await this.guarded('remove', () => this.secrets.delete(SECRET_NAME));
     await this.announce();
   }
 
@@ -62,7 +63,8 @@ export class ApiKeyStore implements vscode.Disposable {
 
   /** Sets the context key that shows or hides the welcome view. */
   async updateContext(): Promise<void> {
-    this.keyAvailable = !!(await this.get());
+    // A broken secret store reads as "no key" here; the run or the command says why.
+    this.keyAvailable = !!(await this.get().catch(() => undefined));
     await vscode.commands.executeCommand('setContext', ContextKey.HasApiKey, this.keyAvailable);
   }
 
@@ -71,8 +73,34 @@ export class ApiKeyStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * SecretStorage can fail (no keyring on Linux, a locked keychain, a browser that lost its
+   * store). Then the key is neither read nor saved anywhere else: no fallback to settings or
+   * files, just an error that says what to do.
+   */
+  private async guarded<T>(action: 'read' | 'save' | 'remove', work: () => Thenable<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      // Only the error's name or code: its message may quote what was being stored (the key).
+      const code = (error as { code?: unknown })?.code;
+      const detail = typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown error';
+      throw new ToolCallError('auth', secretStorageMessage(action, detail));
+    }
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function secretStorageMessage(action: 'read' | 'save' | 'remove', detail: string): string {
+  const what =
+    action === 'save'
+      ? vscode.l10n.t('VS Code could not save the API key in its secret storage ({0}). It was not saved anywhere else.', detail)
+      : action === 'remove'
+        ? vscode.l10n.t('VS Code could not remove the API key from its secret storage ({0}).', detail)
+        : vscode.l10n.t('VS Code could not read its secret storage ({0}), so no API key is available.', detail);
+  return `${what} ${vscode.l10n.t('On Linux, install and unlock a keyring (GNOME Keyring or KWallet, or set "password-store" in argv.json); on macOS and Windows, unlock the keychain. Or set the NIAMONX_API_KEY environment variable.')}`;
 }

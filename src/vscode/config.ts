@@ -6,7 +6,21 @@ export const SECTION = 'niamonx';
 /** The current settings, validated (see core/settings). */
 export function currentSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
-  return readSettings((name) => (name === 'apiBaseUrl' ? userLevelBaseUrl(config) : config.get(name)));
+  return readSettings((name) => {
+    if (name === 'apiBaseUrl') return userLevelBaseUrl(config);
+    if (name === 'tools' && !vscode.workspace.isTrusted) return userLevelValue(config, name);
+    return config.get(name);
+  });
+}
+
+/**
+ * In Restricted Mode VS Code already ignores workspace values of the settings the manifest lists
+ * in `restrictedConfigurations`; reading the user's own value here as well keeps that true for
+ * every caller (commands run through executeCommand included), whatever the host does.
+ */
+function userLevelValue(config: vscode.WorkspaceConfiguration, name: string): unknown {
+  const inspected = config.inspect(name);
+  return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
 /**

@@ -22,7 +22,7 @@ export class OutputLog implements vscode.Disposable {
     }
     const compact = compactJson(record.data);
     this.channel.info(`${record.tool} ${record.input} → OK${status}${duration}${source}${hidden} ${compact}`);
-    if (prettyData) this.channel.info(`${record.tool} ${record.input} data:\n${JSON.stringify(record.data ?? null, null, 2)}`);
+    if (prettyData) this.channel.info(`${record.tool} ${record.input} data:\n${safeJson(record.data, 2)}`);
   }
 
   show(): void {
@@ -34,7 +34,19 @@ export class OutputLog implements vscode.Disposable {
   }
 }
 
+/**
+ * Answers are refused above MAX_JSON_DEPTH at the client, so this cannot overflow today;
+ * the catch keeps a log line from ever turning a finished run into a rejected promise.
+ */
+function safeJson(data: unknown, indent?: number): string {
+  try {
+    return JSON.stringify(data ?? null, null, indent) ?? 'null';
+  } catch {
+    return '(data not shown: too deep or not JSON)';
+  }
+}
+
 function compactJson(data: unknown): string {
-  const json = JSON.stringify(data ?? null) ?? 'null';
+  const json = safeJson(data);
   return json.length > COMPACT_DATA_LIMIT ? `${json.slice(0, COMPACT_DATA_LIMIT)}… (${json.length} chars; see the results panel)` : json;
 }

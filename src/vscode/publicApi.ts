@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
+import { redactText } from '../core/results/redact';
 import type * as vscode from 'vscode';
 import type { ResultPanels } from './results/resultPanels';
 import type { Services } from './services';
@@ -26,12 +27,22 @@ export interface NiamonxInternals {
   toolTree: vscode.TreeDataProvider<unknown>;
   historyTree: vscode.TreeDataProvider<unknown>;
   panels: ResultPanels;
+  /** For the leak scan of the hardening tests: globalState, workspaceState, globalStorageUri. */
+  context?: vscode.ExtensionContext;
+}
+
+/** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */
+function unexpectedFailure(tool: unknown, error: unknown, secrets: string[]): ToolRun {
+  const message = redactText(`Unexpected failure: ${error instanceof Error ? error.message : String(error)}`, secrets);
+  return { ok: false, tool: String(tool), error: { kind: 'bad-response', message } };
 }
 
 export function createPublicApi(services: Services, internals: NiamonxInternals): NiamonxApi {
   const api: NiamonxApi = {
     runTool: (tool, input, options) =>
-      services.runs.run({ tool, input, interactive: false, signal: options?.signal, fresh: options?.fresh }),
+      services.runs
+        .run({ tool, input, interactive: false, signal: options?.signal, fresh: options?.fresh })
+        .catch((error: unknown) => unexpectedFailure(tool, error, services.keys.knownSecrets())),
     listTools: () =>
       services.catalog().tools.map((tool) => ({
         name: tool.name,
@@ -44,6 +55,6 @@ export function createPublicApi(services: Services, internals: NiamonxInternals)
         state: services.states.stateOf(tool.name),
       })),
   };
-  Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
+  Object.defineProperty(api, '__internals', { value: { ...internals, context: services.context }, enumerable: false });
   return api;
 }

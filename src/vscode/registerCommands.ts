@@ -28,7 +28,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.RunTool]: runTool,
   [CommandId.RunToolOnSelection]: runToolOnSelection,
   [CommandId.RefreshTools]: refreshTools,
-  [CommandId.UseEmulator]: () => useEmulator(),
+  [CommandId.UseEmulator]: useEmulator,
   [CommandId.ShowOutput]: (services) => services.output.show(),
   [CommandId.TreeRunTool]: treeRunTool,
   [CommandId.TreeRunToolOnInput]: treeRunToolOnInput,

@@ -52,7 +52,21 @@ export class RunController {
     return this.unredacted.get(id);
   }
 
-  async run(options: RunOptions): Promise<ToolRun> {
+  /** Interactive runs in progress by tool and input: a double click joins the first run. */
+  private readonly interactiveInFlight = new Map<string, Promise<ToolRun>>();
+
+  run(options: RunOptions): Promise<ToolRun> {
+    if (!options.interactive) return this.runOnce(options);
+    const key = interactiveKey(options);
+    const running = key === undefined ? undefined : this.interactiveInFlight.get(key);
+    if (running) return running;
+    const started = this.runOnce(options);
+    if (key === undefined) return started;
+    this.interactiveInFlight.set(key, started);
+    return started.finally(() => this.interactiveInFlight.delete(key));
+  }
+
+  private async runOnce(options: RunOptions): Promise<ToolRun> {
     const label = this.catalog().find(options.tool)?.label ?? options.tool;
     const outcome = options.interactive
       ? await vscode.window.withProgress(
@@ -73,8 +87,9 @@ export class RunController {
     const { run } = outcome;
     const settings = currentSettings();
     const record = this.toRecord(outcome, label, settings.redactSensitiveFields);
-    this.output.logRecord(record, settings.resultView !== 'webview');
-    if (belongsInHistory(run)) await this.history.add(record);
+    // The run is done: a failure to log or store it must not turn it into a rejection.
+    this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
+    if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));
     if (!interactive) return;
     if (!run.ok) {
       notifyError(run.error, label);
@@ -82,6 +97,15 @@ export class RunController {
     }
     if (settings.resultView !== 'output') this.showRecord(record);
     else this.output.show();
+  }
+
+  private async guard(step: string, work: () => unknown): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.output.channel.error(step === 'log' ? vscode.l10n.t('Could not log a result: {0}', reason) : vscode.l10n.t('Could not save a result to the history: {0}', reason));
+    }
   }
 
   private toRecord(outcome: RunOutcome, label: string, redactOn: boolean): ResultRecord {
@@ -112,6 +136,15 @@ export class RunController {
     this.unredacted.set(id, data);
     while (this.unredacted.size > REVEALABLE) this.unredacted.delete(this.unredacted.keys().next().value as string);
   }
+}
+
+/**
+ * The same click twice (tree, hover link, panel button) is one run: one API call, one history
+ * entry, one panel. "Run Again" (fresh) is keyed apart so it still asks the API.
+ */
+function interactiveKey(options: RunOptions): string | undefined {
+  if (typeof options.input !== 'string') return undefined;
+  return JSON.stringify([options.tool, options.input.trim(), !!options.fresh]);
 }
 
 /** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */

@@ -11,6 +11,25 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^127(\.\d{1,3}){3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
 }
 
+const OFFICIAL_DOMAIN = 'niamonx.io';
+
+/**
+ * The vendor's own hosts: `niamonx.io` and its subdomains, compared label by label on the
+ * URL parser's normalised host, so `dash.niamonx.io.evil.example`, `dash-niamonx.io`,
+ * `evilniamonx.io`, a trailing dot and look-alike Unicode (which the parser turns into
+ * `xn--` labels) are all refused.
+ */
+export function isOfficialHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === OFFICIAL_DOMAIN || host.endsWith(`.${OFFICIAL_DOMAIN}`);
+}
+
+/** True when `raw` is the documented default API (no warning needed before sending the key there). */
+export function isDefaultBaseUrl(raw: string | undefined): boolean {
+  const check = checkBaseUrl(raw);
+  return check.ok && check.url.href.replace(/\/+$/, '') === DEFAULT_BASE_URL;
+}
+
 /** Validates the `niamonx.apiBaseUrl` setting so the key is only ever sent where intended. */
 export function checkBaseUrl(raw: string | undefined): BaseUrlCheck {
   const text = (raw ?? '').trim() || DEFAULT_BASE_URL;
@@ -26,8 +45,14 @@ export function checkBaseUrl(raw: string | undefined): BaseUrlCheck {
   if (url.search || url.hash) {
     return { ok: false, message: 'niamonx.apiBaseUrl must not contain a query (?…) or fragment (#…).' };
   }
-  if (url.protocol === 'https:') return { ok: true, url };
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return { ok: true, url };
+  if (url.protocol === 'https:' && isOfficialHost(url.hostname)) return { ok: true, url };
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname)) return { ok: true, url };
+  if (url.protocol === 'https:') {
+    return {
+      ok: false,
+      message: `niamonx.apiBaseUrl points at ${url.hostname.slice(0, 100)}, which is not a NiamonX host (niamonx.io) or this computer; your API key is only ever sent to those.`,
+    };
+  }
   if (url.protocol === 'http:') {
     return { ok: false, message: `niamonx.apiBaseUrl uses http:// for ${url.hostname}; only https:// is allowed (plain http only for localhost), so the key is never sent unencrypted.` };
   }
@@ -38,6 +63,9 @@ export function checkBaseUrl(raw: string | undefined): BaseUrlCheck {
 export function toolUrl(baseUrl: string | undefined, tool: string): string {
   const check = checkBaseUrl(baseUrl);
   if (!check.ok) throw new ToolCallError('config', check.message);
-  const base = check.url.href.replace(/\/+$/, '');
+  const url = new URL(check.url.href);
+  // "localhost" is only a name: a hosts file or resolver could point it elsewhere. Pin it to loopback.
+  if (url.hostname.toLowerCase() === 'localhost') url.hostname = '127.0.0.1';
+  const base = url.href.replace(/\/+$/, '');
   return `${base}/${encodeURIComponent(tool)}`;
 }

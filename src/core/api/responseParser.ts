@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ToolCallError } from '../errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
 
 const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
@@ -32,12 +33,19 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
       status,
     );
   }
-  const json = answer.truncated ? undefined : tryParseJson(answer.text);
+  const parsed = answer.truncated ? undefined : tryParseJson(answer.text);
+  // JSON.parse itself overflows on some deep shapes ({"n":{"n":…}}): that is the same refusal.
+  if (parsed === TOO_DEEP && status === 200) throw tooDeep(status, answer);
+  const json = parsed === TOO_DEEP ? undefined : parsed;
   const serverMessage = json === undefined ? undefined : messageOf(json);
 
   if (status === 200) {
     const success = successSchema.safeParse(json);
-    if (success.success) return success.data.data ?? null;
+    if (success.success) {
+      // Checked here, once, so nothing downstream (log, history, export, webview) overflows.
+      if (nestsDeeperThan(success.data.data)) throw tooDeep(status, answer);
+      return success.data.data ?? null;
+    }
     if (json !== undefined && typeof json === 'object' && json !== null && (json as { success?: unknown }).success === false) {
       throw new ToolCallError('bad-response', `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`, status);
     }
@@ -85,12 +93,23 @@ function unexpected(status: number, answer: RawAnswer): ToolCallError {
   return new ToolCallError('bad-response', `Unexpected answer from NiamonX (HTTP ${status}, ${type})${body}.${cut}`, status);
 }
 
+function tooDeep(status: number, answer: RawAnswer): ToolCallError {
+  const type = answer.contentType || 'no content type';
+  return new ToolCallError(
+    'bad-response',
+    `The answer from NiamonX (HTTP ${status}, ${type}) nests more than ${MAX_JSON_DEPTH} levels deep, which no real answer does; it was not shown or stored. Try again later, or report it to NiamonX.`,
+    status,
+  );
+}
+
+const TOO_DEEP = Symbol('too deep');
+
 function tryParseJson(text: string): unknown {
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
-  } catch {
-    return undefined;
+  } catch (error) {
+    return error instanceof RangeError ? TOO_DEEP : undefined;
   }
 }
 

@@ -3,10 +3,12 @@
  * present (delta-seconds or an HTTP date), else a number of seconds/minutes/hours in the message.
  */
 export function retryAfterSeconds(header: string | null, message: string | undefined, now = Date.now()): number | undefined {
-  const fromHeader = parseRetryAfterHeader(header, now);
-  if (fromHeader !== undefined) return fromHeader;
-  return parseRetryAfterMessage(message);
+  const seconds = parseRetryAfterHeader(header, now) ?? parseRetryAfterMessage(message);
+  // A server's word is not unbounded: no wait longer than a day (the daily quota's reset).
+  return seconds === undefined ? undefined : Math.min(seconds, MAX_RETRY_AFTER_SECONDS);
 }
+
+export const MAX_RETRY_AFTER_SECONDS = 86_400;
 
 export function parseRetryAfterHeader(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nestsDeeperThan } from '../api/jsonDepth';
 import { containsPlaceholder, fillTemplate, INPUT_PLACEHOLDER, primaryFieldOf } from './bodyTemplate';
 import { INPUT_KINDS, isValidToolName, type InputKind, type InvalidToolEntry, type ToolDefinition } from './toolDefinition';
 
@@ -30,6 +31,9 @@ export const userToolEntrySchema = z.strictObject(
 
 export type UserToolEntry = z.infer<typeof userToolEntrySchema>;
 
+/** The entry object itself is one level; real templates are flat or nearly so. */
+const MAX_TEMPLATE_DEPTH = 33;
+
 /**
  * Reads the `niamonx.tools` setting. Each entry stands or falls alone; the ones that fall
  * are reported with a reason and never become usable tools.
@@ -48,6 +52,12 @@ export function parseUserTools(setting: unknown): { tools: ToolDefinition[]; inv
     const at = `${SETTING}[${index}]`;
     if (index >= MAX_USER_TOOLS) {
       invalid.push(withName({ index, reason: `${at}: ignored, only the first ${MAX_USER_TOOLS} tools are used` }, name));
+      return;
+    }
+    // Checked first, iteratively: the schema and the template walk recurse, and a body nested
+    // thousands of levels (a hostile workspace's settings) would overflow them and break activation.
+    if (nestsDeeperThan(entry, MAX_TEMPLATE_DEPTH)) {
+      invalid.push(withName({ index, reason: `${at}.body: nests more than ${MAX_TEMPLATE_DEPTH - 1} levels deep` }, name));
       return;
     }
     const parsed = userToolEntrySchema.safeParse(entry);

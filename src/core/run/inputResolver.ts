@@ -1,4 +1,5 @@
 import type { InputKind, ToolDefinition } from '../catalog/toolDefinition';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../api/jsonDepth';
 import { ToolCallError } from '../errors';
 import { detectInSelection } from '../target/detectTarget';
 
@@ -25,16 +26,41 @@ const KIND_WORDS: Record<InputKind, string> = {
 export function resolveInput(toolName: string, tool: ToolDefinition | undefined, input: string | object): ResolvedInput {
   if (typeof input === 'object' && input !== null) {
     if (Array.isArray(input)) throw new ToolCallError('validation', 'The request body must be a JSON object, not an array.');
+    if (nestsDeeperThan(input)) throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
     const body = input as Record<string, unknown>;
     const primary = tool ? body[tool.primaryField] : undefined;
-    return { body, display: typeof primary === 'string' ? primary : compactJson(body) };
+    const json = bodyJson(body);
+    return { body, display: typeof primary === 'string' ? primary : json.length > 120 ? `${json.slice(0, 120)}…` : json };
   }
   const text = String(input ?? '').trim();
+  refuseHiddenCharacters(text);
   if (!text) throw new ToolCallError('validation', `Nothing to run ${tool?.label ?? toolName} on: select ${tool ? KIND_WORDS[tool.inputKind] : 'a value'} or type one.`);
   if (!tool) return { body: { value: text }, display: text };
   const value = valueForKind(tool, text);
   const target = detectInSelection(value);
   return { body: tool.buildBody(value, target.inputKind), display: value };
+}
+
+/** Longer than any real IP, e-mail, domain, user name or phone number by far. */
+export const MAX_INPUT_CHARS = 4096;
+
+/**
+ * Control characters (NUL, escape…), bidirectional overrides (U+202E, U+2066…) and
+ * zero-width characters make what is sent differ from what the user sees: refused locally,
+ * so none of them ever reaches the wire. Tabs and line breaks are plain whitespace.
+ */
+// eslint-disable-next-line no-control-regex
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
+
+function refuseHiddenCharacters(text: string): void {
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new ToolCallError('validation', `The input is ${text.length.toLocaleString('en')} characters long; NiamonX inputs are at most ${MAX_INPUT_CHARS.toLocaleString('en')}. Select just the value to look up.`);
+  }
+  const hidden = HIDDEN_CHARACTERS.exec(text);
+  if (hidden) {
+    const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new ToolCallError('validation', `The input contains an invisible or control character (${code}) that would be sent without you seeing it; nothing was sent. Retype the value.`);
+  }
 }
 
 function valueForKind(tool: ToolDefinition, text: string): string {
@@ -58,7 +84,11 @@ function short(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-function compactJson(body: object): string {
-  const json = JSON.stringify(body);
-  return json.length > 120 ? `${json.slice(0, 120)}…` : json;
+function bodyJson(body: object): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    // A cycle or a BigInt: not something that can be sent as JSON.
+    throw new ToolCallError('validation', 'The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.');
+  }
 }

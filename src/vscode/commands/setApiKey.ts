@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { checkApiKey } from '../../core/api/keyRules';
+import { warnIfKeyGoesElsewhere } from '../baseUrlWarning';
 import type { Services } from '../services';
 
 /** Stores the key in SecretStorage. No API call is made to check it: that would cost quota. */
@@ -23,5 +24,6 @@ export async function setApiKey(services: Services, provided?: unknown): Promise
   }
   await services.keys.set(check.key);
   void vscode.window.showInformationMessage('NiamonX: API key saved in secret storage.');
+  await warnIfKeyGoesElsewhere(services);
   return true;
 }

@@ -58,8 +58,8 @@ describe('base URL rules', () => {
   });
 
   it('builds a tool URL without double slashes, escaping the tool name', () => {
-    assert.equal(toolUrl('https://h/api/v2/', 'gl_ping'), 'https://h/api/v2/gl_ping');
-    assert.equal(toolUrl('https://h/api/v2', 'a/b'), 'https://h/api/v2/a%2Fb');
+    assert.equal(toolUrl('https://dash.niamonx.io/api/v2/', 'gl_ping'), 'https://dash.niamonx.io/api/v2/gl_ping');
+    assert.equal(toolUrl('https://dash.niamonx.io/api/v2', 'a/b'), 'https://dash.niamonx.io/api/v2/a%2Fb');
     assert.throws(() => toolUrl('http://example.com', 'gl_ping'), (error: ToolCallError) => error.kind === 'config');
   });
 });
