@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The five language-model tools, by the names they are contributed under in package.json. */
 export const AgentToolName = {
@@ -21,18 +21,24 @@ const MAX_VALUE_CHARS = 1_000;
  * What a model sends is untrusted (VS Code does not promise to check it against the declared
  * schema), so each input is parsed here; the schemas in package.json say the same for the model.
  */
-export const extractInput = z.object({ text: z.string().max(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`) });
-export const listToolsInput = z.object({}).loose();
-export const pingInput = z.object({ ip: z.string().trim().min(1, 'ip is empty').max(MAX_VALUE_CHARS, 'ip is too long to be an address') });
+export const extractInput = z.object({
+  text: z.string().check(z.maxLength(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`)),
+});
+export const listToolsInput = z.looseObject({});
+export const pingInput = z.object({
+  ip: z.string().check(z.trim(), z.minLength(1, 'ip is empty'), z.maxLength(MAX_VALUE_CHARS, 'ip is too long to be an address')),
+});
 export const runToolInput = z.object({
-  tool: z.string().trim().min(1, 'tool is empty').max(64, 'tool is longer than a tool name can be'),
-  input: z.string().trim().min(1, 'input is empty').max(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`),
+  tool: z.string().check(z.trim(), z.minLength(1, 'tool is empty'), z.maxLength(64, 'tool is longer than a tool name can be')),
+  input: z.string().check(z.trim(), z.minLength(1, 'input is empty'), z.maxLength(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`)),
 });
 export const pingManyInput = z.object({
   ips: z
-    .array(z.string().max(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address'), 'ips must be an array of strings')
-    .min(1, 'ips is empty')
-    .max(MAX_PING_MANY, `ips has more than ${MAX_PING_MANY} entries; split them into calls of at most ${MAX_PING_MANY}`),
+    .array(z.string().check(z.maxLength(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address')), 'ips must be an array of strings')
+    .check(
+      z.minLength(1, 'ips is empty'),
+      z.maxLength(MAX_PING_MANY, `ips has more than ${MAX_PING_MANY} entries; split them into calls of at most ${MAX_PING_MANY}`),
+    ),
 });
 
 export type ExtractInput = z.infer<typeof extractInput>;
@@ -41,7 +47,7 @@ export type RunToolInput = z.infer<typeof runToolInput>;
 export type PingManyInput = z.infer<typeof pingManyInput>;
 
 /** Parses a model's input or returns the message of an `invalid-input` error (nothing is sent). */
-export function parseAgentInput<T>(schema: z.ZodType<T>, input: unknown): { ok: true; value: T } | { ok: false; message: string } {
+export function parseAgentInput<T>(schema: z.ZodMiniType<T>, input: unknown): { ok: true; value: T } | { ok: false; message: string } {
   const parsed = schema.safeParse(input ?? {});
   if (parsed.success) return { ok: true, value: parsed.data };
   const problems = parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));

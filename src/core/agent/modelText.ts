@@ -50,7 +50,7 @@ export function modelText(summary: string, data: unknown, options: ModelTextOpti
       return { text: `${head}\n${json}\n${note}`, cut: note };
     }
   }
-  const probe = textNote(0, full.length, maxChars);
+  const probe = textNote(full.length, full.length, maxChars); // the widest the note can be
   const shown = Math.max(0, room(probe));
   const note = textNote(shown, full.length, maxChars);
   return { text: `${head}\n${full.slice(0, shown)}\n${note}`, cut: note };
