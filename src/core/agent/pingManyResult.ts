@@ -14,7 +14,7 @@ export interface PingManyReport {
 }
 
 /** Errors after which the other calls of the batch would fail the same way: the model should stop. */
-const STOPPING_KINDS = new Set(['auth', 'config', 'network', 'cancelled']);
+const STOPPING_KINDS = new Set(['auth', 'config', 'network', 'cancelled', 'rate-limit', 'disabled', 'unknown-tool']);
 
 /**
  * The model's view of a batch: one line of counts, then per address its answer or an error

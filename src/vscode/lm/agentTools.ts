@@ -31,6 +31,12 @@ const PING = 'gl_ping';
 export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.LanguageModelTool<unknown>> {
   const labelOf = (tool: string) => deps.catalog().find(tool)?.label ?? tool;
   const confirmCalls = () => currentSettings().aiConfirmCalls;
+  /** A cooling-down tool is refused locally without a call, so there is nothing to agree to. */
+  const callable = (tool: string) => deps.states.blockingState(tool) === undefined;
+  const publicAddress = (ip: string) => {
+    const check = checkAddress(ip);
+    return check.ok && check.isPublic ? check.ip : undefined;
+  };
 
   const runAndDescribe = async (tool: string, input: string, token: vscode.CancellationToken) => {
     const run = await withAbort(tool, token, (signal) => deps.runOne(tool, input, signal));
@@ -74,9 +80,8 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
     [AgentToolName.Ping]: {
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingInput>(pingInput, options.input);
-        const check = input.ok ? checkAddress(input.value.ip) : undefined;
-        const ip = check?.ok && check.isPublic ? check.ip : undefined;
-        return preparedInvocation(prepareMessages({ tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip ? 1 : 0 }, confirmCalls(), translate));
+        const ip = input.ok ? publicAddress(input.value.ip) : undefined;
+        return preparedInvocation(prepareMessages({ tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && callable(PING) ? 1 : 0 }, confirmCalls(), translate));
       },
       invoke: (options, token) => {
         const { ip } = parsed<PingInput>(pingInput, options.input);
@@ -87,9 +92,10 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
     [AgentToolName.RunTool]: {
       prepareInvocation: (options) => {
         const input = parseAgentInput<RunToolInput>(runToolInput, options.input);
-        const known = input.ok && deps.catalog().find(input.value.tool) !== undefined;
         const tool = input.ok ? input.value.tool : '';
-        return preparedInvocation(prepareMessages({ tool, label: labelOf(tool), inputs: [input.ok ? input.value.input : ''], calls: known ? 1 : 0 }, confirmCalls(), translate));
+        const value = input.ok ? (tool === PING ? publicAddress(input.value.input) : input.value.input) : undefined;
+        const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
+        return preparedInvocation(prepareMessages({ tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 }, confirmCalls(), translate));
       },
       invoke: (options, token) => {
         const { tool, input } = parsed<RunToolInput>(runToolInput, options.input);
@@ -103,7 +109,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
     [AgentToolName.PingMany]: {
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingManyInput>(pingManyInput, options.input);
-        const toPing = input.ok ? planPings(input.value.ips).toPing : [];
+        const toPing = input.ok && callable(PING) ? planPings(input.value.ips).toPing : [];
         return preparedInvocation(prepareMessages({ tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length }, confirmCalls(), translate));
       },
       invoke: async (options, token) => {

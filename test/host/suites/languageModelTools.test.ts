@@ -124,6 +124,10 @@ describe('language-model tools for AI agents', () => {
     const local = await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '8.8.8.3' }, toolInvocationToken: undefined }));
     assert.match(local, /^rate-limit: gl_ping is cooling down for \d+ (s|min); do not call it again before then/);
     assert.equal((await emulator().requests()).length, 2, 'no call while cooling down');
+    // Nothing to agree to while cooling down: no question even with confirmations on.
+    await config().update('ai.confirmCalls', true, vscode.ConfigurationTarget.Global);
+    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping_many', { input: { ips: ['8.8.8.4', '8.8.8.5'] }, toolInvocationToken: undefined })), /^rate-limit: gl_ping is cooling down/);
+    assert.equal((await emulator().requests()).length, 2, 'no call while cooling down');
 
     const tools = jsonOf(await invoke('niamonx_list_tools', {})).tools as Array<{ name: string; state: string }>;
     assert.match(tools.find((tool) => tool.name === 'gl_ping')!.state, /^cooling down until \d{4}-/);
@@ -155,6 +159,17 @@ describe('language-model tools for AI agents', () => {
     const kept = JSON.parse(json!).records.length;
     assert.ok(kept > 0 && kept < 500, `kept ${kept}`);
     assert.match(note!, new RegExp(`^Note: cut to fit 2,000 characters .*"records" shows the first ${kept} of 500 items`));
+  });
+
+  it('with niamonx.ai.confirmCalls on, nothing asks when nothing will be spent', async () => {
+    // A question would be a modal dialog no one answers here: the invocation would hang.
+    await config().update('ai.confirmCalls', true, vscode.ConfigurationTarget.Global);
+    await invoke('niamonx_extract_indicators', { text: '8.8.8.8' });
+    await invoke('niamonx_list_tools', {});
+    await invoke('niamonx_ping_many', { ips: ['10.0.0.1', '127.0.0.1'] });
+    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '10.0.0.1' }, toolInvocationToken: undefined })), /^invalid-input: /);
+    assert.match(await rejection(vscode.lm.invokeTool('niamonx_run_tool', { input: { tool: 'no_such_tool', input: 'x' }, toolInvocationToken: undefined })), /^unknown-tool: /);
+    assert.deepEqual(await emulator().requests(), []);
   });
 
   it('a cancelled token aborts the call', async () => {

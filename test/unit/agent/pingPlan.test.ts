@@ -68,6 +68,12 @@ describe('pingManyReport', () => {
     assert.ok(!JSON.stringify(report.data).includes('abc123'));
   });
 
+  it('throws a cooldown when every call met it, but reports it per address when some answered', () => {
+    const cooling: ToolRun = { ok: false, tool: 'gl_ping', error: { kind: 'rate-limit', message: 'x', retryAfterSeconds: 12 } };
+    const report = pingManyReport(plan, [cooling, cooling]);
+    assert.deepEqual(report, { error: 'rate-limit: gl_ping is cooling down for 12 s; do not call it again before then.' });
+  });
+
   it('returns one error to throw when every call failed for a reason that stops the batch', () => {
     const noKey: ToolRun = { ok: false, tool: 'gl_ping', error: { kind: 'auth', message: 'No NiamonX API key is set.' } };
     const report = pingManyReport(plan, [noKey, noKey]);
