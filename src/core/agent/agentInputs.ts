@@ -14,7 +14,7 @@ export type AgentToolName = (typeof AgentToolName)[keyof typeof AgentToolName];
 /** At most this many addresses in one niamonx_ping_many call (each unique public one is a paid call). */
 export const MAX_PING_MANY = 50;
 /** Longest text niamonx_extract_indicators scans at once, so one call cannot stall the extension host. */
-export const MAX_EXTRACT_CHARS = 200_000;
+export const MAX_EXTRACT_CHARS = 100_000;
 const MAX_VALUE_CHARS = 1_000;
 
 /*

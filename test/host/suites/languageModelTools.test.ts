@@ -116,6 +116,13 @@ describe('language-model tools for AI agents', () => {
     assert.deepEqual(await emulator().requests(), []);
   });
 
+  it('without a key, a tool throws an auth message telling the model to ask the user, and sends nothing', async () => {
+    await vscode.commands.executeCommand('niamonx.clearApiKey');
+    const message = await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '8.8.8.8' }, toolInvocationToken: undefined }));
+    assert.match(message, /^auth: no API key is set; ask the user to run 'NiamonX: Set API Key'/);
+    assert.deepEqual(await emulator().requests(), []);
+  });
+
   it('a cooling-down tool throws a rate-limit message without a call, and niamonx_list_tools shows until when', async () => {
     await emulator().configure({ cooldownSeconds: 120 });
     await invoke('niamonx_ping', { ip: '8.8.8.1' });
