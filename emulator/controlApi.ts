@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { partialConfigSchema, type EmulatorConfig } from './config';
 import { faultSchema, type Fault } from './faults';
 import { jsonReply, readBody, sendReply, type Reply } from './httpUtil';
-import type { RecordedRequest } from './recordedRequest';
+import type { ArrivedRequest, RecordedRequest } from './recordedRequest';
 
 /** Prefix of the control API, deliberately outside /api/v2 so clients can never reach it by a tool name. */
 export const CONTROL_PREFIX = '/__emulator/';
@@ -18,6 +18,8 @@ export interface ControlTarget {
   injectFault(fault: Fault): void;
   /** At least `count` requests (to `tool`, if given), or a rejection after `timeoutMs`. */
   waitForCount(tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal): Promise<RecordedRequest[]>;
+  /** Like waitForCount, but counts requests as soon as they arrive, before any answer (to cancel one in flight). */
+  waitForArrivalCount(tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal): Promise<ArrivedRequest[]>;
 }
 
 const keysSchema = z.strictObject({
@@ -58,20 +60,23 @@ const ROUTES: Record<string, { method: 'GET' | 'POST'; route: Route }> = {
     }),
   },
   faults: { method: 'POST', route: withBody(faultSchema, (fault, target) => target.injectFault(fault)) },
-  wait: {
-    method: 'GET',
-    route: async (_body, url, target, signal) => {
-      const parsed = waitQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-      if (!parsed.success) return failure(400, z.prettifyError(parsed.error));
-      const { tool, count, timeoutMs } = parsed.data;
-      try {
-        return jsonReply(200, await target.waitForCount(tool, count, timeoutMs, signal));
-      } catch (error) {
-        return failure(408, (error as Error).message);
-      }
-    },
-  },
+  wait: { method: 'GET', route: waitRoute((target, ...args) => target.waitForCount(...args)) },
+  arrivals: { method: 'GET', route: waitRoute((target, ...args) => target.waitForArrivalCount(...args)) },
 };
+
+/** A GET that answers once `wait` resolves (200 with the requests), or 408 when it times out. */
+function waitRoute(wait: (target: ControlTarget, tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal) => Promise<unknown>): Route {
+  return async (_body, url, target, signal) => {
+    const parsed = waitQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+    if (!parsed.success) return failure(400, z.prettifyError(parsed.error));
+    const { tool, count, timeoutMs } = parsed.data;
+    try {
+      return jsonReply(200, await wait(target, tool, count, timeoutMs, signal));
+    } catch (error) {
+      return failure(408, (error as Error).message);
+    }
+  };
+}
 
 /** Serves one /__emulator/<name> request. No key is needed: the emulator only listens on loopback. */
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, target: ControlTarget, signal: AbortSignal): Promise<void> {

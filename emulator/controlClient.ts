@@ -1,6 +1,6 @@
 import type { EmulatorConfig } from './config';
 import type { Fault } from './faults';
-import type { RecordedRequest } from './recordedRequest';
+import type { ArrivedRequest, RecordedRequest } from './recordedRequest';
 
 /**
  * Drives an emulator running in another process (e.g. from extension-host tests) through its
@@ -34,6 +34,13 @@ export class EmulatorControl {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
     return this.call('GET', `wait?${query}`);
+  }
+
+  /** Resolves once at least `count` requests (to `tool`, if given) have arrived, answered or not. */
+  waitForArrival(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<ArrivedRequest[]> {
+    const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
+    if (tool !== undefined) query.set('tool', tool);
+    return this.call('GET', `arrivals?${query}`);
   }
 
   private async call<T>(method: 'GET' | 'POST', endpoint: string, body?: unknown): Promise<T> {

@@ -102,6 +102,16 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
         () => `${count} request(s)${tool === undefined ? '' : ` to ${tool}`}`,
         AbortSignal.any([signal, closing.signal]),
       ),
+    waitForArrivalCount: (tool, count, timeoutMs, signal) =>
+      state.arrivals.waitUntil(
+        (entries) => {
+          const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
+          return matching.length >= count ? matching : undefined;
+        },
+        timeoutMs,
+        () => `${count} arrival(s)${tool === undefined ? '' : ` to ${tool}`}`,
+        AbortSignal.any([signal, closing.signal]),
+      ),
   };
 
   const server = createServer((req, res) => {

@@ -9,6 +9,7 @@ import { currentSettings, SECTION } from './vscode/config';
 import { setDevModeContext } from './vscode/devMode';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
+import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
 import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     panels,
     panels.registerSerializer(),
     ...registerCommands(services),
+    ...registerLanguageModelTools(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
     vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }], new IpHoverProvider()),

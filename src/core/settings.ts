@@ -16,6 +16,8 @@ const settingsSchema = z.object({
   reusePanels: z.boolean().catch(true),
   historyMaxEntries: z.number().int().min(1).max(10_000).catch(200),
   redactSensitiveFields: z.boolean().catch(true),
+  aiConfirmCalls: z.boolean().catch(true),
+  aiMaxResultChars: z.number().int().min(1000).max(100_000).catch(8000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,5 +35,7 @@ export function readSettings(get: (name: string) => unknown): Settings {
     reusePanels: get('reusePanels'),
     historyMaxEntries: get('history.maxEntries'),
     redactSensitiveFields: get('redactSensitiveFields'),
+    aiConfirmCalls: get('ai.confirmCalls'),
+    aiMaxResultChars: get('ai.maxResultChars'),
   });
 }

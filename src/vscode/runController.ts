@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolRun } from '../core/errors';
 import type { HistoryStore } from '../core/history/historyStore';
-import type { ResultRecord } from '../core/results/resultRecord';
+import type { ResultRecord, RunOrigin } from '../core/results/resultRecord';
 import { redact } from '../core/results/redact';
 import type { RunOutcome, ToolRunner } from '../core/run/toolRunner';
 import { currentSettings } from './config';
@@ -17,6 +17,8 @@ export interface RunOptions {
   /** Open the results panel / notifications (false for runs through the public API). */
   interactive: boolean;
   signal?: AbortSignal;
+  /** Marks the history entry (e.g. 'agent' for language-model tools); absent means the user. */
+  origin?: RunOrigin;
 }
 
 /** Keeps this many unredacted answers in memory for "Reveal"; never persisted. */
@@ -79,14 +81,15 @@ export class RunController {
           },
         )
       : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: options.signal });
-    await this.present(outcome, label, options.interactive);
+    await this.present(outcome, label, options.interactive, options.origin);
     return outcome.run;
   }
 
-  private async present(outcome: RunOutcome, label: string, interactive: boolean): Promise<void> {
+  private async present(outcome: RunOutcome, label: string, interactive: boolean, origin: RunOrigin | undefined): Promise<void> {
     const { run } = outcome;
     const settings = currentSettings();
     const record = this.toRecord(outcome, label, settings.redactSensitiveFields);
+    if (origin && origin !== 'user') record.origin = origin;
     // The run is done: a failure to log or store it must not turn it into a rejection.
     this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
     if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));

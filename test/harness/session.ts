@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
@@ -27,6 +28,8 @@ export interface SessionOptions {
   keyInEnvironment?: boolean;
   /** Install this packaged .vsix instead of loading the extension from the repo in development mode. */
   installVsix?: string;
+  /** Folders of more extensions (test fixtures) to install beside this one. */
+  moreExtensions?: string[];
   /** Emulator options; the test key is always accepted. */
   emulator?: Omit<StartOptions, 'keys'>;
 }
@@ -71,7 +74,9 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     cleanup.add('stop the emulator', () => emulator.close());
     const workspace = createTestWorkspace(opts.files);
     cleanup.add('remove the workspace', workspace.remove);
+    const extensionsDir = opts.moreExtensions?.length ? installedFolders(opts.moreExtensions, cleanup) : undefined;
     const codeServer = await launchCodeServer({
+      extensionsDir,
       installVsix: opts.installVsix,
       workspaceFolder: workspace.folder,
       userSettings: quietUserSettings(emulator.url, opts.userSettings),
@@ -165,4 +170,15 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     await cleanup.run();
     throw error;
   }
+}
+
+/** An extensions folder holding copies of `folders`, named as VS Code names installed extensions. */
+function installedFolders(folders: string[], cleanup: Cleanup): string {
+  const dir = mkdtempSync(join(tmpdir(), 'niamonx-extensions-'));
+  cleanup.add('remove the fixture extensions', () => rmSync(dir, { recursive: true, force: true }));
+  for (const folder of folders) {
+    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    cpSync(folder, join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+  }
+  return dir;
 }

@@ -26,5 +26,6 @@ export const resultRecordSchema = z.object({
   error: toolErrorSchema.optional(),
   cached: z.boolean().optional(),
   redactedCount: z.number().int().nonnegative().optional(),
+  origin: z.enum(['user', 'agent']).optional(),
 });
 

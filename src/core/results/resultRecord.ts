@@ -22,4 +22,8 @@ export interface ResultRecord {
   cached?: boolean;
   /** How many sensitive values were masked in `data` (0 or absent: none). */
   redactedCount?: number;
+  /** Who asked for the run: absent for the user, 'agent' for an AI agent through a language-model tool. */
+  origin?: RunOrigin;
 }
+
+export type RunOrigin = 'user' | 'agent';

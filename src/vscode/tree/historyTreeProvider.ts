@@ -21,7 +21,7 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<ResultRecord
     const item = new vscode.TreeItem(`${record.toolLabel ?? record.tool}: ${record.input}`);
     item.id = `result:${record.id}`;
     const when = new Date(record.startedAt);
-    item.description = [when.toLocaleTimeString(), record.cached ? 'cached' : '', record.ok ? '' : record.error?.kind].filter(Boolean).join(' · ');
+    item.description = [when.toLocaleTimeString(), record.cached ? 'cached' : '', record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '', record.ok ? '' : record.error?.kind].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${record.tool} on ${record.input}\n${when.toLocaleString()}`);
     tooltip.appendText(record.ok ? `\nOK (HTTP ${record.status ?? 200}) in ${record.durationMs ?? 0} ms` : `\n${record.error?.message ?? 'failed'}`);

@@ -1,0 +1,132 @@
+import { redact, redactSecrets } from '../results/redact';
+
+/** What a tool hands back to a model: the text, and whether (and what) the cap cut. */
+export interface ModelText {
+  text: string;
+  /** Set when the data did not fit `maxChars`: what was cut, as said in the note. */
+  cut?: string;
+}
+
+export interface ModelTextOptions {
+  maxChars: number;
+  /** Strings (the API key) replaced by `[redacted]` wherever they occur. */
+  secrets?: string[];
+}
+
+/** The smallest cap that still leaves room for a summary, some JSON and the note. */
+export const MIN_MODEL_CHARS = 1000;
+const MAX_SUMMARY_CHARS = 300;
+/** How deep the search for the array to shorten goes (answers nest records one or two levels). */
+const ARRAY_SEARCH_DEPTH = 4;
+
+/**
+ * A result written for a language model: one summary line, then compact JSON of `data`,
+ * then, only when the whole would exceed `maxChars`, a note saying what was cut.
+ *
+ * Secrets never reach a model: `data` is always redacted here (whatever the user's
+ * `niamonx.redactSensitiveFields` says), and the API key is scrubbed from the whole text.
+ * Cutting prefers dropping the tail of the biggest array, so the JSON stays valid; a
+ * payload that still does not fit is cut as text.
+ */
+export function modelText(summary: string, data: unknown, options: ModelTextOptions): ModelText {
+  const maxChars = Math.max(MIN_MODEL_CHARS, Math.floor(options.maxChars));
+  const secrets = options.secrets ?? [];
+  const head = scrub(oneLine(summary), secrets);
+  const safe = redactSecrets(redact(data).data, secrets);
+  const full = compactJson(safe);
+  if (head.length + 1 + full.length <= maxChars) return { text: `${head}\n${full}` };
+
+  const room = (note: string) => maxChars - head.length - note.length - 2;
+  const array = largestArray(safe);
+  if (array) {
+    const fits = (kept: number) => {
+      const json = compactJson(withArrayCut(safe, array.path, kept));
+      const note = arrayNote(array.path, kept, array.length, maxChars);
+      return json.length <= room(note) ? { json, note } : undefined;
+    };
+    const best = largestFitting(array.length - 1, fits);
+    if (best !== undefined) {
+      const { json, note } = fits(best)!;
+      return { text: `${head}\n${json}\n${note}`, cut: note };
+    }
+  }
+  const probe = textNote(full.length, full.length, maxChars); // the widest the note can be
+  const shown = Math.max(0, room(probe));
+  const note = textNote(shown, full.length, maxChars);
+  return { text: `${head}\n${full.slice(0, shown)}\n${note}`, cut: note };
+}
+
+/** JSON without spaces; never throws (an unserialisable value becomes a short explanation). */
+export function compactJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return '"(the data could not be written as JSON)"';
+  }
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > MAX_SUMMARY_CHARS ? `${line.slice(0, MAX_SUMMARY_CHARS - 1)}…` : line;
+}
+
+function scrub(text: string, secrets: string[]): string {
+  return redactSecrets(text, secrets) as string;
+}
+
+function arrayNote(path: string[], kept: number, total: number, maxChars: number): string {
+  const where = path.length ? `"${path.join('.')}"` : 'the list';
+  return (
+    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (niamonx.ai.maxResultChars): ` +
+    `${where} shows the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items; ` +
+    `the other ${(total - kept).toLocaleString('en-US')} were cut. The full result is in the user's NiamonX Results view.`
+  );
+}
+
+function textNote(shown: number, total: number, maxChars: number): string {
+  return (
+    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (niamonx.ai.maxResultChars): ` +
+    `only the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters of JSON are shown, so it is incomplete. ` +
+    `The full result is in the user's NiamonX Results view.`
+  );
+}
+
+/** The biggest array (by item count) at the root or in nested objects, with its path. */
+function largestArray(data: unknown): { path: string[]; length: number } | undefined {
+  let best: { path: string[]; length: number } | undefined;
+  const visit = (value: unknown, path: string[], depth: number) => {
+    if (Array.isArray(value)) {
+      if (value.length > 0 && (!best || value.length > best.length)) best = { path, length: value.length };
+      return;
+    }
+    if (depth >= ARRAY_SEARCH_DEPTH || value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) visit(child, [...path, key], depth + 1);
+  };
+  visit(data, [], 0);
+  return best;
+}
+
+/** A shallow copy of `data` along `path`, with the array there cut to its first `kept` items. */
+function withArrayCut(data: unknown, path: string[], kept: number): unknown {
+  if (path.length === 0) return (data as unknown[]).slice(0, kept);
+  const [key, ...rest] = path;
+  const record = data as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const name of Object.keys(record)) {
+    Object.defineProperty(copy, name, { value: name === key ? withArrayCut(record[name], rest, kept) : record[name], enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/** The largest n in [0, max] for which `fits(n)` holds (fits is monotonic), or undefined. */
+function largestFitting<T>(max: number, fits: (n: number) => T | undefined): number | undefined {
+  if (max < 0 || fits(0) === undefined) return undefined;
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle) !== undefined) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}

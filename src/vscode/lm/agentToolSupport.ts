@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { PreparedMessages, Translate } from '../../core/agent/confirmation';
+import { modelErrorMessage } from '../../core/agent/modelErrors';
+import { modelText } from '../../core/agent/modelText';
+import { currentSettings } from '../config';
+
+/** Translates the core's model-facing and confirmation texts with the extension's bundles. */
+export const translate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+/** A language-model result: one text part, redacted and capped for the model. */
+export function textResult(summary: string, data: unknown, secrets: string[]): vscode.LanguageModelToolResult {
+  const { text } = modelText(summary, data, { maxChars: currentSettings().aiMaxResultChars, secrets });
+  return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
+}
+
+/** The model-facing error for a call that was cancelled before or while it ran. */
+export function cancelledError(tool: string): Error {
+  return new Error(modelErrorMessage({ tool, error: { kind: 'cancelled', message: 'Cancelled.' } }));
+}
+
+/** Runs `work` with an AbortSignal that follows the invocation's cancellation token. */
+export async function withAbort<T>(tool: string, token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  if (token.isCancellationRequested) throw cancelledError(tool);
+  const controller = new AbortController();
+  const subscription = token.onCancellationRequested(() => controller.abort());
+  try {
+    const result = await work(controller.signal);
+    if (controller.signal.aborted) throw cancelledError(tool);
+    return result;
+  } finally {
+    subscription.dispose();
+  }
+}
+
+/**
+ * The prepared invocation VS Code shows. The confirmation text is plain: the input comes from a
+ * model, so it is appended as text and cannot smuggle markdown (links, images) into the dialog.
+ */
+export function preparedInvocation(messages: PreparedMessages): vscode.PreparedToolInvocation {
+  const prepared: vscode.PreparedToolInvocation = { invocationMessage: messages.invocationMessage };
+  if (messages.confirmation) {
+    prepared.confirmationMessages = { title: messages.confirmation.title, message: new vscode.MarkdownString().appendText(messages.confirmation.message) };
+  }
+  return prepared;
+}
