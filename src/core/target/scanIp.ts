@@ -1,45 +1,65 @@
 import ipaddr from 'ipaddr.js';
 import { classifyParsed } from './classifyIp';
-import type { IpDetails, Target } from './target';
-import { colonPort, followsProductName, hyphenThenLetter, isLetter, isTcpdumpEndpoint, isWordChar, slashSuffix } from './textContext';
+import type { IpClassification, IpDetails, Target } from './target';
+import { colonPort, followsProductName, hyphenThenLetter, isTcpdumpEndpoint, letterAt, slashSuffix, wordCharAt } from './textContext';
 
-/**
- * Finds IPv4 addresses: maximal runs of digits and dots are cut out of the text and then
- * judged as a whole, so `1.2.3.4.5`, `v1.2.3.4` or an OID never yield an address from a part.
- */
-export function scanIpv4(text: string): Target[] {
-  const found: Target[] = [];
-  for (const run of text.matchAll(/[0-9.]+/g)) {
-    if (run[0].length < 7) continue; // shorter than "1.2.3.4": a plain number
-    const target = ipv4FromRun(text, run.index, run.index + run[0].length);
-    if (target) found.push(target);
-  }
-  return found;
+/** A target the scanner found but will not send, with the reason (e.g. an ambiguous address). */
+export interface ProblemTarget extends Target {
+  problem: string;
 }
 
-function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
-  let run = text.slice(runStart, runEnd);
-  if (run.startsWith('.')) return undefined; // `x.1.2.3.4`, `…1.2.3.4`: part of something longer
-  const trailingDots = run.length - run.replace(/\.+$/, '').length;
-  run = run.slice(0, run.length - trailingDots);
-  // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
-  if (trailingDots > 0 && isWordChar(text[runEnd])) return undefined;
+export const AMBIGUOUS_IPV4 = 'IPv4 with leading zeros is ambiguous (octal or decimal?)';
 
-  const parts = run.split('.');
-  let end = runStart + run.length;
+const DOT = 46;
+const ZERO = 48;
+
+/**
+ * Judges a maximal run of digits and dots (`[0-9.]+`, at least 7 long) as a whole, so
+ * `1.2.3.4.5`, `v1.2.3.4` or an OID never yield an address from a part. Returns a
+ * ProblemTarget for an address that fails only because of leading zeros (`010.1.2.3`).
+ * Works on character codes: this runs for every dotted number in a whole file.
+ */
+export function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | ProblemTarget | undefined {
+  if (text.charCodeAt(runStart) === DOT) return undefined; // `x.1.2.3.4`, `…1.2.3.4`: part of something longer
+  let end = runEnd;
+  while (text.charCodeAt(end - 1) === DOT) end--;
+  const trailingDots = runEnd - end;
+  // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
+  if (trailingDots > 0 && wordCharAt(text, runEnd)) return undefined;
+
+  // Up to five dot-separated numbers: value (capped), digit count, leading zero.
+  const values = [0, 0, 0, 0, 0];
+  const lengths = [0, 0, 0, 0, 0];
+  const firstDigits = [0, 0, 0, 0, 0];
+  let parts = 0;
+  for (let i = runStart; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (++parts === 5) return undefined;
+      continue;
+    }
+    if (lengths[parts] === 0) firstDigits[parts] = code;
+    if (lengths[parts]! < 16) values[parts] = values[parts]! * 10 + (code - ZERO);
+    lengths[parts]!++;
+  }
+  parts++;
+  for (let p = 0; p < parts; p++) if (lengths[p] === 0) return undefined; // `1..2.3.4`
+
   let port: number | undefined;
-  if (parts.length === 5 && isTcpdumpEndpoint(text, runStart, end)) {
-    port = Number(parts.pop());
+  if (parts === 5 && isTcpdumpEndpoint(text, runStart, end)) {
+    port = lengths[4]! > 15 ? Infinity : values[4]!;
     if (!(port >= 1 && port <= 65_535)) return undefined;
-  } else if (parts.length !== 4) {
+  } else if (parts !== 4) {
     return undefined;
   }
-  const address = parts.join('.');
-  if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return undefined;
+  let ambiguous = false;
+  for (let p = 0; p < 4; p++) {
+    if (lengths[p]! > 3 || values[p]! > 255) return undefined;
+    if (lengths[p]! > 1 && firstDigits[p] === ZERO) ambiguous = true;
+  }
 
-  const before = text[runStart - 1];
-  if (isLetter(before) || before === '%' || (before === '-' && isLetter(text[runStart - 2])) || followsProductName(text, runStart)) return undefined;
-  if (trailingDots === 0 && (isLetter(text[end]) || hyphenThenLetter(text, end))) return undefined;
+  if (letterAt(text, runStart - 1) || text[runStart - 1] === '%' || (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) || followsProductName(text, runStart)) return undefined;
+  if (trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end))) return undefined;
 
   const details: Partial<IpDetails> = {};
   if (port !== undefined) {
@@ -48,28 +68,69 @@ function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | u
     const suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
     if (suffix) end = applySuffix(details, suffix);
   }
-  return ipTarget(text, runStart, end, ipaddr.IPv4.parse(address), details);
+  const number = ((values[0]! << 24) | (values[1]! << 16) | (values[2]! << 8) | values[3]!) >>> 0;
+  if (ambiguous) {
+    const written = text.slice(runStart, runStart + lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]! + 3);
+    return { kind: 'ipv4', value: written, raw: text.slice(runStart, end), start: runStart, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
+  }
+  const known = knownIpv4(number);
+  if (details.port === undefined && details.prefixLength === undefined) {
+    // The common case: a bare address, whose text is its canonical form and whose details can be shared.
+    return { kind: 'ipv4', value: known.value, raw: known.value, start: runStart, end, inputKind: 'ip', ip: known.details };
+  }
+  return ipTargetFromKnown(text, runStart, end, known, ipaddr.IPv4.parse(known.value), details);
+}
+
+interface KnownAddress {
+  value: string;
+  classification: IpClassification;
+  /** Frozen, so targets without a port or prefix can share it. */
+  details: IpDetails;
+}
+
+/** Addresses recur in logs; classifying each once saves most of a whole-file scan. Bounded. */
+const IPV4_CACHE = new Map<number, KnownAddress>();
+const IPV6_CACHE = new Map<string, (KnownAddress & { parsed: ipaddr.IPv6 }) | null>();
+const CACHE_LIMIT = 50_000;
+
+function knownIpv4(number: number): KnownAddress {
+  let known = IPV4_CACHE.get(number);
+  if (!known) {
+    const value = `${number >>> 24}.${(number >>> 16) & 255}.${(number >>> 8) & 255}.${number & 255}`;
+    const classification = classifyParsed(ipaddr.IPv4.parse(value));
+    known = { value, classification, details: Object.freeze({ ...classification }) };
+    if (IPV4_CACHE.size >= CACHE_LIMIT) IPV4_CACHE.clear();
+    IPV4_CACHE.set(number, known);
+  }
+  return known;
+}
+
+/** ipaddr.js's verdict on an IPv6 address text, parsed and classified once. */
+function knownIpv6(address: string): (KnownAddress & { parsed: ipaddr.IPv6 }) | null {
+  let known = IPV6_CACHE.get(address);
+  if (known === undefined) {
+    known = null;
+    if (ipaddr.IPv6.isValid(address)) {
+      const parsed = ipaddr.IPv6.parse(address);
+      const classification = classifyParsed(parsed);
+      known = { value: canonical(parsed), classification, details: Object.freeze({ ...classification }), parsed };
+    }
+    if (IPV6_CACHE.size >= CACHE_LIMIT) IPV6_CACHE.clear();
+    IPV6_CACHE.set(address, known);
+  }
+  return known;
 }
 
 /**
- * Finds IPv6 addresses: maximal runs of hex digits, colons and dots, trimmed of what belongs
- * to neighbouring words (`outside:`, a sentence's full stop), then validated by ipaddr.js.
+ * Judges a maximal run of hex digits, colons and dots (with `::` or at least six colons:
+ * nothing shorter can be an IPv6 address), trimmed of what belongs to neighbouring words
+ * (`outside:`, a sentence's full stop), then validated by ipaddr.js.
  */
-export function scanIpv6(text: string): Target[] {
-  const found: Target[] = [];
-  for (const run of text.matchAll(/[0-9A-Fa-f:.]+/g)) {
-    if (run[0].indexOf(':') === run[0].lastIndexOf(':')) continue; // fewer than two colons
-    const target = ipv6FromRun(text, run.index, run.index + run[0].length);
-    if (target) found.push(target);
-  }
-  return found;
-}
-
-function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
+export function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
   let start = runStart;
   let end = runEnd;
   // `outside:2001:db8::1`: the run began inside a word, so its first group belongs to that word.
-  if (isLetter(text[start - 1])) {
+  if (letterAt(text, start - 1)) {
     start = text.indexOf(':', start) + 1;
     if (text[start] === ':') return undefined; // `std::`, `Foo::bar`: a scope operator
   }
@@ -80,20 +141,24 @@ function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | u
 
   let address = text.slice(start, end);
   const details: Partial<IpDetails> = {};
-  if (!ipaddr.IPv6.isValid(address) && isTcpdumpEndpoint(text, start, end)) {
+  let known = address.includes(':') ? knownIpv6(address) : null;
+  if (!known && isTcpdumpEndpoint(text, start, end)) {
     const dot = address.lastIndexOf('.');
     const port = Number(address.slice(dot + 1));
     if (dot < 0 || !(port >= 1 && port <= 65_535)) return undefined;
     address = address.slice(0, dot);
     details.port = port;
+    known = address.includes(':') ? knownIpv6(address) : null;
   }
-  if (!ipaddr.IPv6.isValid(address) || address.includes('%')) return undefined;
+  if (!known) return undefined;
 
   let suffixEnd = end;
-  const zone = /^%([0-9A-Za-z_.-]*[0-9A-Za-z_])/.exec(text.slice(suffixEnd, suffixEnd + 64));
-  if (zone && end === runEnd) {
-    details.zone = zone[1];
-    suffixEnd += zone[0].length;
+  if (text[suffixEnd] === '%' && end === runEnd) {
+    const zone = /^%([0-9A-Za-z_.-]*[0-9A-Za-z_])/.exec(text.slice(suffixEnd, suffixEnd + 64));
+    if (zone) {
+      details.zone = zone[1];
+      suffixEnd += zone[0].length;
+    }
   }
   const bracketed = text[start - 1] === '[' && text[suffixEnd] === ']';
   if (bracketed) {
@@ -107,9 +172,9 @@ function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | u
     const suffix = slashSuffix(text, suffixEnd, 128, start);
     if (suffix) suffixEnd = applySuffix(details, suffix);
   }
-  if (isLetter(text[suffixEnd]) || hyphenThenLetter(text, suffixEnd)) return undefined;
+  if (letterAt(text, suffixEnd) || hyphenThenLetter(text, suffixEnd)) return undefined;
   if (!plausibleIpv6(address, details.prefixLength !== undefined)) return undefined;
-  return ipTarget(text, bracketed ? start - 1 : start, suffixEnd, ipaddr.IPv6.parse(address), details);
+  return ipTargetFromKnown(text, bracketed ? start - 1 : start, suffixEnd, known, known.parsed, details);
 }
 
 /**
@@ -121,10 +186,10 @@ function plausibleIpv6(address: string, hasPrefix: boolean): boolean {
   return groups >= 2 || hasPrefix || address.includes('.') || address === '::1';
 }
 
-function ipTarget(text: string, start: number, end: number, address: ipaddr.IPv4 | ipaddr.IPv6, extra: Partial<IpDetails>): Target {
-  const classification = classifyParsed(address);
-  const ip: IpDetails = { ...classification, ...extra };
-  const value = canonical(address);
+function ipTargetFromKnown(text: string, start: number, end: number, known: KnownAddress, address: ipaddr.IPv4 | ipaddr.IPv6, extra: Partial<IpDetails>): Target {
+  const hasExtra = Object.keys(extra).length > 0;
+  const ip: IpDetails = hasExtra ? { ...known.classification, ...extra } : known.details;
+  const value = known.value;
   let kind: Target['kind'] = address.kind();
   if (ip.prefixLength !== undefined) {
     const bits = address.kind() === 'ipv4' ? 32 : 128;
