@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { classifyParsed } from './classifyIp';
+import { classifyParsed, REFINED_V4_RANGES } from './classifyIp';
 import type { IpClassification, IpDetails, Target } from './target';
 import { colonPort, followsProductName, hyphenThenLetter, isTcpdumpEndpoint, letterAt, slashSuffix, wordCharAt } from './textContext';
 
@@ -27,10 +27,9 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
   if (trailingDots > 0 && wordCharAt(text, runEnd)) return undefined;
 
-  // Up to five dot-separated numbers: value (capped), digit count, leading zero.
-  const values = [0, 0, 0, 0, 0];
-  const lengths = [0, 0, 0, 0, 0];
-  const firstDigits = [0, 0, 0, 0, 0];
+  // Up to five dot-separated numbers: value (saturated), digit count, leading zero.
+  VALUES.fill(0);
+  LENGTHS.fill(0);
   let parts = 0;
   for (let i = runStart; i < end; i++) {
     const code = text.charCodeAt(i);
@@ -38,48 +37,57 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
       if (++parts === 5) return undefined;
       continue;
     }
-    if (lengths[parts] === 0) firstDigits[parts] = code;
-    if (lengths[parts]! < 16) values[parts] = values[parts]! * 10 + (code - ZERO);
-    lengths[parts]!++;
+    if (LENGTHS[parts] === 0) FIRSTS[parts] = code;
+    VALUES[parts] = Math.min(VALUES[parts]! * 10 + (code - ZERO), SATURATED);
+    LENGTHS[parts]!++;
   }
   parts++;
-  for (let p = 0; p < parts; p++) if (lengths[p] === 0) return undefined; // `1..2.3.4`
+  for (let p = 0; p < parts; p++) if (LENGTHS[p] === 0) return undefined; // `1..2.3.4`
 
   let port: number | undefined;
   if (parts === 5 && isTcpdumpEndpoint(text, runStart, end)) {
-    port = lengths[4]! > 15 ? Infinity : values[4]!;
+    port = VALUES[4]!;
     if (!(port >= 1 && port <= 65_535)) return undefined;
   } else if (parts !== 4) {
     return undefined;
   }
   let ambiguous = false;
   for (let p = 0; p < 4; p++) {
-    if (lengths[p]! > 3 || values[p]! > 255) return undefined;
-    if (lengths[p]! > 1 && firstDigits[p] === ZERO) ambiguous = true;
+    if (LENGTHS[p]! > 3 || VALUES[p]! > 255) return undefined;
+    if (LENGTHS[p]! > 1 && FIRSTS[p] === ZERO) ambiguous = true;
   }
 
   if (letterAt(text, runStart - 1) || text[runStart - 1] === '%' || (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) || followsProductName(text, runStart)) return undefined;
   if (trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end))) return undefined;
 
-  const details: Partial<IpDetails> = {};
-  if (port !== undefined) {
-    details.port = port;
-  } else if (trailingDots === 0) {
-    const suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
-    if (suffix) end = applySuffix(details, suffix);
+  const addressEnd = runStart + LENGTHS[0]! + LENGTHS[1]! + LENGTHS[2]! + LENGTHS[3]! + 3;
+  let suffix: { end: number; port?: number; prefixLength?: number } | undefined;
+  if (port === undefined && trailingDots === 0) {
+    suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
+    if (suffix) end = suffix.end;
   }
-  const number = ((values[0]! << 24) | (values[1]! << 16) | (values[2]! << 8) | values[3]!) >>> 0;
   if (ambiguous) {
-    const written = text.slice(runStart, runStart + lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]! + 3);
-    return { kind: 'ipv4', value: written, raw: text.slice(runStart, end), start: runStart, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
+    return { kind: 'ipv4', value: text.slice(runStart, addressEnd), raw: text.slice(runStart, end), start: runStart, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
   }
+  const number = ((VALUES[0]! << 24) | (VALUES[1]! << 16) | (VALUES[2]! << 8) | VALUES[3]!) >>> 0;
   const known = knownIpv4(number);
-  if (details.port === undefined && details.prefixLength === undefined) {
+  // Built from the numbers: a slice of the text could keep a whole file alive.
+  const value = `${VALUES[0]}.${VALUES[1]}.${VALUES[2]}.${VALUES[3]}`;
+  if (port === undefined && !suffix) {
     // The common case: a bare address, whose text is its canonical form and whose details can be shared.
-    return { kind: 'ipv4', value: known.value, raw: known.value, start: runStart, end, inputKind: 'ip', ip: known.details };
+    return { kind: 'ipv4', value, raw: value, start: runStart, end, inputKind: 'ip', ip: known.details };
   }
-  return ipTargetFromKnown(text, runStart, end, known, ipaddr.IPv4.parse(known.value), details);
+  const details: Partial<IpDetails> = {};
+  if (port !== undefined) details.port = port;
+  else if (suffix) applySuffix(details, suffix);
+  return ipTargetFromKnown(text, runStart, end, { value, classification: known.classification, details: known.details }, 'ipv4', details, value + text.slice(addressEnd, end), number);
 }
+
+/** Scratch space for ipv4FromRun (one call at a time): no allocation per dotted number. */
+const VALUES = new Int32Array(5);
+const LENGTHS = new Int32Array(5);
+const FIRSTS = new Int32Array(5);
+const SATURATED = 10_000_000;
 
 interface KnownAddress {
   value: string;
@@ -88,19 +96,45 @@ interface KnownAddress {
   details: IpDetails;
 }
 
-/** Addresses recur in logs; classifying each once saves most of a whole-file scan. Bounded. */
-const IPV4_CACHE = new Map<number, KnownAddress>();
+/**
+ * Every special IPv4 range ipaddr.js and classifyIp know is a /24 or wider, except the
+ * broadcast address: so one classification per /24 block serves every address in it.
+ */
+const IPV4_BLOCKS = new Map<number, { classification: IpClassification; details: IpDetails }>();
+const BROADCAST_BLOCK = 0xffffff;
 const IPV6_CACHE = new Map<string, (KnownAddress & { parsed: ipaddr.IPv6 }) | null>();
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 100_000;
 
-function knownIpv4(number: number): KnownAddress {
-  let known = IPV4_CACHE.get(number);
+/** First octets no special range touches (most of them): every address there is classified alike. */
+const PLAIN_FIRST_OCTETS = plainFirstOctets();
+
+function plainFirstOctets(): Array<{ classification: IpClassification; details: IpDetails } | undefined> {
+  const ranges = Object.values((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Array<[ipaddr.IPv4, number]>> }).SpecialRanges).flat();
+  ranges.push(...REFINED_V4_RANGES);
+  return Array.from({ length: 256 }, (_, octet) => {
+    const touched = ranges.some(([network, prefix]) => {
+      const first = network.octets[0]!;
+      const span = prefix >= 8 ? 0 : (1 << (8 - prefix)) - 1;
+      return octet >= first && octet <= first + span;
+    });
+    if (touched) return undefined;
+    const classification = classifyParsed(new ipaddr.IPv4([octet, 1, 2, 3]));
+    return { classification, details: Object.freeze({ ...classification }) };
+  });
+}
+
+function knownIpv4(number: number): { classification: IpClassification; details: IpDetails } {
+  const plain = PLAIN_FIRST_OCTETS[number >>> 24];
+  if (plain) return plain;
+  const block = number >>> 8;
+  let known = block === BROADCAST_BLOCK ? undefined : IPV4_BLOCKS.get(block);
   if (!known) {
-    const value = `${number >>> 24}.${(number >>> 16) & 255}.${(number >>> 8) & 255}.${number & 255}`;
-    const classification = classifyParsed(ipaddr.IPv4.parse(value));
-    known = { value, classification, details: Object.freeze({ ...classification }) };
-    if (IPV4_CACHE.size >= CACHE_LIMIT) IPV4_CACHE.clear();
-    IPV4_CACHE.set(number, known);
+    const classification = classifyParsed(ipaddr.fromByteArray([number >>> 24, (number >>> 16) & 255, (number >>> 8) & 255, number & 255]));
+    known = { classification, details: Object.freeze({ ...classification }) };
+    if (block !== BROADCAST_BLOCK) {
+      if (IPV4_BLOCKS.size >= CACHE_LIMIT) IPV4_BLOCKS.clear();
+      IPV4_BLOCKS.set(block, known);
+    }
   }
   return known;
 }
@@ -174,7 +208,7 @@ export function ipv6FromRun(text: string, runStart: number, runEnd: number): Tar
   }
   if (letterAt(text, suffixEnd) || hyphenThenLetter(text, suffixEnd)) return undefined;
   if (!plausibleIpv6(address, details.prefixLength !== undefined)) return undefined;
-  return ipTargetFromKnown(text, bracketed ? start - 1 : start, suffixEnd, known, known.parsed, details);
+  return ipTargetFromKnown(text, bracketed ? start - 1 : start, suffixEnd, known, 'ipv6', details);
 }
 
 /**
@@ -186,21 +220,29 @@ function plausibleIpv6(address: string, hasPrefix: boolean): boolean {
   return groups >= 2 || hasPrefix || address.includes('.') || address === '::1';
 }
 
-function ipTargetFromKnown(text: string, start: number, end: number, known: KnownAddress, address: ipaddr.IPv4 | ipaddr.IPv6, extra: Partial<IpDetails>): Target {
-  const hasExtra = Object.keys(extra).length > 0;
-  const ip: IpDetails = hasExtra ? { ...known.classification, ...extra } : known.details;
-  const value = known.value;
-  let kind: Target['kind'] = address.kind();
-  if (ip.prefixLength !== undefined) {
-    const bits = address.kind() === 'ipv4' ? 32 : 128;
-    const network = networkAddress(address, ip.prefixLength, bits);
+function ipTargetFromKnown(text: string, start: number, end: number, known: KnownAddress, version: 'ipv4' | 'ipv6', extra: Partial<IpDetails>, raw = text.slice(start, end), number = 0): Target {
+  const { classification, value } = known;
+  if (extra.port === undefined && extra.prefixLength === undefined && extra.zone === undefined) {
+    return { kind: version, value, raw, start, end, inputKind: 'ip', ip: known.details };
+  }
+  const ip: IpDetails = { version: classification.version, class: classification.class, isPublic: classification.isPublic };
+  if (extra.port !== undefined) ip.port = extra.port;
+  if (extra.zone !== undefined) ip.zone = extra.zone;
+  let kind: Target['kind'] = version;
+  if (extra.prefixLength !== undefined) {
+    ip.prefixLength = extra.prefixLength;
     // Only a real network (no host bits) is a CIDR; `192.168.1.10/24` is a host with its prefix.
-    if (network === value) {
+    const isNetwork = version === 'ipv4' ? hostBitsOfIpv4(number, extra.prefixLength) === 0 : networkAddress(ipaddr.parse(value), extra.prefixLength, 128) === value;
+    if (isNetwork) {
       kind = 'cidr';
-      ip.network = network;
+      ip.network = value;
     }
   }
-  return { kind, value, raw: text.slice(start, end), start, end, inputKind: 'ip', ip };
+  return { kind, value, raw, start, end, inputKind: 'ip', ip };
+}
+
+function hostBitsOfIpv4(number: number, prefixLength: number): number {
+  return prefixLength >= 32 ? 0 : (number & (0xffffffff >>> prefixLength)) >>> 0;
 }
 
 /** RFC 5952 text; an IPv4-mapped address keeps its dotted tail, as RFC 5952 §5 recommends. */
