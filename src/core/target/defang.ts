@@ -94,7 +94,7 @@ export class RefangedText {
     for (const edit of edits) {
       pieces.push(original.slice(at, edit.start), edit.replacement);
       length += edit.start - at;
-      this.spans.push({ ...edit, refangedStart: length, refangedEnd: length + edit.replacement.length });
+      this.spans.push({ start: edit.start, end: edit.end, replacement: edit.replacement, scheme: edit.scheme === true, refangedStart: length, refangedEnd: length + edit.replacement.length });
       length += edit.replacement.length;
       at = edit.end;
     }

@@ -111,8 +111,11 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
     }
   }
 
+  sortNearlySorted(candidates);
+  sortNearlySorted(problems);
   if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems);
-  return { targets: withoutOverlaps(candidates), problems: problems.length ? problemsClearOf(problems, candidates) : problems };
+  const targets = withoutOverlaps(candidates);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
 }
 
 /** Old order of precedence for targets with the same span: IPv6, IPv4, email, domain. */
@@ -121,9 +124,8 @@ function precedence(target: Target): number {
   return target.inputKind === 'email' ? 2 : 3;
 }
 
+/** `candidates` sorted; keeps the earliest, then the longest, of overlapping ones. */
 function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
-  // Found nearly in order, so this sort is close to one pass.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || precedence(a) - precedence(b));
   const targets: T[] = [];
   for (const candidate of candidates) {
     const last = targets[targets.length - 1];
@@ -133,9 +135,7 @@ function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
 }
 
 /** Problems (ambiguous addresses) that no real target overlaps; a real target always wins. */
-function problemsClearOf<T extends Target>(problems: T[], targets: Target[]): T[] {
-  problems.sort((a, b) => a.start - b.start);
-  const sorted = withoutOverlaps([...targets]);
+function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[] {
   const clear: T[] = [];
   let t = 0;
   for (const problem of problems) {
@@ -181,7 +181,7 @@ function replaceDefangedWindows(text: string, rules: DomainRules, from: number, 
       if (s < zoneStart || s >= zoneEnd) return;
       const e = view.endInOriginal(target.end);
       const defanged = view.isDefanged(target.start, target.end);
-      into.push({ ...target, start: s, end: e, raw: text.slice(s, e), ...(defanged ? { defanged } : {}) });
+      into.push(moved(target, s, e, text.slice(s, e), defanged));
     };
     for (const target of inner.targets) place(target, found);
     for (const problem of inner.problems) place(problem, foundProblems);
@@ -190,9 +190,8 @@ function replaceDefangedWindows(text: string, rules: DomainRules, from: number, 
   filterOutsideZones(problems, zones, foundProblems);
 }
 
-/** Drops the targets that start in a zone (sorted, disjoint), then appends `replacements`. */
+/** Drops the (sorted) targets that start in a zone (sorted, disjoint), then merges in the (sorted) replacements. */
 function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray<[number, number]>, replacements: T[]): void {
-  targets.sort((a, b) => a.start - b.start);
   let kept = 0;
   let z = 0;
   for (const target of targets) {
@@ -201,5 +200,42 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
     targets[kept++] = target;
   }
   targets.length = kept;
-  for (const replacement of replacements) targets.push(replacement);
+  if (replacements.length === 0) return;
+  const merged: T[] = [];
+  let r = 0;
+  for (const target of targets) {
+    while (r < replacements.length && before(replacements[r]!, target) < 0) merged.push(replacements[r++]!);
+    merged.push(target);
+  }
+  while (r < replacements.length) merged.push(replacements[r++]!);
+  targets.length = 0;
+  for (const target of merged) targets.push(target);
+}
+
+/** A copy of `target` at other offsets (spelled out: spreading targets of many shapes is slow). */
+function moved<T extends Target & { problem?: string }>(target: T, start: number, end: number, raw: string, defanged: boolean): T {
+  const copy: Target & { problem?: string } = { kind: target.kind, value: target.value, raw, start, end, inputKind: target.inputKind };
+  if (target.ip) copy.ip = target.ip;
+  if (target.problem !== undefined) copy.problem = target.problem;
+  if (defanged) copy.defanged = true;
+  return copy as T;
+}
+
+const before = (a: Target, b: Target) => a.start - b.start || b.end - a.end || precedence(a) - precedence(b);
+
+/**
+ * Sorts by start (then longest first, then precedence). Candidates are found almost in
+ * order, so an insertion sort does about one comparison each, where a full sort would not.
+ */
+function sortNearlySorted(targets: Target[]): void {
+  for (let i = 1; i < targets.length; i++) {
+    const target = targets[i]!;
+    if (before(targets[i - 1]!, target) <= 0) continue;
+    let j = i - 1;
+    while (j >= 0 && before(targets[j]!, target) > 0) {
+      targets[j + 1] = targets[j]!;
+      j--;
+    }
+    targets[j + 1] = target;
+  }
 }
