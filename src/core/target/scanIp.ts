@@ -71,8 +71,8 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   }
   const number = ((VALUES[0]! << 24) | (VALUES[1]! << 16) | (VALUES[2]! << 8) | VALUES[3]!) >>> 0;
   const known = knownIpv4(number);
-  // Built from the numbers: a slice of the text could keep a whole file alive.
-  const value = `${VALUES[0]}.${VALUES[1]}.${VALUES[2]}.${VALUES[3]}`;
+  // Without leading zeros the text is the canonical form. (A slice may share the text's memory.)
+  const value = text.slice(runStart, addressEnd);
   if (port === undefined && !suffix) {
     // The common case: a bare address, whose text is its canonical form and whose details can be shared.
     return { kind: 'ipv4', value, raw: value, start: runStart, end, inputKind: 'ip', ip: known.details };
@@ -80,7 +80,7 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   const details: Partial<IpDetails> = {};
   if (port !== undefined) details.port = port;
   else if (suffix) applySuffix(details, suffix);
-  return ipTargetFromKnown(text, runStart, end, { value, classification: known.classification, details: known.details }, 'ipv4', details, value + text.slice(addressEnd, end), number);
+  return ipTargetFromKnown(text, runStart, end, { value, classification: known.classification, details: known.details }, 'ipv4', details, text.slice(runStart, end), number);
 }
 
 /** Scratch space for ipv4FromRun (one call at a time): no allocation per dotted number. */
@@ -102,7 +102,7 @@ interface KnownAddress {
  */
 const IPV4_BLOCKS = new Map<number, { classification: IpClassification; details: IpDetails }>();
 const BROADCAST_BLOCK = 0xffffff;
-const IPV6_CACHE = new Map<string, (KnownAddress & { parsed: ipaddr.IPv6 }) | null>();
+const IPV6_CACHE = new Map<string, KnownAddress | null>();
 const CACHE_LIMIT = 100_000;
 
 /** First octets no special range touches (most of them): every address there is classified alike. */
@@ -139,18 +139,58 @@ function knownIpv4(number: number): { classification: IpClassification; details:
   return known;
 }
 
-/** ipaddr.js's verdict on an IPv6 address text, parsed and classified once. */
-function knownIpv6(address: string): (KnownAddress & { parsed: ipaddr.IPv6 }) | null {
+/** ipaddr.js's verdict on an IPv6 address text, parsed and classified once per distinct text. */
+function knownIpv6(address: string): KnownAddress | null {
   let known = IPV6_CACHE.get(address);
   if (known === undefined) {
-    known = null;
-    if (ipaddr.IPv6.isValid(address)) {
-      const parsed = ipaddr.IPv6.parse(address);
-      const classification = classifyParsed(parsed);
-      known = { value: canonical(parsed), classification, details: Object.freeze({ ...classification }), parsed };
-    }
+    known = judgeIpv6(address);
     if (IPV6_CACHE.size >= CACHE_LIMIT) IPV6_CACHE.clear();
     IPV6_CACHE.set(address, known);
+  }
+  return known;
+}
+
+/** What `ipaddr.IPv6.isValid` and `parse` decide, with the parser run once and no exception. */
+function judgeIpv6(address: string): KnownAddress | null {
+  const parsed = (ipaddr.IPv6 as unknown as { parser(text: string): { parts: number[] } | null }).parser(address);
+  if (!parsed || parsed.parts.length !== 8 || !parsed.parts.every((part) => part >= 0 && part <= 0xffff)) return null;
+  const parts = parsed.parts;
+  const v6 = new ipaddr.IPv6(parts);
+  const { classification, details } = ipv6Class(v6);
+  // ::ffff:0:0/96 is what ipaddr.js calls ipv4Mapped; no earlier range in its list matches there.
+  const mapped = parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0 && parts[5] === 0xffff;
+  const value = mapped ? `::ffff:${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}` : v6.toRFC5952String();
+  return { value, classification, details };
+}
+
+/**
+ * IPv6 classes are the same across each /32 (first two groups), except in the few /32s
+ * that hold a longer special prefix (::/128, ::ffff:0:0/96, 64:ff9b::/96, 100::/64, …).
+ */
+const IPV6_BLOCKS: Array<Map<number, { classification: IpClassification; details: IpDetails }> | undefined> = [];
+const FINE_IPV6_BLOCKS = fineIpv6Blocks();
+
+function fineIpv6Blocks(): Set<number> {
+  const fine = new Set<number>();
+  for (const entry of Object.values((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, unknown> }).SpecialRanges)) {
+    const ranges = (Array.isArray((entry as unknown[])[0]) ? entry : [entry]) as Array<[ipaddr.IPv6, number]>;
+    for (const [network, prefix] of ranges) if (prefix > 32) fine.add(network.parts[0]! * 65_536 + network.parts[1]!);
+  }
+  return fine;
+}
+
+function ipv6Class(v6: ipaddr.IPv6): { classification: IpClassification; details: IpDetails } {
+  const [high, low] = v6.parts as [number, number];
+  if (FINE_IPV6_BLOCKS.has(high * 65_536 + low)) {
+    const classification = classifyParsed(v6);
+    return { classification, details: Object.freeze({ ...classification }) };
+  }
+  const blocks = (IPV6_BLOCKS[high] ??= new Map());
+  let known = blocks.get(low);
+  if (!known) {
+    const classification = classifyParsed(v6);
+    known = { classification, details: Object.freeze({ ...classification }) };
+    blocks.set(low, known);
   }
   return known;
 }

@@ -39,7 +39,7 @@ export function emailAt(text: string, at: number): Target | undefined {
   const local = text.slice(start, at);
   if (!local || local.length > MAX_LOCAL || local.endsWith('.') || local.includes('..')) return undefined;
   if ((text[start - 1] !== '.' && isIn(LOCAL_CHAR, text, start - 1)) || wordCharAt(text, end) || text[end] === '@') return undefined;
-  const domain = normaliseDomain(text.slice(at + 1, end), { anyTld: true });
+  const domain = cachedDomain(text.slice(at + 1, end), ANY_TLD);
   if (!domain) return undefined;
   return { kind: 'email', value: `${local}@${domain}`, raw: text.slice(start, end), start, end, inputKind: 'email' };
 }
@@ -73,6 +73,21 @@ export function domainFromRun(text: string, runStart: number, runEnd: number, ru
   // `user@host` is an email; `console.info(` is a call.
   if (before === '@' || after === '@' || after === '(' || wordCharAt(text, end)) return undefined;
   const raw = text.slice(start, end);
-  const domain = normaliseDomain(raw, rules);
+  const domain = cachedDomain(raw, rules);
   return domain ? { kind: 'domain', value: domain, raw, start, end, inputKind: 'domain' } : undefined;
+}
+
+const ANY_TLD: DomainRules = { anyTld: true };
+/** Logs name the same hosts over and over: each distinct name is judged once (bounded). */
+const DOMAIN_CACHE = [new Map<string, string | null>(), new Map<string, string | null>()];
+
+function cachedDomain(name: string, rules: DomainRules): string | undefined {
+  const cache = DOMAIN_CACHE[rules.anyTld ? 1 : 0]!;
+  let domain = cache.get(name);
+  if (domain === undefined) {
+    domain = normaliseDomain(name, rules) ?? null;
+    if (cache.size >= 50_000) cache.clear();
+    cache.set(name, domain);
+  }
+  return domain ?? undefined;
 }
