@@ -1,11 +1,12 @@
 import type { BenchRow } from './measure';
 import { benchExport } from './export';
+import { benchExtraction } from './extraction';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner];
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchExtraction];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

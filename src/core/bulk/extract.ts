@@ -17,16 +17,28 @@ const SCANNED_KINDS: readonly InputKind[] = ['ip', 'email', 'domain'];
 
 /** Every target in order (all occurrences, not deduped), restricted to the given input kinds (all kinds when omitted). */
 export function extractTargets(text: string, kinds?: readonly InputKind[]): FoundTarget[] {
+  if (!wantsAny(kinds)) return [];
+  const { targets, problems } = detectTargets(text, { anyTld: false });
+  if (problems.length === 0) return keepKinds(targets, kinds);
   const found: FoundTarget[] = [];
-  if (wantsAny(kinds)) extractRange(text, 0, text.length, kinds, found);
+  mergeInto(found, targets, problems, kinds);
   return found;
+}
+
+/** `targets` with only the wanted kinds, filtered in place. */
+function keepKinds(targets: FoundTarget[], kinds: readonly InputKind[] | undefined): FoundTarget[] {
+  if (!kinds) return targets;
+  let kept = 0;
+  for (const target of targets) if (kinds.includes(target.inputKind)) targets[kept++] = target;
+  targets.length = kept;
+  return targets;
 }
 
 /** Aim for slices this long: well under the 100 ms the extension host may be held. */
 const SLICE_TARGET_MS = 15;
-const FIRST_SLICE = 128 * 1024;
+const FIRST_SLICE = 64 * 1024;
 const MIN_SLICE = 16 * 1024;
-const MAX_SLICE = 4 * 1024 * 1024;
+const MAX_SLICE = 256 * 1024;
 
 /**
  * The same, in slices at line boundaries, yielding to the event loop between slices (no slice over ~50 ms on a 20 MB document), cancellable.
@@ -50,8 +62,10 @@ export async function extractTargetsInChunks(
     const started = performance.now();
     extractRange(text, from, to, kinds, found);
     const took = performance.now() - started;
-    // Next slice: as many characters as fit in the target time at this slice's speed.
-    size = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.round(((to - from) * SLICE_TARGET_MS) / Math.max(took, 1))));
+    // Next slice: as many characters as fit in the target time at this slice's speed, growing
+    // at most twofold (a sparse stretch says little about a dense one) and capped.
+    const fits = Math.round(((to - from) * SLICE_TARGET_MS) / Math.max(took, 1));
+    size = Math.min(MAX_SLICE, 2 * size, Math.max(MIN_SLICE, fits));
     from = to;
     onProgress?.(from, text.length);
     if (from < text.length) {
@@ -85,6 +99,11 @@ function sliceEnd(text: string, from: number, size: number): number {
 /** Targets and problem targets of text[from, to), in order, appended to `found`. */
 function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined, found: FoundTarget[]): void {
   const { targets, problems } = detectTargets(text, { anyTld: false }, from, to);
+  mergeInto(found, targets, problems, kinds);
+}
+
+/** Appends targets and problem targets, merged by position, of the wanted kinds. */
+function mergeInto(found: FoundTarget[], targets: FoundTarget[], problems: FoundTarget[], kinds: readonly InputKind[] | undefined): void {
   const wanted = (target: FoundTarget) => !kinds || kinds.includes(target.inputKind);
   let p = 0;
   for (const target of targets) {

@@ -126,12 +126,13 @@ function precedence(target: Target): number {
 
 /** `candidates` sorted; keeps the earliest, then the longest, of overlapping ones. */
 function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
-  const targets: T[] = [];
+  // In place: a second array of a whole file's targets would only give the collector work.
+  let kept = 0;
   for (const candidate of candidates) {
-    const last = targets[targets.length - 1];
-    if (!last || candidate.start >= last.end) targets.push(candidate);
+    if (kept === 0 || candidate.start >= candidates[kept - 1]!.end) candidates[kept++] = candidate;
   }
-  return targets;
+  candidates.length = kept;
+  return candidates;
 }
 
 /** Problems (ambiguous addresses) that no real target overlaps; a real target always wins. */
