@@ -105,8 +105,8 @@ const BROADCAST_BLOCK = 0xffffff;
 const IPV6_CACHE = new Map<string, KnownAddress | null>();
 const CACHE_LIMIT = 100_000;
 
-/** First octets no special range touches (most of them): every address there is classified alike. */
-const PLAIN_FIRST_OCTETS = plainFirstOctets();
+/** First octets no special range touches (most of them): every address there is classified alike. Built on first use. */
+let plainFirstOctetsTable: ReturnType<typeof plainFirstOctets> | undefined;
 
 function plainFirstOctets(): Array<{ classification: IpClassification; details: IpDetails } | undefined> {
   const ranges = Object.values((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Array<[ipaddr.IPv4, number]>> }).SpecialRanges).flat();
@@ -124,7 +124,7 @@ function plainFirstOctets(): Array<{ classification: IpClassification; details: 
 }
 
 function knownIpv4(number: number): { classification: IpClassification; details: IpDetails } {
-  const plain = PLAIN_FIRST_OCTETS[number >>> 24];
+  const plain = (plainFirstOctetsTable ??= plainFirstOctets())[number >>> 24];
   if (plain) return plain;
   const block = number >>> 8;
   let known = block === BROADCAST_BLOCK ? undefined : IPV4_BLOCKS.get(block);
@@ -168,7 +168,7 @@ function judgeIpv6(address: string): KnownAddress | null {
  * that hold a longer special prefix (::/128, ::ffff:0:0/96, 64:ff9b::/96, 100::/64, …).
  */
 const IPV6_BLOCKS: Array<Map<number, { classification: IpClassification; details: IpDetails }> | undefined> = [];
-const FINE_IPV6_BLOCKS = fineIpv6Blocks();
+let fineIpv6BlocksSet: Set<number> | undefined;
 
 function fineIpv6Blocks(): Set<number> {
   const fine = new Set<number>();
@@ -181,7 +181,7 @@ function fineIpv6Blocks(): Set<number> {
 
 function ipv6Class(v6: ipaddr.IPv6): { classification: IpClassification; details: IpDetails } {
   const [high, low] = v6.parts as [number, number];
-  if (FINE_IPV6_BLOCKS.has(high * 65_536 + low)) {
+  if ((fineIpv6BlocksSet ??= fineIpv6Blocks()).has(high * 65_536 + low)) {
     const classification = classifyParsed(v6);
     return { classification, details: Object.freeze({ ...classification }) };
   }
