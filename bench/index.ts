@@ -1,12 +1,13 @@
 import type { BenchRow } from './measure';
 import { benchAgent } from './agent';
 import { benchExport } from './export';
+import { benchExtraction } from './extraction';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchAgent];
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchAgent, benchExtraction];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -8,6 +8,8 @@ const REFINED_V4: Record<string, [ipaddr.IPv4, number][]> = {
   documentation: ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24'].map((cidr) => ipaddr.IPv4.parseCIDR(cidr)),
   benchmarking: [ipaddr.IPv4.parseCIDR('198.18.0.0/15')],
 };
+/** The same ranges as one list, for callers that need to know which addresses they touch. */
+export const REFINED_V4_RANGES: Array<[ipaddr.IPv4, number]> = Object.values(REFINED_V4).flat();
 const REFINED_V6: Record<string, [ipaddr.IPv6, number][]> = {
   documentation: ['2001:db8::/32', '3fff::/20'].map((cidr) => ipaddr.IPv6.parseCIDR(cidr)),
 };

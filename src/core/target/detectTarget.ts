@@ -1,6 +1,6 @@
+import { findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
-import { scanIpv4, scanIpv6 } from './scanIp';
-import { scanDomains, scanEmails } from './scanNames';
+import { detectTargets } from './scanText';
 import type { Target } from './target';
 
 export { classifyIp } from './classifyIp';
@@ -10,20 +10,16 @@ const AT_WINDOW = 512;
 const OPENERS = `"'\`([{<`;
 const CLOSERS = `"'\`)]}>,;:.!?`;
 
-/** Every target in `text`, in order and without overlaps (the earliest, then the longest, wins). */
+/**
+ * Every target in `text`, in order and without overlaps (the earliest, then the longest,
+ * wins). Defanged ones (`1[.]1[.]1[.]1`) too, with `value` refanged and `defanged: true`.
+ */
 export function findTargets(text: string): Target[] {
   return scan(text, { anyTld: false });
 }
 
 function scan(text: string, rules: DomainRules): Target[] {
-  const candidates = [...scanIpv6(text), ...scanIpv4(text), ...scanEmails(text), ...scanDomains(text, rules)];
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const targets: Target[] = [];
-  for (const candidate of candidates) {
-    const last = targets[targets.length - 1];
-    if (!last || candidate.start >= last.end) targets.push(candidate);
-  }
-  return targets;
+  return detectTargets(text, rules).targets;
 }
 
 /**
@@ -45,6 +41,21 @@ export function detectAt(line: string, offset: number): Target | undefined {
  * trailing punctuation), the host of a single URL, else the first IP address in it, else text.
  */
 export function detectInSelection(selected: string): Target {
+  const edits = findEdits(selected);
+  if (edits.length > 0) {
+    // Judge the refanged selection, then point back at what was selected.
+    const view = new RefangedText(selected, 0, selected.length, edits);
+    const target = detectPlainSelection(view.text);
+    if (target.kind !== 'text') {
+      const start = view.startInOriginal(target.start);
+      const end = view.endInOriginal(target.end);
+      return { ...target, start, end, raw: selected.slice(start, end), ...(view.isDefanged(target.start, target.end) ? { defanged: true } : {}) };
+    }
+  }
+  return detectPlainSelection(selected);
+}
+
+function detectPlainSelection(selected: string): Target {
   const leading = selected.length - selected.trimStart().length;
   const trimmed = selected.trim();
   const shift = (target: Target): Target => ({ ...target, start: target.start + leading, end: target.end + leading });

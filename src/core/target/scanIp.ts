@@ -1,75 +1,210 @@
 import ipaddr from 'ipaddr.js';
-import { classifyParsed } from './classifyIp';
-import type { IpDetails, Target } from './target';
-import { colonPort, followsProductName, hyphenThenLetter, isLetter, isTcpdumpEndpoint, isWordChar, slashSuffix } from './textContext';
+import { classifyParsed, REFINED_V4_RANGES } from './classifyIp';
+import type { IpClassification, IpDetails, Target } from './target';
+import { colonPort, followsProductName, hyphenThenLetter, isTcpdumpEndpoint, letterAt, slashSuffix, wordCharAt } from './textContext';
 
-/**
- * Finds IPv4 addresses: maximal runs of digits and dots are cut out of the text and then
- * judged as a whole, so `1.2.3.4.5`, `v1.2.3.4` or an OID never yield an address from a part.
- */
-export function scanIpv4(text: string): Target[] {
-  const found: Target[] = [];
-  for (const run of text.matchAll(/[0-9.]+/g)) {
-    if (run[0].length < 7) continue; // shorter than "1.2.3.4": a plain number
-    const target = ipv4FromRun(text, run.index, run.index + run[0].length);
-    if (target) found.push(target);
-  }
-  return found;
+/** A target the scanner found but will not send, with the reason (e.g. an ambiguous address). */
+export interface ProblemTarget extends Target {
+  problem: string;
 }
 
-function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
-  let run = text.slice(runStart, runEnd);
-  if (run.startsWith('.')) return undefined; // `x.1.2.3.4`, `…1.2.3.4`: part of something longer
-  const trailingDots = run.length - run.replace(/\.+$/, '').length;
-  run = run.slice(0, run.length - trailingDots);
-  // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
-  if (trailingDots > 0 && isWordChar(text[runEnd])) return undefined;
+export const AMBIGUOUS_IPV4 = 'IPv4 with leading zeros is ambiguous (octal or decimal?)';
 
-  const parts = run.split('.');
-  let end = runStart + run.length;
+const DOT = 46;
+const ZERO = 48;
+
+/**
+ * Judges a maximal run of digits and dots (`[0-9.]+`, at least 7 long) as a whole, so
+ * `1.2.3.4.5`, `v1.2.3.4` or an OID never yield an address from a part. Returns a
+ * ProblemTarget for an address that fails only because of leading zeros (`010.1.2.3`).
+ * Works on character codes: this runs for every dotted number in a whole file.
+ */
+export function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | ProblemTarget | undefined {
+  if (text.charCodeAt(runStart) === DOT) return undefined; // `x.1.2.3.4`, `…1.2.3.4`: part of something longer
+  let end = runEnd;
+  while (text.charCodeAt(end - 1) === DOT) end--;
+  const trailingDots = runEnd - end;
+  // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
+  if (trailingDots > 0 && wordCharAt(text, runEnd)) return undefined;
+
+  // Up to five dot-separated numbers: value (saturated), digit count, leading zero.
+  VALUES.fill(0);
+  LENGTHS.fill(0);
+  let parts = 0;
+  for (let i = runStart; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DOT) {
+      if (++parts === 5) return undefined;
+      continue;
+    }
+    if (LENGTHS[parts] === 0) FIRSTS[parts] = code;
+    VALUES[parts] = Math.min(VALUES[parts]! * 10 + (code - ZERO), SATURATED);
+    LENGTHS[parts]!++;
+  }
+  parts++;
+  for (let p = 0; p < parts; p++) if (LENGTHS[p] === 0) return undefined; // `1..2.3.4`
+
   let port: number | undefined;
-  if (parts.length === 5 && isTcpdumpEndpoint(text, runStart, end)) {
-    port = Number(parts.pop());
+  if (parts === 5 && isTcpdumpEndpoint(text, runStart, end)) {
+    port = VALUES[4]!;
     if (!(port >= 1 && port <= 65_535)) return undefined;
-  } else if (parts.length !== 4) {
+  } else if (parts !== 4) {
     return undefined;
   }
-  const address = parts.join('.');
-  if (!ipaddr.IPv4.isValidFourPartDecimal(address)) return undefined;
-
-  const before = text[runStart - 1];
-  if (isLetter(before) || before === '%' || (before === '-' && isLetter(text[runStart - 2])) || followsProductName(text, runStart)) return undefined;
-  if (trailingDots === 0 && (isLetter(text[end]) || hyphenThenLetter(text, end))) return undefined;
-
-  const details: Partial<IpDetails> = {};
-  if (port !== undefined) {
-    details.port = port;
-  } else if (trailingDots === 0) {
-    const suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
-    if (suffix) end = applySuffix(details, suffix);
+  let ambiguous = false;
+  for (let p = 0; p < 4; p++) {
+    if (LENGTHS[p]! > 3 || VALUES[p]! > 255) return undefined;
+    if (LENGTHS[p]! > 1 && FIRSTS[p] === ZERO) ambiguous = true;
   }
-  return ipTarget(text, runStart, end, ipaddr.IPv4.parse(address), details);
+
+  if (letterAt(text, runStart - 1) || text[runStart - 1] === '%' || (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) || followsProductName(text, runStart)) return undefined;
+  if (trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end))) return undefined;
+
+  const addressEnd = runStart + LENGTHS[0]! + LENGTHS[1]! + LENGTHS[2]! + LENGTHS[3]! + 3;
+  let suffix: { end: number; port?: number; prefixLength?: number } | undefined;
+  if (port === undefined && trailingDots === 0) {
+    suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
+    if (suffix) end = suffix.end;
+  }
+  if (ambiguous) {
+    return { kind: 'ipv4', value: text.slice(runStart, addressEnd), raw: text.slice(runStart, end), start: runStart, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
+  }
+  const number = ((VALUES[0]! << 24) | (VALUES[1]! << 16) | (VALUES[2]! << 8) | VALUES[3]!) >>> 0;
+  const known = knownIpv4(number);
+  // Without leading zeros the text is the canonical form. (A slice may share the text's memory.)
+  const value = text.slice(runStart, addressEnd);
+  if (port === undefined && !suffix) {
+    // The common case: a bare address, whose text is its canonical form and whose details can be shared.
+    return { kind: 'ipv4', value, raw: value, start: runStart, end, inputKind: 'ip', ip: known.details };
+  }
+  const details: Partial<IpDetails> = {};
+  if (port !== undefined) details.port = port;
+  else if (suffix) applySuffix(details, suffix);
+  return ipTargetFromKnown(text, runStart, end, { value, classification: known.classification, details: known.details }, 'ipv4', details, text.slice(runStart, end), number);
+}
+
+/** Scratch space for ipv4FromRun (one call at a time): no allocation per dotted number. */
+const VALUES = new Int32Array(5);
+const LENGTHS = new Int32Array(5);
+const FIRSTS = new Int32Array(5);
+const SATURATED = 10_000_000;
+
+interface KnownAddress {
+  value: string;
+  classification: IpClassification;
+  /** Frozen, so targets without a port or prefix can share it. */
+  details: IpDetails;
 }
 
 /**
- * Finds IPv6 addresses: maximal runs of hex digits, colons and dots, trimmed of what belongs
- * to neighbouring words (`outside:`, a sentence's full stop), then validated by ipaddr.js.
+ * Every special IPv4 range ipaddr.js and classifyIp know is a /24 or wider, except the
+ * broadcast address: so one classification per /24 block serves every address in it.
  */
-export function scanIpv6(text: string): Target[] {
-  const found: Target[] = [];
-  for (const run of text.matchAll(/[0-9A-Fa-f:.]+/g)) {
-    if (run[0].indexOf(':') === run[0].lastIndexOf(':')) continue; // fewer than two colons
-    const target = ipv6FromRun(text, run.index, run.index + run[0].length);
-    if (target) found.push(target);
-  }
-  return found;
+const IPV4_BLOCKS = new Map<number, { classification: IpClassification; details: IpDetails }>();
+const BROADCAST_BLOCK = 0xffffff;
+const IPV6_CACHE = new Map<string, KnownAddress | null>();
+const CACHE_LIMIT = 100_000;
+
+/** First octets no special range touches (most of them): every address there is classified alike. Built on first use. */
+let plainFirstOctetsTable: ReturnType<typeof plainFirstOctets> | undefined;
+
+function plainFirstOctets(): Array<{ classification: IpClassification; details: IpDetails } | undefined> {
+  const ranges = Object.values((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Array<[ipaddr.IPv4, number]>> }).SpecialRanges).flat();
+  ranges.push(...REFINED_V4_RANGES);
+  return Array.from({ length: 256 }, (_, octet) => {
+    const touched = ranges.some(([network, prefix]) => {
+      const first = network.octets[0]!;
+      const span = prefix >= 8 ? 0 : (1 << (8 - prefix)) - 1;
+      return octet >= first && octet <= first + span;
+    });
+    if (touched) return undefined;
+    const classification = classifyParsed(new ipaddr.IPv4([octet, 1, 2, 3]));
+    return { classification, details: Object.freeze({ ...classification }) };
+  });
 }
 
-function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
+function knownIpv4(number: number): { classification: IpClassification; details: IpDetails } {
+  const plain = (plainFirstOctetsTable ??= plainFirstOctets())[number >>> 24];
+  if (plain) return plain;
+  const block = number >>> 8;
+  let known = block === BROADCAST_BLOCK ? undefined : IPV4_BLOCKS.get(block);
+  if (!known) {
+    const classification = classifyParsed(ipaddr.fromByteArray([number >>> 24, (number >>> 16) & 255, (number >>> 8) & 255, number & 255]));
+    known = { classification, details: Object.freeze({ ...classification }) };
+    if (block !== BROADCAST_BLOCK) {
+      if (IPV4_BLOCKS.size >= CACHE_LIMIT) IPV4_BLOCKS.clear();
+      IPV4_BLOCKS.set(block, known);
+    }
+  }
+  return known;
+}
+
+/** ipaddr.js's verdict on an IPv6 address text, parsed and classified once per distinct text. */
+function knownIpv6(address: string): KnownAddress | null {
+  let known = IPV6_CACHE.get(address);
+  if (known === undefined) {
+    known = judgeIpv6(address);
+    if (IPV6_CACHE.size >= CACHE_LIMIT) IPV6_CACHE.clear();
+    IPV6_CACHE.set(address, known);
+  }
+  return known;
+}
+
+/** What `ipaddr.IPv6.isValid` and `parse` decide, with the parser run once and no exception. */
+function judgeIpv6(address: string): KnownAddress | null {
+  const parsed = (ipaddr.IPv6 as unknown as { parser(text: string): { parts: number[] } | null }).parser(address);
+  if (!parsed || parsed.parts.length !== 8 || !parsed.parts.every((part) => part >= 0 && part <= 0xffff)) return null;
+  const parts = parsed.parts;
+  const v6 = new ipaddr.IPv6(parts);
+  const { classification, details } = ipv6Class(v6);
+  // ::ffff:0:0/96 is what ipaddr.js calls ipv4Mapped; no earlier range in its list matches there.
+  const mapped = parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0 && parts[5] === 0xffff;
+  const value = mapped ? `::ffff:${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}` : v6.toRFC5952String();
+  return { value, classification, details };
+}
+
+/**
+ * IPv6 classes are the same across each /32 (first two groups), except in the few /32s
+ * that hold a longer special prefix (::/128, ::ffff:0:0/96, 64:ff9b::/96, 100::/64, …).
+ */
+const IPV6_BLOCKS: Array<Map<number, { classification: IpClassification; details: IpDetails }> | undefined> = [];
+let fineIpv6BlocksSet: Set<number> | undefined;
+
+function fineIpv6Blocks(): Set<number> {
+  const fine = new Set<number>();
+  for (const entry of Object.values((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, unknown> }).SpecialRanges)) {
+    const ranges = (Array.isArray((entry as unknown[])[0]) ? entry : [entry]) as Array<[ipaddr.IPv6, number]>;
+    for (const [network, prefix] of ranges) if (prefix > 32) fine.add(network.parts[0]! * 65_536 + network.parts[1]!);
+  }
+  return fine;
+}
+
+function ipv6Class(v6: ipaddr.IPv6): { classification: IpClassification; details: IpDetails } {
+  const [high, low] = v6.parts as [number, number];
+  if ((fineIpv6BlocksSet ??= fineIpv6Blocks()).has(high * 65_536 + low)) {
+    const classification = classifyParsed(v6);
+    return { classification, details: Object.freeze({ ...classification }) };
+  }
+  const blocks = (IPV6_BLOCKS[high] ??= new Map());
+  let known = blocks.get(low);
+  if (!known) {
+    const classification = classifyParsed(v6);
+    known = { classification, details: Object.freeze({ ...classification }) };
+    blocks.set(low, known);
+  }
+  return known;
+}
+
+/**
+ * Judges a maximal run of hex digits, colons and dots (with `::` or at least six colons:
+ * nothing shorter can be an IPv6 address), trimmed of what belongs to neighbouring words
+ * (`outside:`, a sentence's full stop), then validated by ipaddr.js.
+ */
+export function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | undefined {
   let start = runStart;
   let end = runEnd;
   // `outside:2001:db8::1`: the run began inside a word, so its first group belongs to that word.
-  if (isLetter(text[start - 1])) {
+  if (letterAt(text, start - 1)) {
     start = text.indexOf(':', start) + 1;
     if (text[start] === ':') return undefined; // `std::`, `Foo::bar`: a scope operator
   }
@@ -80,20 +215,24 @@ function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | u
 
   let address = text.slice(start, end);
   const details: Partial<IpDetails> = {};
-  if (!ipaddr.IPv6.isValid(address) && isTcpdumpEndpoint(text, start, end)) {
+  let known = address.includes(':') ? knownIpv6(address) : null;
+  if (!known && isTcpdumpEndpoint(text, start, end)) {
     const dot = address.lastIndexOf('.');
     const port = Number(address.slice(dot + 1));
     if (dot < 0 || !(port >= 1 && port <= 65_535)) return undefined;
     address = address.slice(0, dot);
     details.port = port;
+    known = address.includes(':') ? knownIpv6(address) : null;
   }
-  if (!ipaddr.IPv6.isValid(address) || address.includes('%')) return undefined;
+  if (!known) return undefined;
 
   let suffixEnd = end;
-  const zone = /^%([0-9A-Za-z_.-]*[0-9A-Za-z_])/.exec(text.slice(suffixEnd, suffixEnd + 64));
-  if (zone && end === runEnd) {
-    details.zone = zone[1];
-    suffixEnd += zone[0].length;
+  if (text[suffixEnd] === '%' && end === runEnd) {
+    const zone = /^%([0-9A-Za-z_.-]*[0-9A-Za-z_])/.exec(text.slice(suffixEnd, suffixEnd + 64));
+    if (zone) {
+      details.zone = zone[1];
+      suffixEnd += zone[0].length;
+    }
   }
   const bracketed = text[start - 1] === '[' && text[suffixEnd] === ']';
   if (bracketed) {
@@ -107,9 +246,9 @@ function ipv6FromRun(text: string, runStart: number, runEnd: number): Target | u
     const suffix = slashSuffix(text, suffixEnd, 128, start);
     if (suffix) suffixEnd = applySuffix(details, suffix);
   }
-  if (isLetter(text[suffixEnd]) || hyphenThenLetter(text, suffixEnd)) return undefined;
+  if (letterAt(text, suffixEnd) || hyphenThenLetter(text, suffixEnd)) return undefined;
   if (!plausibleIpv6(address, details.prefixLength !== undefined)) return undefined;
-  return ipTarget(text, bracketed ? start - 1 : start, suffixEnd, ipaddr.IPv6.parse(address), details);
+  return ipTargetFromKnown(text, bracketed ? start - 1 : start, suffixEnd, known, 'ipv6', details);
 }
 
 /**
@@ -121,21 +260,29 @@ function plausibleIpv6(address: string, hasPrefix: boolean): boolean {
   return groups >= 2 || hasPrefix || address.includes('.') || address === '::1';
 }
 
-function ipTarget(text: string, start: number, end: number, address: ipaddr.IPv4 | ipaddr.IPv6, extra: Partial<IpDetails>): Target {
-  const classification = classifyParsed(address);
-  const ip: IpDetails = { ...classification, ...extra };
-  const value = canonical(address);
-  let kind: Target['kind'] = address.kind();
-  if (ip.prefixLength !== undefined) {
-    const bits = address.kind() === 'ipv4' ? 32 : 128;
-    const network = networkAddress(address, ip.prefixLength, bits);
+function ipTargetFromKnown(text: string, start: number, end: number, known: KnownAddress, version: 'ipv4' | 'ipv6', extra: Partial<IpDetails>, raw = text.slice(start, end), number = 0): Target {
+  const { classification, value } = known;
+  if (extra.port === undefined && extra.prefixLength === undefined && extra.zone === undefined) {
+    return { kind: version, value, raw, start, end, inputKind: 'ip', ip: known.details };
+  }
+  const ip: IpDetails = { version: classification.version, class: classification.class, isPublic: classification.isPublic };
+  if (extra.port !== undefined) ip.port = extra.port;
+  if (extra.zone !== undefined) ip.zone = extra.zone;
+  let kind: Target['kind'] = version;
+  if (extra.prefixLength !== undefined) {
+    ip.prefixLength = extra.prefixLength;
     // Only a real network (no host bits) is a CIDR; `192.168.1.10/24` is a host with its prefix.
-    if (network === value) {
+    const isNetwork = version === 'ipv4' ? hostBitsOfIpv4(number, extra.prefixLength) === 0 : networkAddress(ipaddr.parse(value), extra.prefixLength, 128) === value;
+    if (isNetwork) {
       kind = 'cidr';
-      ip.network = network;
+      ip.network = value;
     }
   }
-  return { kind, value, raw: text.slice(start, end), start, end, inputKind: 'ip', ip };
+  return { kind, value, raw, start, end, inputKind: 'ip', ip };
+}
+
+function hostBitsOfIpv4(number: number, prefixLength: number): number {
+  return prefixLength >= 32 ? 0 : (number & (0xffffffff >>> prefixLength)) >>> 0;
 }
 
 /** RFC 5952 text; an IPv4-mapped address keeps its dotted tail, as RFC 5952 §5 recommends. */

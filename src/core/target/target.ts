@@ -53,4 +53,6 @@ export interface Target {
   end: number;
   inputKind: InputKind;
   ip?: IpDetails;
+  /** Written defanged (`1[.]1[.]1[.]1`, `evil[.]com`, a host after `hxxps://`): `raw` has the brackets, `value` not. */
+  defanged?: boolean;
 }

@@ -12,6 +12,20 @@ export function isLetter(char: string | undefined): boolean {
   return char !== undefined && LETTER.test(char);
 }
 
+/** `isLetter` for one position, without building a string for the common ASCII case. */
+export function letterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return code === code && isLetter(text[index]); // NaN (outside the text) is not a letter
+}
+
+/** `isWordChar` for one position, ASCII without a regular expression. */
+export function wordCharAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  return code === code && isWordChar(text[index]);
+}
+
 /** `1.2.3.4-beta`, `fe80::1-rc`: a letter after a hyphen makes the whole thing a name or version. */
 export function hyphenThenLetter(text: string, index: number): boolean {
   return text[index] === '-' && isLetter(text[index + 1]);

@@ -1,0 +1,117 @@
+import { performance } from 'node:perf_hooks';
+import type { InputKind } from '../catalog/toolDefinition';
+import { detectTargets } from '../target/scanText';
+import type { Target } from '../target/target';
+
+/**
+ * A target found for a bulk run. `raw` is the text as written (`1[.]1[.]1[.]1`), `value` what
+ * would be sent (`1.1.1.1`). With `problem` it must not be sent (e.g. an IPv4 with leading
+ * zeros, which is ambiguous): list it as skipped with that reason.
+ */
+export interface FoundTarget extends Target {
+  defanged?: boolean;
+  problem?: string;
+}
+
+const SCANNED_KINDS: readonly InputKind[] = ['ip', 'email', 'domain'];
+
+/** Every target in order (all occurrences, not deduped), restricted to the given input kinds (all kinds when omitted). */
+export function extractTargets(text: string, kinds?: readonly InputKind[]): FoundTarget[] {
+  if (!wantsAny(kinds)) return [];
+  const { targets, problems } = detectTargets(text, { anyTld: false });
+  if (problems.length === 0) return keepKinds(targets, kinds);
+  const found: FoundTarget[] = [];
+  mergeInto(found, targets, problems, kinds);
+  return found;
+}
+
+/** `targets` with only the wanted kinds, filtered in place. */
+function keepKinds(targets: FoundTarget[], kinds: readonly InputKind[] | undefined): FoundTarget[] {
+  if (!kinds) return targets;
+  let kept = 0;
+  for (const target of targets) if (kinds.includes(target.inputKind)) targets[kept++] = target;
+  targets.length = kept;
+  return targets;
+}
+
+/** Aim for slices this long: well under the 100 ms the extension host may be held. */
+const SLICE_TARGET_MS = 15;
+const FIRST_SLICE = 64 * 1024;
+const MIN_SLICE = 16 * 1024;
+const MAX_SLICE = 256 * 1024;
+
+/**
+ * The same, in slices at line boundaries, yielding to the event loop between slices (no slice over ~50 ms on a 20 MB document), cancellable.
+ * Slice sizes adapt to the measured speed. Rejects with the signal's reason when aborted.
+ */
+export async function extractTargetsInChunks(
+  text: string,
+  kinds: readonly InputKind[] | undefined,
+  options: { signal?: AbortSignal; onProgress?: (scanned: number, total: number) => void } = {},
+): Promise<FoundTarget[]> {
+  const { signal, onProgress } = options;
+  const found: FoundTarget[] = [];
+  signal?.throwIfAborted();
+  if (!wantsAny(kinds)) {
+    onProgress?.(text.length, text.length);
+    return found;
+  }
+  let size = FIRST_SLICE;
+  for (let from = 0; from < text.length; ) {
+    const to = sliceEnd(text, from, size);
+    const started = performance.now();
+    extractRange(text, from, to, kinds, found);
+    const took = performance.now() - started;
+    // Next slice: as many characters as fit in the target time at this slice's speed, growing
+    // at most twofold (a sparse stretch says little about a dense one) and capped.
+    const fits = Math.round(((to - from) * SLICE_TARGET_MS) / Math.max(took, 1));
+    size = Math.min(MAX_SLICE, 2 * size, Math.max(MIN_SLICE, fits));
+    from = to;
+    onProgress?.(from, text.length);
+    if (from < text.length) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
+  }
+  return found;
+}
+
+function wantsAny(kinds: readonly InputKind[] | undefined): boolean {
+  return !kinds || kinds.some((kind) => SCANNED_KINDS.includes(kind));
+}
+
+/**
+ * Where a slice starting at `from` should end: after a line break (no target or look-around
+ * crosses one), else after a space in a very long line, else wherever.
+ */
+function sliceEnd(text: string, from: number, size: number): number {
+  const wanted = from + size;
+  if (wanted >= text.length) return text.length;
+  const newline = text.indexOf('\n', wanted);
+  if (newline >= 0 && newline - wanted < 256 * 1024) return newline + 1;
+  for (let i = wanted; i < Math.min(text.length, wanted + 64 * 1024); i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 13) return i + 1;
+  }
+  return newline >= 0 ? newline + 1 : text.length;
+}
+
+/** Targets and problem targets of text[from, to), in order, appended to `found`. */
+function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined, found: FoundTarget[]): void {
+  const { targets, problems } = detectTargets(text, { anyTld: false }, from, to);
+  mergeInto(found, targets, problems, kinds);
+}
+
+/** Appends targets and problem targets, merged by position, of the wanted kinds. */
+function mergeInto(found: FoundTarget[], targets: FoundTarget[], problems: FoundTarget[], kinds: readonly InputKind[] | undefined): void {
+  const wanted = (target: FoundTarget) => !kinds || kinds.includes(target.inputKind);
+  let p = 0;
+  for (const target of targets) {
+    while (p < problems.length && problems[p]!.start < target.start) {
+      if (wanted(problems[p]!)) found.push(problems[p]!);
+      p++;
+    }
+    if (wanted(target)) found.push(target);
+  }
+  for (; p < problems.length; p++) if (wanted(problems[p]!)) found.push(problems[p]!);
+}

@@ -1,0 +1,140 @@
+/**
+ * Defanged indicators, as analysts write them in reports (`1[.]1[.]1[.]1`, `evil[.]com`,
+ * `bob[at]example.com`, `hxxps://`): where they are, and the text with them undone
+ * ("refanged"), with a map back to the original offsets.
+ */
+
+/** One defanged spelling in the original text and what it stands for. */
+export interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+  /** `hxxp`/`hxxps`: the host after it came from a defanged URL. */
+  scheme?: boolean;
+}
+
+const BRACKET_TOKENS: ReadonlyArray<readonly [string, string]> = [
+  ['[.]', '.'],
+  ['(.)', '.'],
+  ['{.}', '.'],
+  ['[dot]', '.'],
+  ['(dot)', '.'],
+  ['{dot}', '.'],
+  ['[:]', ':'],
+  ['[://]', '://'],
+  ['[at]', '@'],
+  ['(at)', '@'],
+  ['{at}', '@'],
+  ['[@]', '@'],
+  ['(@)', '@'],
+];
+
+/** The bracketed token (`[.]`, `(dot)`, `[at]`, …) that starts at `index`, if any. */
+export function bracketTokenAt(text: string, index: number): Edit | undefined {
+  const open = text[index];
+  if (open !== '[' && open !== '(' && open !== '{') return undefined;
+  for (const [token, replacement] of BRACKET_TOKENS) {
+    if (token[0] !== open) continue;
+    if (text.length - index >= token.length && text.slice(index, index + token.length).toLowerCase() === token) {
+      return { start: index, end: index + token.length, replacement };
+    }
+  }
+  return undefined;
+}
+
+/** `hxxp` or `hxxps` (any case) ending at `end`, where a `://` (plain or defanged) follows. */
+export function defangedSchemeEndingAt(text: string, end: number): Edit | undefined {
+  const s = text[end - 1] === 's' || text[end - 1] === 'S' ? 1 : 0;
+  const start = end - 4 - s;
+  if (start < 0 || text.slice(start, start + 4).toLowerCase() !== 'hxxp') return undefined;
+  if (/[A-Za-z0-9]/.test(text[start - 1] ?? '')) return undefined; // part of a longer word
+  return { start, end, replacement: s ? 'https' : 'http', scheme: true };
+}
+
+/** Every defanged spelling in `text[from, to)`, in order. */
+export function findEdits(text: string, from = 0, to = text.length): Edit[] {
+  const edits: Edit[] = [];
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 91 || code === 40 || code === 123) {
+      const edit = bracketTokenAt(text, i);
+      if (edit && edit.end <= to) {
+        if (edit.replacement.startsWith(':')) pushScheme(text, edit.start, edits, from);
+        edits.push(edit);
+        i = edit.end - 1;
+      }
+    } else if (code === 58 && text.startsWith('//', i + 1)) {
+      pushScheme(text, i, edits, from);
+    }
+  }
+  return edits;
+}
+
+function pushScheme(text: string, end: number, edits: Edit[], from: number): void {
+  const scheme = defangedSchemeEndingAt(text, end);
+  const last = edits[edits.length - 1];
+  if (scheme && scheme.start >= from && (!last || last.end <= scheme.start)) edits.push(scheme);
+}
+
+/** The refanged text of a window of the original, and the way back to original offsets. */
+export class RefangedText {
+  readonly text: string;
+  /** Each edit with its span in the refanged text. */
+  private readonly spans: Array<Edit & { refangedStart: number; refangedEnd: number }> = [];
+
+  constructor(
+    original: string,
+    private readonly from: number,
+    to: number,
+    edits: readonly Edit[],
+  ) {
+    const pieces: string[] = [];
+    let at = from;
+    let length = 0;
+    for (const edit of edits) {
+      pieces.push(original.slice(at, edit.start), edit.replacement);
+      length += edit.start - at;
+      this.spans.push({ start: edit.start, end: edit.end, replacement: edit.replacement, scheme: edit.scheme === true, refangedStart: length, refangedEnd: length + edit.replacement.length });
+      length += edit.replacement.length;
+      at = edit.end;
+    }
+    pieces.push(original.slice(at, to));
+    this.text = pieces.join('');
+  }
+
+  /** Original offset of the character at refanged offset `offset` (a token's start, inside one). */
+  startInOriginal(offset: number): number {
+    let base = this.from;
+    let baseRefanged = 0;
+    for (const span of this.spans) {
+      if (offset < span.refangedStart) break;
+      if (offset < span.refangedEnd) return span.start;
+      base = span.end;
+      baseRefanged = span.refangedEnd;
+    }
+    return base + offset - baseRefanged;
+  }
+
+  /** Original offset just after the character before refanged offset `offset`. */
+  endInOriginal(offset: number): number {
+    let base = this.from;
+    let baseRefanged = 0;
+    for (const span of this.spans) {
+      if (offset <= span.refangedStart) break;
+      if (offset <= span.refangedEnd) return span.end;
+      base = span.end;
+      baseRefanged = span.refangedEnd;
+    }
+    return base + offset - baseRefanged;
+  }
+
+  /**
+   * A target at refanged [start, end) is defanged when it contains an edit, or is the host
+   * of a URL whose scheme was defanged (`hxxps://host`).
+   */
+  isDefanged(start: number, end: number): boolean {
+    return this.spans.some(
+      (span) => (span.refangedStart < end && span.refangedEnd > start) || (span.scheme && span.refangedEnd <= start && /^:\/\/(?:[^\s/?#@]*@)?\[?$/.test(this.text.slice(span.refangedEnd, start))),
+    );
+  }
+}

@@ -1,0 +1,242 @@
+import { bracketTokenAt, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
+import type { DomainRules } from './domainRules';
+import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
+import { domainFromRun, emailAt } from './scanNames';
+import type { Target } from './target';
+
+/** What a scan of a text (or a range of it) found. */
+export interface Detected {
+  /** In order and without overlaps (the earliest, then the longest, wins). */
+  targets: Array<Target & { defanged?: boolean }>;
+  /** Found but not to be sent (e.g. ambiguous addresses), in order, overlapping no target. */
+  problems: Array<ProblemTarget & { defanged?: boolean }>;
+}
+
+// Character classes, one table lookup per character.
+const V4 = 1; // [0-9.]: IPv4 runs
+const V6 = 2; // [0-9A-Fa-f:.]: IPv6 runs
+const NAME = 4; // [A-Za-z0-9_.-]: host name runs
+const TRIGGER = 8; // . : @ [ ( {: where a candidate can be; everything else is skipped
+const CLASSES = buildClasses();
+
+function buildClasses(): Uint8Array {
+  const table = new Uint8Array(65_536);
+  const mark = (chars: string, flag: number) => {
+    for (const char of chars) table[char.charCodeAt(0)]! |= flag;
+  };
+  const digits = '0123456789';
+  const hex = 'abcdefABCDEF';
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  mark(`${digits}.`, V4);
+  mark(`${digits}${hex}:.`, V6);
+  mark(`${digits}${letters}_.-`, NAME);
+  mark('.:@[({', TRIGGER);
+  return table;
+}
+
+const DOT = 46;
+const COLON = 58;
+const AT = 64;
+const SLASH = 47;
+/** A defanged window reaches this far around its tokens on a long line; its edges are not trusted. */
+const WINDOW_REACH = 1024;
+const EDGE = 64;
+
+/**
+ * Finds every target in `text[from, to)` in one pass over its character codes: only a dot,
+ * colon or "@" can start the (exact, unchanged) judging of the run around it, so most of
+ * the text costs one table lookup per character. `from` and `to` should be line boundaries
+ * (a run never crosses one); look-arounds may read the text outside them.
+ */
+export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true): Detected {
+  const candidates: Array<Target & { defanged?: boolean }> = [];
+  const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
+  const tokens: number[] = [];
+  let v4Done = from;
+  let v6Done = from;
+  let nameDone = from;
+
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if ((CLASSES[code]! & TRIGGER) === 0) continue;
+    if (code === DOT) {
+      if (i >= v4Done) {
+        let start = i;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V4) !== 0) start--;
+        let end = i + 1;
+        while (end < to && (CLASSES[text.charCodeAt(end)]! & V4) !== 0) end++;
+        v4Done = end;
+        if (end - start >= 7) {
+          const found = ipv4FromRun(text, start, end);
+          if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
+        }
+      }
+      if (i >= nameDone) {
+        let start = i;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
+        let end = i + 1;
+        while (end < to && (CLASSES[text.charCodeAt(end)]! & NAME) !== 0) end++;
+        nameDone = end;
+        const found = domainFromRun(text, start, end, rules);
+        if (found) candidates.push(found);
+      }
+    } else if (code === COLON) {
+      if (i >= v6Done) {
+        let start = i;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V6) !== 0) start--;
+        let colons = 0;
+        let double = false;
+        let end = start;
+        for (; end < to; end++) {
+          const c = text.charCodeAt(end);
+          if ((CLASSES[c]! & V6) === 0) break;
+          if (c === COLON) {
+            colons++;
+            if (text.charCodeAt(end - 1) === COLON && end > start) double = true;
+          }
+        }
+        v6Done = end;
+        // ipaddr.js accepts nothing with fewer than six colons unless it has "::".
+        if (double || colons >= 6) {
+          const found = ipv6FromRun(text, start, end);
+          if (found) candidates.push(found);
+        }
+      }
+      if (defang && text.charCodeAt(i + 1) === SLASH && text.charCodeAt(i + 2) === SLASH && defangedSchemeEndingAt(text, i)) tokens.push(i);
+    } else if (code === AT) {
+      const found = emailAt(text, i);
+      if (found) candidates.push(found);
+    } else if (defang && bracketTokenAt(text, i)) {
+      tokens.push(i);
+    }
+  }
+
+  sortNearlySorted(candidates);
+  sortNearlySorted(problems);
+  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems);
+  const targets = withoutOverlaps(candidates);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
+/** Old order of precedence for targets with the same span: IPv6, IPv4, email, domain. */
+function precedence(target: Target): number {
+  if (target.inputKind === 'ip') return target.ip?.version === 6 ? 0 : 1;
+  return target.inputKind === 'email' ? 2 : 3;
+}
+
+/** `candidates` sorted; keeps the earliest, then the longest, of overlapping ones. */
+function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
+  // In place: a second array of a whole file's targets would only give the collector work.
+  let kept = 0;
+  for (const candidate of candidates) {
+    if (kept === 0 || candidate.start >= candidates[kept - 1]!.end) candidates[kept++] = candidate;
+  }
+  candidates.length = kept;
+  return candidates;
+}
+
+/** Problems (ambiguous addresses) that no real target overlaps; a real target always wins. */
+function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[] {
+  const clear: T[] = [];
+  let t = 0;
+  for (const problem of problems) {
+    while (t < sorted.length && sorted[t]!.end <= problem.start) t++;
+    if (t < sorted.length && sorted[t]!.start < problem.end) continue;
+    clear.push(problem);
+  }
+  return clear;
+}
+
+/**
+ * Around defanged tokens, the refanged text decides: each line (or a window of a long line)
+ * with a token is scanned again with the tokens undone, and what it finds replaces what the
+ * plain scan found there. Targets keep `raw` and offsets in the original text.
+ */
+function replaceDefangedWindows(text: string, rules: DomainRules, from: number, to: number, tokens: number[], candidates: Target[], problems: ProblemTarget[]): void {
+  const zones: Array<[number, number]> = [];
+  const found: Target[] = [];
+  const foundProblems: ProblemTarget[] = [];
+  let k = 0;
+  while (k < tokens.length) {
+    const first = tokens[k]!;
+    const lineStart = Math.max(from, text.lastIndexOf('\n', first - 1) + 1);
+    const lineEndAt = text.indexOf('\n', first);
+    const lineEnd = Math.min(to, lineEndAt < 0 ? text.length : lineEndAt);
+    const start = Math.max(lineStart, first - WINDOW_REACH);
+    let end = lineEnd;
+    const cutStart = start > lineStart || (start === from && from > 0 && text[from - 1] !== '\n');
+    do {
+      end = Math.min(lineEnd, tokens[k]! + WINDOW_REACH);
+      k++;
+    } while (k < tokens.length && tokens[k]! < end - EDGE);
+    const cutEnd = end < lineEnd || (end === to && to < text.length && text[to - 1] !== '\n');
+    // Zones do not overlap, so each target comes from one window only.
+    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1]![1] : from);
+    const zoneEnd = cutEnd ? end - EDGE : end;
+    zones.push([zoneStart, zoneEnd]);
+
+    const view = new RefangedText(text, start, end, findEdits(text, start, end));
+    const inner = detectTargets(view.text, rules, 0, view.text.length, false);
+    const place = <T extends Target>(target: T, into: T[]) => {
+      const s = view.startInOriginal(target.start);
+      if (s < zoneStart || s >= zoneEnd) return;
+      const e = view.endInOriginal(target.end);
+      const defanged = view.isDefanged(target.start, target.end);
+      into.push(moved(target, s, e, text.slice(s, e), defanged));
+    };
+    for (const target of inner.targets) place(target, found);
+    for (const problem of inner.problems) place(problem, foundProblems);
+  }
+  filterOutsideZones(candidates, zones, found);
+  filterOutsideZones(problems, zones, foundProblems);
+}
+
+/** Drops the (sorted) targets that start in a zone (sorted, disjoint), then merges in the (sorted) replacements. */
+function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray<[number, number]>, replacements: T[]): void {
+  let kept = 0;
+  let z = 0;
+  for (const target of targets) {
+    while (z < zones.length && zones[z]![1] <= target.start) z++;
+    if (z < zones.length && zones[z]![0] <= target.start) continue;
+    targets[kept++] = target;
+  }
+  targets.length = kept;
+  if (replacements.length === 0) return;
+  const merged: T[] = [];
+  let r = 0;
+  for (const target of targets) {
+    while (r < replacements.length && before(replacements[r]!, target) < 0) merged.push(replacements[r++]!);
+    merged.push(target);
+  }
+  while (r < replacements.length) merged.push(replacements[r++]!);
+  targets.length = 0;
+  for (const target of merged) targets.push(target);
+}
+
+/** A copy of `target` at other offsets (spelled out: spreading targets of many shapes is slow). */
+function moved<T extends Target & { problem?: string }>(target: T, start: number, end: number, raw: string, defanged: boolean): T {
+  const copy: Target & { problem?: string } = { kind: target.kind, value: target.value, raw, start, end, inputKind: target.inputKind };
+  if (target.ip) copy.ip = target.ip;
+  if (target.problem !== undefined) copy.problem = target.problem;
+  if (defanged) copy.defanged = true;
+  return copy as T;
+}
+
+const before = (a: Target, b: Target) => a.start - b.start || b.end - a.end || precedence(a) - precedence(b);
+
+/**
+ * Sorts by start (then longest first, then precedence). Candidates are found almost in
+ * order, so an insertion sort does about one comparison each, where a full sort would not.
+ */
+function sortNearlySorted(targets: Target[]): void {
+  for (let i = 1; i < targets.length; i++) {
+    const target = targets[i]!;
+    if (before(targets[i - 1]!, target) <= 0) continue;
+    let j = i - 1;
+    while (j >= 0 && before(targets[j]!, target) > 0) {
+      targets[j + 1] = targets[j]!;
+      j--;
+    }
+    targets[j + 1] = target;
+  }
+}
