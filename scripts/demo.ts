@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
-import { launchCodeServer } from './codeServer/launch';
-import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from './projectPaths';
-import { quietUserSettings } from './testEnvironment';
-import { createTestWorkspace } from './testWorkspace';
-import { Cleanup } from './util/cleanup';
-import { freePort } from './util/freePort';
+import { launchCodeServer } from '../test/codeServer/launch';
+import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from '../test/projectPaths';
+import { quietUserSettings } from '../test/codeServer/testEnvironment';
+import { createTestWorkspace } from '../test/codeServer/testWorkspace';
+import { Cleanup } from '../test/util/cleanup';
+import { freePort } from '../test/util/freePort';
 
 const DEMO_KEY = process.env.NIAMONX_EMULATOR_KEY || 'nx-demo-key-0000';
 

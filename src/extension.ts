@@ -11,7 +11,7 @@ import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
-import { ResultPanels } from './vscode/results/resultPanels';
+import { ResultPanels } from './vscode/resultPanel/resultPanels';
 import { RunController } from './vscode/runController';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../core/results/resultRecord';
-import { exportRecord } from './history/exportRecords';
+import type { ResultRecord } from '../core/record/resultRecord';
+import { exportRecord } from './history/saveExport';
 import { copyRecordJson, recordJson } from './history/recordJson';
-import type { ResultPanelActions } from './results/resultPanels';
+import type { ResultPanelActions } from './resultPanel/resultPanels';
 import type { Services } from './services';
 
 /** What the results panel's buttons do, in terms of the extension's services. */

@@ -2,7 +2,7 @@ import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
 import type * as vscode from 'vscode';
-import type { ResultPanels } from './results/resultPanels';
+import type { ResultPanels } from './resultPanel/resultPanels';
 import type { Services } from './services';
 
 /** A catalog tool as other extensions see it: its data (no body builder) and its learned state. */

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../emulator/server';
-import { PROJECT_ROOT } from '../../scripts/projectPaths';
+import { PROJECT_ROOT } from '../projectPaths';
 import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
 
 const VSCE = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
@@ -53,7 +53,7 @@ describe('UI: the packaged .vsix', function () {
     const files = vsce('ls', '--no-dependencies').trim().split('\n').map((line) => line.trim());
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('media/dist/results.js'), files.join(', '));
-    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules)\/|\.map$|\.ts$/.test(file));
+    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|node_modules)\/|\.map$|\.ts$/.test(file));
     assert.deepEqual(stray, []);
   });
 

@@ -1,5 +1,5 @@
-import { redactSecrets } from '../results/redact';
-import type { ResultRecord } from '../results/resultRecord';
+import { redactSecrets } from '../record/redact';
+import type { ResultRecord } from '../record/resultRecord';
 import { resultRecordSchema } from './resultRecordSchema';
 
 export { resultRecordSchema, toolErrorSchema } from './resultRecordSchema';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ERROR_KINDS } from '../errors';
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 import { isHttpsUrl } from './links';
 import type { RenderNode } from './renderModel';
 import type { SummaryItem } from './summary';

@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import { exportRecord, isExportFormat } from '../history/exportRecords';
+import { exportRecord, isExportFormat } from '../history/saveExport';
 import { recordFromArgument } from '../history/recordFromArgument';
 import type { Services } from '../services';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { exportToFile, isExportFormat } from '../history/exportRecords';
+import { exportToFile, isExportFormat } from '../history/saveExport';
 import type { Services } from '../services';
 
 /** Export the whole history; the optional argument `{ format, target }` skips the pickers. */

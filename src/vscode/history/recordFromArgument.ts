@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 import type { Services } from '../services';
 
 /** History commands get the tree element (a record); scripts and tests may pass its id. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { HistoryStore, resultRecordSchema, type HistoryStorage } from '../../../src/core/history/historyStore';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /** Storage like globalState: holds the value in memory; `writes` keeps what was persisted. */
 class FakeStorage implements HistoryStorage {

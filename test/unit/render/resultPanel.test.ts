@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { ShowMessage } from '../../../src/core/render/webviewMessages';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
-import { NOT_IN_MEMORY_NOTICE, ResultPanel, panelTitle } from '../../../src/vscode/results/resultPanel';
-import type { ResultPanelActions } from '../../../src/vscode/results/resultPanelActions';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
+import { NOT_IN_MEMORY_NOTICE, ResultPanel, panelTitle } from '../../../src/vscode/resultPanel/resultPanel';
+import type { ResultPanelActions } from '../../../src/vscode/resultPanel/resultPanelActions';
 
 /** Just enough of a WebviewPanel: records what is posted, lets the test send messages. */
 class FakePanel {

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { codeServerReleaseForNode } from './codeServer/releases';
-import { SYSTEM_RIPGREP } from './codeServer/ripgrepCache';
+import { codeServerReleaseForNode } from './releases';
+import { SYSTEM_RIPGREP } from './ripgrepCache';
 
 /** Where Chromium is: `CHROMIUM_PATH` when set, else Debian's /usr/bin/chromium. */
 export function chromiumPath(): string {

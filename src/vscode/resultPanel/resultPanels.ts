@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { recordFromSavedState } from '../../core/render/webviewMessages';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 import { ResultPanel, panelTitle } from './resultPanel';
 import type { ResultPanelActions } from './resultPanelActions';
 import { newNonce, resultPageHtml } from './webviewHtml';

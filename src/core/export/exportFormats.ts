@@ -1,5 +1,5 @@
-import { redact, redactSecrets, redactText } from '../results/redact';
-import type { ResultRecord } from '../results/resultRecord';
+import { redact, redactSecrets, redactText } from '../record/redact';
+import type { ResultRecord } from '../record/resultRecord';
 import { toCsv } from './csv';
 import { toMarkdown } from './markdown';
 import { isoTime } from './recordFields';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportRecords';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import { exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportFormats';
+import type { ResultRecord } from '../../core/record/resultRecord';
 
 const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
   { format: 'json', label: 'JSON', detail: 'Everything, machine-readable' },

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 
-/** The repository root (this file runs from out/scripts/). */
+/** The repository root (this file runs from out/test/). */
 export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const EXTENSION_ID = 'niamonx-community.niamonx-tools';
 export const EXTENSION_BUNDLE = join(PROJECT_ROOT, 'dist', 'extension.js');

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startEmulator } from '../emulator/server';
-import { launchBrowser } from './codeServer/browser';
-import { ensureCodeServer } from './codeServer/install';
-import { launchCodeServer } from './codeServer/launch';
+import { startEmulator } from '../../emulator/server';
+import { launchBrowser } from '../codeServer/browser';
+import { ensureCodeServer } from '../codeServer/install';
+import { launchCodeServer } from '../codeServer/launch';
 import { runHostSuite, type HostSuiteResult } from './hostSuite';
-import { requireRunPrerequisites } from './prerequisites';
-import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, UI_TESTS_DIR } from './projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from './testEnvironment';
-import { createTestWorkspace } from './testWorkspace';
+import { requireRunPrerequisites } from '../codeServer/prerequisites';
+import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, UI_TESTS_DIR } from '../projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
+import { createTestWorkspace } from '../codeServer/testWorkspace';
 import { runUiTests, type UiTestResult } from './uiTests';
-import { Cleanup } from './util/cleanup';
+import { Cleanup } from '../util/cleanup';
 
 /** The whole extension-host run (activation, all suites) must end within this. */
 const HOST_SUITE_TIMEOUT_MS = 10 * 60_000;

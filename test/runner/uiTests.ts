@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import Mocha from 'mocha';
-import { testFiles } from './util/testFiles';
+import { testFiles } from '../util/testFiles';
 
 export interface UiTestResult {
   passing: number;

@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 
 /** What the results panel's buttons do; the extension wires them to its services. */
 export interface ResultPanelActions {

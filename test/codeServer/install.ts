@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { requireInstallPrerequisites } from '../prerequisites';
+import { requireInstallPrerequisites } from './prerequisites';
 import { killGroupOnExit } from '../util/childProcess';
 import { codeServerReleaseForNode } from './releases';
 import { seedRipgrepCache } from './ripgrepCache';

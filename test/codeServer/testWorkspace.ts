@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT } from './projectPaths';
+import { PROJECT_ROOT } from '../projectPaths';
 
 const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
 

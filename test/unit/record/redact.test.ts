@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isSensitiveKey, maskValue, redact, redactSecrets, redactText } from '../../../src/core/results/redact';
+import { isSensitiveKey, maskValue, redact, redactSecrets, redactText } from '../../../src/core/record/redact';
 
 describe('isSensitiveKey', () => {
   const sensitive = [

@@ -1,5 +1,5 @@
 import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
-import { chromiumPath } from '../prerequisites';
+import { chromiumPath } from './prerequisites';
 
 const WORKBENCH_TIMEOUT_MS = 60_000;
 

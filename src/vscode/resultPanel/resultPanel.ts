@@ -3,7 +3,7 @@ import type * as vscode from 'vscode';
 import { buildRenderModel } from '../../core/render/renderModel';
 import { summarise } from '../../core/render/summary';
 import { parseWebviewMessage, recordForWebview, type ShowMessage } from '../../core/render/webviewMessages';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 import type { ResultPanelActions } from './resultPanelActions';
 
 export const NOT_IN_MEMORY_NOTICE =

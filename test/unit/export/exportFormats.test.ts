@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { exportRecords, fileExtension } from '../../../src/core/export/exportRecords';
+import { exportRecords, fileExtension } from '../../../src/core/export/exportFormats';
 import { okRecord } from './fixtures';
 import { parseCsv } from './parseCsv';
 

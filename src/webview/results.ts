@@ -2,11 +2,11 @@
 // Every value from the data is inserted with textContent; no HTML is ever parsed from data,
 // links have no href (a click asks the extension, which opens only https), and all handlers
 // are attached with addEventListener (the page's CSP forbids inline ones).
-import { sortedRowOrder, type SortDirection } from '../src/core/render/cellOrder';
-import type { ContainerNode, ListNode, ObjectNode, RenderNode, TableNode } from '../src/core/render/renderModel';
-import type { SummaryItem } from '../src/core/render/summary';
-import type { SavedWebviewState, ShowMessage, WebviewMessage } from '../src/core/render/webviewMessages';
-import type { ResultRecord } from '../src/core/results/resultRecord';
+import { sortedRowOrder, type SortDirection } from '../core/render/cellOrder';
+import type { ContainerNode, ListNode, ObjectNode, RenderNode, TableNode } from '../core/render/renderModel';
+import type { SummaryItem } from '../core/render/summary';
+import type { SavedWebviewState, ShowMessage, WebviewMessage } from '../core/render/webviewMessages';
+import type { ResultRecord } from '../core/record/resultRecord';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
