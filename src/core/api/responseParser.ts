@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ToolCallError } from '../errors';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
 
@@ -6,10 +6,10 @@ const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
 
 /** Error bodies are undocumented: take the first readable message field we know of. */
 const errorBodySchema = z.object({
-  error: z.union([z.string(), z.object({ message: z.string() })]).optional(),
-  message: z.string().optional(),
-  detail: z.string().optional(),
-  details: z.string().optional(),
+  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+  message: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  details: z.optional(z.string()),
 });
 
 export interface RawAnswer {
