@@ -41,8 +41,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const runs = new RunController(runner, () => catalog, history, output);
   const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
+  const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys }), { reusePanels: () => currentSettings().reusePanels });
   const services: Services = {
-    context,
     keys,
     catalog: () => catalog,
     refreshCatalog: () => {
@@ -50,13 +50,11 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       toolTree.refresh();
     },
     states,
-    runner,
     runs,
     history,
     output,
+    panels,
   };
-  const panels = new ResultPanels(context.extensionUri, panelActions(services), { reusePanels: () => currentSettings().reusePanels });
-  runs.setPresenter((record) => panels.show(record));
 
   const forgetLearnedState = () => {
     runner.clearCache();
@@ -70,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     historyTree,
     panels,
     panels.registerSerializer(),
+    runs.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),

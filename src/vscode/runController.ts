@@ -29,7 +29,7 @@ const REVEALABLE = 50;
 export class RunController {
   private readonly unredacted = new Map<string, unknown>();
   private sequence = 0;
-  private showRecord: (record: ResultRecord) => void = () => undefined;
+  private readonly showListeners = new Set<(record: ResultRecord) => void>();
 
   constructor(
     private readonly runner: ToolRunner,
@@ -38,14 +38,13 @@ export class RunController {
     private readonly output: OutputLog,
   ) {}
 
-  /** The results panel registers itself here (it is created after this controller). */
-  setPresenter(show: (record: ResultRecord) => void): void {
-    this.showRecord = show;
-  }
-
-  /** Shows a record in the results panel (history reopens results this way). */
-  show(record: ResultRecord): void {
-    this.showRecord(record);
+  /**
+   * A finished interactive run whose result the user wants to see in a panel. The controller
+   * does not know the panels: extension.ts connects them, so data flows one way.
+   */
+  onResultToShow(listener: (record: ResultRecord) => void): { dispose(): void } {
+    this.showListeners.add(listener);
+    return { dispose: () => this.showListeners.delete(listener) };
   }
 
   unredactedData(id: string): unknown {
@@ -65,14 +64,14 @@ export class RunController {
           },
         )
       : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: options.signal });
-    await this.present(outcome, label, options.interactive);
+    await this.present(outcome, options.input, label, options.interactive);
     return outcome.run;
   }
 
-  private async present(outcome: RunOutcome, label: string, interactive: boolean): Promise<void> {
+  private async present(outcome: RunOutcome, input: RunOptions['input'], label: string, interactive: boolean): Promise<void> {
     const { run } = outcome;
     const settings = currentSettings();
-    const record = this.toRecord(outcome, label, settings.redactSensitiveFields);
+    const record = this.toRecord(outcome, requestBodyOf(input), label, settings.redactSensitiveFields);
     this.output.logRecord(record, settings.resultView !== 'webview');
     if (belongsInHistory(run)) await this.history.add(record);
     if (!interactive) return;
@@ -80,14 +79,15 @@ export class RunController {
       notifyError(run.error, label);
       return;
     }
-    if (settings.resultView !== 'output') this.showRecord(record);
+    if (settings.resultView !== 'output') for (const listener of this.showListeners) listener(record);
     else this.output.show();
   }
 
-  private toRecord(outcome: RunOutcome, label: string, redactOn: boolean): ResultRecord {
+  private toRecord(outcome: RunOutcome, body: Record<string, unknown> | undefined, label: string, redactOn: boolean): ResultRecord {
     const { run } = outcome;
     const id = `${outcome.startedAt.toString(36)}-${(this.sequence++).toString(36)}`;
     const record: ResultRecord = { id, tool: run.tool, toolLabel: label, input: outcome.input, startedAt: outcome.startedAt, ok: run.ok };
+    if (body) Object.assign(record, requestBodyFields(body, redactOn));
     if (run.status !== undefined) record.status = run.status;
     if (run.durationMs !== undefined) record.durationMs = run.durationMs;
     if (!run.ok) {
@@ -112,6 +112,18 @@ export class RunController {
     this.unredacted.set(id, data);
     while (this.unredacted.size > REVEALABLE) this.unredacted.delete(this.unredacted.keys().next().value as string);
   }
+}
+
+/** The body a caller gave ready-made (Run Again must send it again, not its display text). */
+function requestBodyOf(input: RunOptions['input']): Record<string, unknown> | undefined {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+}
+
+/** The body as kept in the record: masked where it holds secrets, which then cannot be re-sent as it was. */
+function requestBodyFields(body: Record<string, unknown>, redactOn: boolean): Pick<ResultRecord, 'requestBody' | 'requestBodyRedacted'> {
+  if (!redactOn) return { requestBody: body };
+  const masked = redact(body);
+  return masked.count > 0 ? { requestBody: masked.data as Record<string, unknown>, requestBodyRedacted: true } : { requestBody: body };
 }
 
 /** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */

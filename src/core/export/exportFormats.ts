@@ -6,7 +6,11 @@ import { isoTime } from './recordFields';
 
 export { flatten } from './flatten';
 
-export type ExportFormat = 'json' | 'csv' | 'markdown';
+/** The file formats a result or the history can be exported to; the one place they are spelled. */
+export const EXPORT_FORMATS = ['json', 'csv', 'markdown'] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
 
 export interface ExportOptions {
   /** Strings (the API key) replaced by `[redacted]` anywhere in the output, as a last line of defence. */

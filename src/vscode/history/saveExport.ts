@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportFormats';
+import { EXPORT_FORMATS, exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportFormats';
 import type { ResultRecord } from '../../core/record/resultRecord';
 
-const FORMATS: { format: ExportFormat; label: string; detail: string }[] = [
-  { format: 'json', label: 'JSON', detail: 'Everything, machine-readable' },
-  { format: 'csv', label: 'CSV', detail: 'Flattened dotted columns, for spreadsheets' },
-  { format: 'markdown', label: 'Markdown', detail: 'Tables, for incident notes and tickets' },
-];
+const FORMAT_LABELS: Record<ExportFormat, { label: string; detail: string }> = {
+  json: { label: 'JSON', detail: 'Everything, machine-readable' },
+  csv: { label: 'CSV', detail: 'Flattened dotted columns, for spreadsheets' },
+  markdown: { label: 'Markdown', detail: 'Tables, for incident notes and tickets' },
+};
 
 export interface ExportChoice {
   format?: ExportFormat;
@@ -23,7 +23,12 @@ export interface ExportChoice {
 export async function exportToFile(records: ResultRecord[], suggestedName: string, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
   const format =
     choice.format ??
-    (await vscode.window.showQuickPick(FORMATS.map((f) => ({ ...f, description: `.${fileExtension(f.format)}` })), { title: 'NiamonX: Export as' }))?.format;
+    (
+      await vscode.window.showQuickPick(
+        EXPORT_FORMATS.map((f) => ({ format: f, ...FORMAT_LABELS[f], description: `.${fileExtension(f)}` })),
+        { title: 'NiamonX: Export as' },
+      )
+    )?.format;
   if (!format) return undefined;
   const extension = fileExtension(format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -32,7 +37,7 @@ export async function exportToFile(records: ResultRecord[], suggestedName: strin
     (await vscode.window.showSaveDialog({
       title: 'NiamonX: Export',
       defaultUri: folder ? vscode.Uri.joinPath(folder, `${suggestedName}.${extension}`) : undefined,
-      filters: { [FORMATS.find((f) => f.format === format)!.label]: [extension] },
+      filters: { [FORMAT_LABELS[format].label]: [extension] },
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format, { secrets: choice.secrets }), 'utf8'));
@@ -44,8 +49,4 @@ export async function exportToFile(records: ResultRecord[], suggestedName: strin
 export function exportRecord(record: ResultRecord, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
   const safeInput = record.input.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60);
   return exportToFile([record], `niamonx-${record.tool}-${safeInput}`, choice);
-}
-
-export function isExportFormat(value: unknown): value is ExportFormat {
-  return value === 'json' || value === 'csv' || value === 'markdown';
 }

@@ -55,6 +55,27 @@ describe('results: panel, history, export, redaction', () => {
     assert.equal((await emulator().requests()).length, 2);
   });
 
+  it('Run Again of a run made with a JSON body sends exactly that body again', async () => {
+    const niamonx = await api();
+    const body = { ip: '198.51.100.4', count: 2, note: 'x'.repeat(200) };
+    await niamonx.runTool('gl_ping', body);
+    const [item] = await treeItems((await internals()).historyTree);
+    await vscode.commands.executeCommand('niamonx.history.runAgain', item.command!.arguments![0]);
+    const requests = await emulator().requests();
+    assert.equal(requests.length, 2);
+    assert.deepEqual(requests[1].body, requests[0].body);
+    assert.deepEqual(requests[1].body, body);
+  });
+
+  it('Run Again refuses a body whose secrets the history masked, and sends nothing', async () => {
+    const niamonx = await api();
+    await niamonx.runTool('gl_ping', { ip: '198.51.100.5', password: 'hunter2-secret' });
+    const [item] = await treeItems((await internals()).historyTree);
+    const run = await vscode.commands.executeCommand<ToolRun | undefined>('niamonx.history.runAgain', item.command!.arguments![0]);
+    assert.equal(run, undefined);
+    assert.equal((await emulator().requests()).length, 1);
+  });
+
   it('masks passwords in the output log, the history and every export, but the API caller gets the data', async () => {
     const niamonx = await api();
     const run = await niamonx.runTool('breaches_s_v2', 'victim@example.com');
