@@ -47,17 +47,11 @@ export interface RunOutcome {
 export class ToolRunner {
   private readonly cache: ResultCache<{ status: number; data: unknown }>;
   private readonly shared = new SharedRequests<ToolRun>();
-  private readonly listeners = new Set<(outcome: RunOutcome) => void>();
   private readonly now: () => number;
 
   constructor(private readonly deps: RunnerDeps) {
     this.now = deps.now ?? Date.now;
     this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now);
-  }
-
-  onDidRun(listener: (outcome: RunOutcome) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Forget cached answers, e.g. when the key or the base URL changes. */
@@ -67,9 +61,7 @@ export class ToolRunner {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const startedAt = this.now();
-    const outcome = await this.runUnannounced(request, startedAt);
-    for (const listener of this.listeners) listener(outcome);
-    return outcome;
+    return this.runUnannounced(request, startedAt);
   }
 
   private async runUnannounced(request: RunRequest, startedAt: number): Promise<RunOutcome> {

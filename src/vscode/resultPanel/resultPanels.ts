@@ -40,7 +40,8 @@ export class ResultPanels implements vscode.Disposable {
     return this.open(record, vscode.ViewColumn.Beside);
   }
 
-  private open(record: ResultRecord, viewColumn: vscode.ViewColumn, reopens = 0): vscode.WebviewPanel {
+  /** `reopens` is set only for a panel that replaces a silent restored one: it is watched in turn. */
+  private open(record: ResultRecord, viewColumn: vscode.ViewColumn, reopens?: number): vscode.WebviewPanel {
     const panel = vscode.window.createWebviewPanel(
       ResultPanels.viewType,
       panelTitle(record),
@@ -62,7 +63,7 @@ export class ResultPanels implements vscode.Disposable {
           return;
         }
         panel.webview.options = this.webviewOptions();
-        this.adopt(panel, record);
+        this.adopt(panel, record, 0);
       },
     });
   }
@@ -71,18 +72,19 @@ export class ResultPanels implements vscode.Disposable {
     for (const panel of [...this.panels.keys()]) panel.dispose();
   }
 
-  private adopt(panel: vscode.WebviewPanel, record: ResultRecord, reopens = 0): void {
+  private adopt(panel: vscode.WebviewPanel, record: ResultRecord, reopens?: number): void {
     panel.iconPath = vscode.Uri.joinPath(this.mediaUri, 'niamonx.svg');
     panel.webview.html = this.pageHtml(panel.webview);
     const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));
-    this.reopenIfSilent(panel, reopens);
+    if (reopens !== undefined) this.reopenIfSilent(panel, reopens);
   }
 
   /**
    * VS Code in the browser sometimes fails to set up one of several webviews it restores after a
    * window reload: the panel stays blank and its page never runs. A visible page that has not
    * asked for its result in time gets a fresh panel in the same place (three times at most).
+   * Only restored panels (and their replacements) are watched: new ones have not shown the problem.
    */
   private reopenIfSilent(panel: vscode.WebviewPanel, reopens: number): void {
     if (reopens >= MAX_REOPENS) return;
