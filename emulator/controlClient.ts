@@ -33,7 +33,7 @@ export class EmulatorControl {
   waitFor(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<RecordedRequest[]> {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
-    return this.call('GET', `wait?${query}`);
+    return this.call('GET', `wait?${query.toString()}`);
   }
 
   private async call<T>(method: 'GET' | 'POST', endpoint: string, body?: unknown): Promise<T> {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const emulator = await startEmulator({ port: await freePort(8787), keys: [DEMO_KEY] });
     cleanup.add('stop the emulator', () => emulator.close());
     const workspace = createTestWorkspace();
-    cleanup.add('remove the workspace', workspace.remove);
+    cleanup.add('remove the workspace', () => workspace.remove());
     const extensionsDir = installedAsSymlink();
     cleanup.add('remove the extensions folder', () => rmSync(extensionsDir, { recursive: true, force: true }));
     const codeServer = await launchCodeServer({
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       env: { NIAMONX_API_KEY: DEMO_KEY },
       userSettings: quietUserSettings(emulator.url),
     });
-    cleanup.add('stop code-server', codeServer.stop);
+    cleanup.add('stop code-server', () => codeServer.stop());
 
     console.log(`
 NiamonX Tools demo is running.

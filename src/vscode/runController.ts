@@ -60,7 +60,9 @@ export class RunController {
             progress.report({ message: typeof options.input === 'string' ? options.input : undefined });
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
-            return this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: controller.signal }).finally(() => subscription.dispose());
+            return this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: controller.signal }).finally(() => {
+              subscription.dispose();
+            });
           },
         )
       : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: options.signal });

@@ -36,7 +36,7 @@ const NOISE: RegExp[] = [
  * remaining arguments are formatted like Node's console does.
  */
 export async function readConsoleMessage(message: ConsoleMessage): Promise<ConsoleLine> {
-  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => arg.toString())));
+  const args = await Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '[a value that cannot be serialised]')));
   if (typeof args[0] === 'string' && args[0].startsWith('%c ') && typeof args[1] === 'string') {
     return { level: args[0].slice(3).trim(), text: format(...args.slice(2)) };
   }

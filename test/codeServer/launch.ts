@@ -119,7 +119,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
     });
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\nLast output of code-server:\n${recent.join('\n')}`);
+    throw new Error(`${(error as Error).message}\nLast output of code-server:\n${recent.join('\n')}`, { cause: error });
   }
 
   return {

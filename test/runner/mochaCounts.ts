@@ -1,5 +1,4 @@
 // Strips colour codes, so counts are found whether or not the reporter used colours.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Reads mocha's "N passing / N failing / N pending" summary out of reporter output. */

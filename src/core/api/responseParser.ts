@@ -104,7 +104,6 @@ function messageOf(json: unknown): string | undefined {
 
 /** A short, single-line, control-character-free excerpt safe to show in a notification. */
 export function excerpt(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

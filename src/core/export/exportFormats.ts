@@ -56,7 +56,7 @@ function toJson(records: ResultRecord[], exportedAt: number): string {
     return `${JSON.stringify({ exportedAt: isoTime(exportedAt), records }, null, 2)}\n`;
   } catch (error) {
     // JSON.stringify recurses: a result nested thousands of levels deep overflows it.
-    if (error instanceof RangeError) throw new Error('This result is nested too deeply to export as JSON; export it as CSV or Markdown instead.');
+    if (error instanceof RangeError) throw new Error('This result is nested too deeply to export as JSON; export it as CSV or Markdown instead.', { cause: error });
     throw error;
   }
 }

@@ -139,7 +139,7 @@ function asToolCallError(error: unknown): ToolCallError {
 
 /** JSON with sorted object keys, so equal bodies share a cache entry. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
+  return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }

@@ -105,7 +105,7 @@ export class ResultPanel {
     if (!canReveal(this.current) || this.confirming) return;
     const record = this.current;
     this.confirming = true;
-    let confirmed = false;
+    let confirmed: boolean;
     try {
       confirmed = await this.actions.confirmReveal();
     } finally {

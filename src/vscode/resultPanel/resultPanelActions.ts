@@ -5,10 +5,10 @@ import type { ResultRecord } from '../../core/record/resultRecord';
 export interface ResultPanelActions {
   runAgain(record: ResultRecord): void;
   exportRecord(record: ResultRecord, format?: ExportFormat): void;
-  openInEditor(record: ResultRecord, revealed: boolean): void;
-  copyJson(record: ResultRecord, revealed: boolean): void;
+  openInEditor(record: ResultRecord, revealed: boolean): void | Thenable<void>;
+  copyJson(record: ResultRecord, revealed: boolean): void | Thenable<void>;
   /** The unredacted data for a record, if still held in memory (never persisted). */
-  unredactedData(record: ResultRecord): unknown | undefined;
+  unredactedData(record: ResultRecord): unknown;
   /** Modal confirmation before masked values are shown. */
   confirmReveal(): Thenable<boolean>;
 }

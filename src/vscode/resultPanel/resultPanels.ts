@@ -56,14 +56,15 @@ export class ResultPanels implements vscode.Disposable {
   /** Restores the panels open before a reload from the record each page saved. */
   registerSerializer(): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(ResultPanels.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => {
+      deserializeWebviewPanel: (panel, state: unknown) => {
         const record = recordFromSavedState(state);
-        if (!record) {
+        if (record) {
+          panel.webview.options = this.webviewOptions();
+          this.adopt(panel, record, 0);
+        } else {
           panel.dispose();
-          return;
         }
-        panel.webview.options = this.webviewOptions();
-        this.adopt(panel, record, 0);
+        return Promise.resolve();
       },
     });
   }

@@ -57,8 +57,12 @@ function setUp(overrides: Partial<ResultPanelActions> = {}) {
   const actions: ResultPanelActions = {
     runAgain: (record) => calls.push(['runAgain', record.id]),
     exportRecord: (record, format) => calls.push(['export', record.id, format]),
-    openInEditor: (record, revealed) => calls.push(['openInEditor', record.id, revealed]),
-    copyJson: (record, revealed) => calls.push(['copyJson', record.id, revealed]),
+    openInEditor: (record, revealed) => {
+      calls.push(['openInEditor', record.id, revealed]);
+    },
+    copyJson: (record, revealed) => {
+      calls.push(['copyJson', record.id, revealed]);
+    },
     unredactedData: () => original,
     confirmReveal: () => Promise.resolve(true),
     ...overrides,
