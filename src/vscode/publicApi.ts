@@ -15,6 +15,7 @@ export interface NiamonxApi {
   /**
    * Runs a tool. A string input goes into the tool's primary field (`ip` for gl_ping);
    * an object is sent as the body. Never throws: failures come back as `{ ok: false, error }`.
+   * The run spends the user's quota under their key, so it is kept in their Results history.
    */
   runTool(tool: string, input: string | object, options?: { signal?: AbortSignal; fresh?: boolean }): Promise<ToolRun>;
   /** The catalog (built-ins and valid niamonx.tools entries) with the state learned from real answers. */
