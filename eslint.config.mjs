@@ -22,6 +22,16 @@ export default tseslint.config(
     },
   },
   {
+    // The full zod entry (with every locale) is four times the rest of the bundle.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import * as z from 'zod/mini' in the extension: the full entry is 400 KB." }] },
+      ],
+    },
+  },
+  {
     // Tests read untyped JSON (answers, exports, logs) and look into it directly.
     files: ['test/**/*.ts'],
     rules: {
