@@ -27,7 +27,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'zod', message: "Import * as z from 'zod/mini' in the extension: the full entry is 400 KB." }] },
+        {
+          paths: [{ name: 'zod', message: "Import * as z from 'zod/mini' in the extension: the full entry is 400 KB." }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message: "Import * as z from 'zod/mini': the `z` object keeps all of zod in the bundle.",
+        },
       ],
     },
   },
