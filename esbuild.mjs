@@ -41,7 +41,7 @@ const extension = {
 };
 
 const webview = {
-  entryPoints: tsFilesBelow('webview-ui').filter((f) => !f.includes('.test.')),
+  entryPoints: tsFilesBelow('src/webview').filter((f) => !f.includes('.test.')),
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -53,7 +53,7 @@ const webview = {
 };
 
 const nodeSide = {
-  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench', 'webview-ui'),
+  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench'),
   bundle: false,
   format: 'cjs',
   platform: 'node',

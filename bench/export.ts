@@ -1,8 +1,8 @@
 import { benchRow as row, type BenchRow } from './measure';
-import { exportRecords } from '../src/core/export/exportRecords';
+import { exportRecords } from '../src/core/export/exportFormats';
 import { HistoryStore } from '../src/core/history/historyStore';
-import { redact } from '../src/core/results/redact';
-import type { ResultRecord } from '../src/core/results/resultRecord';
+import { redact } from '../src/core/record/redact';
+import type { ResultRecord } from '../src/core/record/resultRecord';
 
 const COUNT = 10_000;
 

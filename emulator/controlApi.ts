@@ -13,9 +13,10 @@ export interface ControlTarget {
   requests(): readonly RecordedRequest[];
   reset(): void;
   configure(partial: Partial<EmulatorConfig>): void;
-  addKey(key: string): void;
-  revokeKey(key: string): void;
-  injectFault(fault: Fault): void;
+  // Properties, not methods: the emulator hands them out unbound (`keys.forEach(control.addKey)`).
+  addKey: (key: string) => void;
+  revokeKey: (key: string) => void;
+  injectFault: (fault: Fault) => void;
   /** At least `count` requests (to `tool`, if given), or a rejection after `timeoutMs`. */
   waitForCount(tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal): Promise<RecordedRequest[]>;
   /** Like waitForCount, but counts requests as soon as they arrive, before any answer (to cancel one in flight). */

@@ -33,7 +33,7 @@ export class EmulatorControl {
   waitFor(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<RecordedRequest[]> {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
-    return this.call('GET', `wait?${query}`);
+    return this.call('GET', `wait?${query.toString()}`);
   }
 
   /** Resolves once at least `count` requests (to `tool`, if given) have arrived, answered or not. */

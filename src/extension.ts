@@ -6,7 +6,7 @@ import { ToolRunner } from './core/run/toolRunner';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
 import { currentSettings, SECTION } from './vscode/config';
-import { setDevModeContext } from './vscode/devMode';
+import { isDevelopmentMode, setDevModeContext } from './vscode/devMode';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
@@ -14,7 +14,7 @@ import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
-import { ResultPanels } from './vscode/results/resultPanels';
+import { ResultPanels } from './vscode/resultPanel/resultPanels';
 import { RunController } from './vscode/runController';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
@@ -44,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const runs = new RunController(runner, () => catalog, history, output);
   const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
+  const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys }), { reusePanels: () => currentSettings().reusePanels });
   const services: Services = {
-    context,
+    developmentMode: isDevelopmentMode(context),
     keys,
     catalog: () => catalog,
     refreshCatalog: () => {
@@ -53,13 +54,11 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       toolTree.refresh();
     },
     states,
-    runner,
     runs,
     history,
     output,
+    panels,
   };
-  const panels = new ResultPanels(context.extensionUri, panelActions(services), { reusePanels: () => currentSettings().reusePanels });
-  runs.setPresenter((record) => panels.show(record));
 
   const forgetLearnedState = () => {
     runner.clearCache();
@@ -73,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     historyTree,
     panels,
     panels.registerSerializer(),
+    runs.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
     ...registerLanguageModelTools(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
@@ -92,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   );
   void keys.updateContext().then(() => toolTree.refresh());
   void setDevModeContext(context);
-  return createPublicApi(services, { toolTree, historyTree, panels });
+  return createPublicApi(services, { toolTree, historyTree, panels, context });
 }
 
 export function deactivate(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../core/results/resultRecord';
+import type { ResultRecord } from '../core/record/resultRecord';
 
 const COMPACT_DATA_LIMIT = 2000;
 

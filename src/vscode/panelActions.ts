@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../core/results/resultRecord';
-import { exportRecord } from './history/exportRecords';
+import type { ResultRecord } from '../core/record/resultRecord';
+import { exportRecord } from './history/saveExport';
 import { copyRecordJson, recordJson } from './history/recordJson';
-import type { ResultPanelActions } from './results/resultPanels';
-import type { Services } from './services';
+import type { ResultPanelActions } from './resultPanel/resultPanels';
+import type { ApiKeyStore } from './apiKeyStore';
+import { runAgain } from './runAgain';
+import type { RunController } from './runController';
 
 /** What the results panel's buttons do, in terms of the extension's services. */
-export function panelActions(services: Services): ResultPanelActions {
+export function panelActions(services: { runs: RunController; keys: ApiKeyStore }): ResultPanelActions {
   const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
   return {
-    runAgain: (record) => void services.runs.run({ tool: record.tool, input: record.input, fresh: true, interactive: true }),
+    runAgain: (record) => void runAgain(services.runs, record),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: recordJson(record, revealedData(record, revealed)) });

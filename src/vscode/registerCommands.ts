@@ -19,7 +19,7 @@ import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
 import { useEmulator } from './commands/useEmulator';
 import type { Services } from './services';
 
-type Handler = (services: Services, ...args: any[]) => unknown;
+type Handler = (services: Services, ...args: unknown[]) => unknown;
 
 const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.SetApiKey]: setApiKey,

@@ -1,21 +1,21 @@
-import type * as vscode from 'vscode';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
 import type { HistoryStore } from '../core/history/historyStore';
-import type { ToolRunner } from '../core/run/toolRunner';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { OutputLog } from './outputLog';
+import type { ResultPanels } from './resultPanel/resultPanels';
 import type { RunController } from './runController';
 
 /** What command handlers need, built once in extension.ts. */
 export interface Services {
-  context: vscode.ExtensionContext;
+  /** Running from source or under test (ExtensionMode is not Production): development-only commands work. */
+  developmentMode: boolean;
   keys: ApiKeyStore;
   catalog: () => ToolCatalog;
   refreshCatalog: () => void;
   states: ToolStateTracker;
-  runner: ToolRunner;
   runs: RunController;
   history: HistoryStore;
   output: OutputLog;
+  panels: ResultPanels;
 }

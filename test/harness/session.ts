@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
-import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../../scripts/codeServer/browser';
-import { ConsoleForwarder } from '../../scripts/codeServer/consoleOutput';
-import { codeServerDiagnostics } from '../../scripts/codeServer/diagnostics';
-import { readyExtensionHosts, waitForExtensionHost } from '../../scripts/codeServer/extensionHostReady';
-import { launchCodeServer, type CodeServer } from '../../scripts/codeServer/launch';
-import { artifactsDir, PROJECT_ROOT } from '../../scripts/projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
-import { createTestWorkspace } from '../../scripts/testWorkspace';
-import { Cleanup } from '../../scripts/util/cleanup';
-import { waitFor } from '../../scripts/util/waitFor';
+import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../codeServer/browser';
+import { ConsoleForwarder } from '../codeServer/consoleOutput';
+import { codeServerDiagnostics } from '../codeServer/diagnostics';
+import { readyExtensionHosts, waitForExtensionHost } from '../codeServer/extensionHostReady';
+import { launchCodeServer, type CodeServer } from '../codeServer/launch';
+import { artifactsDir, PROJECT_ROOT } from '../projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
+import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { Cleanup } from '../util/cleanup';
+import { waitFor } from '../util/waitFor';
 import { Workbench } from './workbench';
 
 export interface SessionOptions {

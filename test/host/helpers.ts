@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
+import { waitFor } from '../util/waitFor';
 import type { NiamonxApi, NiamonxInternals } from '../../src/vscode/publicApi';
 
 export const EXTENSION_ID = 'niamonx-community.niamonx-tools';
@@ -78,15 +79,9 @@ export function outputLogText(): string {
     .join('\n');
 }
 
-/** Polls a condition (log files are written asynchronously); fails with `what` on timeout. */
+/** Polls a condition (log files are written asynchronously) until it is truthy; fails with `what` on timeout. */
 export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return waitFor(what, async () => (await probe()) || undefined, { timeoutMs, intervalMs: 50 });
 }
 
 function findFiles(dir: string, keep: (path: string) => boolean): string[] {

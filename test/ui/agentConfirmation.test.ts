@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/projectPaths';
+import { PROJECT_ROOT } from '../projectPaths';
 import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
 
 // Issue 11: a language-model tool that spends quota asks first. Invoked outside a chat request

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../emulator/server';
-import { PROJECT_ROOT } from '../../scripts/projectPaths';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { PROJECT_ROOT } from '../projectPaths';
+import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 
 const VSCE = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
@@ -24,28 +24,23 @@ function logFiles(dir: string): string[] {
 // emulator's answer in the "NiamonX" output channel.
 describe('UI: the packaged .vsix', function () {
   this.timeout(240_000);
-  let session: VsCodeSession;
   let folder: string;
   let vsix: string;
 
-  before(async function () {
+  before(function () {
     folder = mkdtempSync(join(tmpdir(), 'niamonx-vsix-'));
     vsix = join(folder, 'niamonx-tools.vsix');
     vsce('package', '--no-dependencies', '--out', vsix);
-    session = await startVsCodeSession({
-      suite: 'packaged-vsix',
-      installVsix: vsix,
-      keyInEnvironment: true,
-      files: { 'resolver.log': 'Nov 26 09:00:00 resolver: upstream 1.1.1.1 answered SERVFAIL\n' },
-    });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
+  const session = useVsCodeSession(() => ({
+    suite: 'packaged-vsix',
+    installVsix: vsix,
+    keyInEnvironment: true,
+    files: { 'resolver.log': 'Nov 26 09:00:00 resolver: upstream 1.1.1.1 answered SERVFAIL\n' },
+  }));
 
-  after(async function () {
-    await session?.close();
+  after(function () {
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -53,7 +48,7 @@ describe('UI: the packaged .vsix', function () {
     const files = vsce('ls', '--no-dependencies').trim().split('\n').map((line) => line.trim());
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('media/dist/results.js'), files.join(', '));
-    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules)\/|\.map$|\.ts$/.test(file));
+    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|node_modules)\/|\.map$|\.ts$/.test(file));
     assert.deepEqual(stray, []);
   });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { ConsoleMessage, Dialog } from 'playwright-core';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 
 /** Data an attacker controls (a breach record, a hostname) trying every way into the page. */
@@ -19,30 +19,22 @@ const HOSTILE = {
 // Issue: results are readable and theme-aware, hostile data cannot run code, history survives a reload.
 describe('UI: the results webview in a real browser', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
   const consoleTexts: string[] = [];
   const dialogs: string[] = [];
 
-  before(async function () {
-    session = await startVsCodeSession({
-      suite: 'results-webview',
-      keyInEnvironment: true,
-      userSettings: { 'niamonx.tools': [{ name: 'hostile_tool', label: 'Hostile data', category: 'Test', inputKind: 'text' }] },
-    });
+  const session = useVsCodeSession({
+    suite: 'results-webview',
+    keyInEnvironment: true,
+    userSettings: { 'niamonx.tools': [{ name: 'hostile_tool', label: 'Hostile data', category: 'Test', inputKind: 'text' }] },
+  });
+
+  before(function () {
     session.emulator.configure({ extraTools: { hostile_tool: { kind: 'fixed', data: HOSTILE } } });
     session.page.on('console', (message: ConsoleMessage) => consoleTexts.push(message.text()));
     session.page.on('dialog', (dialog: Dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
   });
 
   it('renders hostile strings as literal text, runs none of them, and has a strict CSP', async function () {

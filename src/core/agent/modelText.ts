@@ -1,4 +1,4 @@
-import { redact, redactSecrets } from '../results/redact';
+import { redact, redactSecrets } from '../record/redact';
 
 /** What a tool hands back to a model: the text, and whether (and what) the cap cut. */
 export interface ModelText {

@@ -1,5 +1,5 @@
 import type { ToolRun } from '../errors';
-import { redact } from '../results/redact';
+import { redact } from '../record/redact';
 import { modelErrorMessage } from './modelErrors';
 import type { PingPlan } from './pingPlan';
 

@@ -10,7 +10,6 @@ export type KeyCheck = { ok: true; key: string } | { ok: false; message: string 
 export function checkApiKey(raw: string | undefined | null): KeyCheck {
   const key = (raw ?? '').trim();
   if (!key) return { ok: false, message: 'The API key is empty.' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(key)) {
     return { ok: false, message: 'The API key contains control characters; paste it again without line breaks or tabs.' };
   }

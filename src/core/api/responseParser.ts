@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ToolCallError } from '../errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
@@ -7,10 +7,10 @@ const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
 
 /** Error bodies are undocumented: take the first readable message field we know of. */
 const errorBodySchema = z.object({
-  error: z.union([z.string(), z.object({ message: z.string() })]).optional(),
-  message: z.string().optional(),
-  detail: z.string().optional(),
-  details: z.string().optional(),
+  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+  message: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  details: z.optional(z.string()),
 });
 
 export interface RawAnswer {
@@ -123,7 +123,6 @@ function messageOf(json: unknown): string | undefined {
 
 /** A short, single-line, control-character-free excerpt safe to show in a notification. */
 export function excerpt(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

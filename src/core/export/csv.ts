@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 import { flatten } from './flatten';
 import { RECORD_COLUMNS, recordFields } from './recordFields';
 

@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 
 /** The columns every exported record has, before its flattened `data.*` columns. */
 export const RECORD_COLUMNS = ['tool', 'input', 'startedAt', 'durationMs', 'status', 'ok', 'cached', 'error.kind', 'error.message'] as const;

@@ -1,8 +1,7 @@
-import { redactSecrets } from '../results/redact';
-import type { ResultRecord } from '../results/resultRecord';
-import { resultRecordSchema } from './resultRecordSchema';
+import { redactSecrets } from '../record/redact';
+import { resultRecordSchema, type ResultRecord } from '../record/resultRecord';
 
-export { resultRecordSchema, toolErrorSchema } from './resultRecordSchema';
+export { resultRecordSchema, toolErrorSchema } from '../record/resultRecord';
 
 /** Where the history lives; the extension adapts `globalState` (a vscode.Memento) to this. */
 export interface HistoryStorage {

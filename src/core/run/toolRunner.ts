@@ -47,17 +47,11 @@ export interface RunOutcome {
 export class ToolRunner {
   private readonly cache: ResultCache<{ status: number; data: unknown }>;
   private readonly shared = new SharedRequests<ToolRun>();
-  private readonly listeners = new Set<(outcome: RunOutcome) => void>();
   private readonly now: () => number;
 
   constructor(private readonly deps: RunnerDeps) {
     this.now = deps.now ?? Date.now;
     this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now);
-  }
-
-  onDidRun(listener: (outcome: RunOutcome) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Forget cached answers, e.g. when the key or the base URL changes. */
@@ -67,9 +61,7 @@ export class ToolRunner {
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const startedAt = this.now();
-    const outcome = await this.runUnannounced(request, startedAt);
-    for (const listener of this.listeners) listener(outcome);
-    return outcome;
+    return this.runUnannounced(request, startedAt);
   }
 
   private async runUnannounced(request: RunRequest, startedAt: number): Promise<RunOutcome> {
@@ -147,7 +139,7 @@ function asToolCallError(error: unknown): ToolCallError {
 
 /** JSON with sorted object keys, so equal bodies share a cache entry. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
+  return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }

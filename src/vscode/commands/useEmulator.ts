@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { isDevelopmentMode } from '../devMode';
 import type { Services } from '../services';
 
 export const EMULATOR_URL = 'http://127.0.0.1:8787/api/v2';
@@ -9,7 +8,7 @@ export const EMULATOR_URL = 'http://127.0.0.1:8787/api/v2';
  * only: the emulator ships with the source, not with the .vsix.
  */
 export async function useEmulator(services: Services): Promise<void> {
-  if (!isDevelopmentMode(services.context)) {
+  if (!services.developmentMode) {
     void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: the emulator is only available when the extension runs from its source folder.'));
     return;
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 
 /** What "Copy JSON" and "Open in Editor" show: the data (or `revealedData`), or the error. */
 export function recordJson(record: ResultRecord, revealedData?: unknown): string {

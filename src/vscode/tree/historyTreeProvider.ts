@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HistoryStore } from '../../core/history/historyStore';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 import { CommandId } from '../commandIds';
 
 /** The sidebar "Results" list: recent runs, newest first; a click reopens the result. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 import { api, emulator, eventually, EXTENSION_ID, internals, resetWorld, testKey, treeItems } from '../helpers';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

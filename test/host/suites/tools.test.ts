@@ -110,4 +110,29 @@ describe('tool explorer and catalog', () => {
     assert.equal(run?.ok, true, JSON.stringify(run));
     assert.deepEqual((await emulator().requests())[0].body, { ip: '192.0.2.77' });
   });
+
+  it('takes command arguments in each documented shape: { tool, input }, a tool name, a tree node, a record id', async () => {
+    const run = await vscode.commands.executeCommand<ToolRun>('niamonx.runTool', { tool: 'gl_ping', input: '192.0.2.78' });
+    assert.equal(run?.ok, true, JSON.stringify(run));
+    const editor = await openEditor('probe from 192.0.2.79');
+    select(editor, '192.0.2.79');
+    assert.equal((await vscode.commands.executeCommand<ToolRun>('niamonx.tree.runTool', 'gl_ping'))?.ok, true);
+    const fromNode = await vscode.commands.executeCommand<ToolRun>('niamonx.tree.runTool', { tool: { name: 'gl_ping' } });
+    assert.equal(fromNode?.ok && fromNode.cached, true, 'the same tool and input again, answered from the cache');
+    assert.deepEqual(
+      (await emulator().requests()).map((request) => request.body),
+      [{ ip: '192.0.2.78' }, { ip: '192.0.2.79' }],
+    );
+    const [latest] = await treeItems((await internals()).historyTree);
+    const id = (latest.command!.arguments![0] as { id: string }).id;
+    assert.equal((await vscode.commands.executeCommand<ToolRun>('niamonx.history.runAgain', id))?.ok, true);
+    assert.equal((await emulator().requests()).length, 3);
+  });
+
+  it('ignores command arguments of the wrong shape instead of trusting them', async () => {
+    assert.equal(await vscode.commands.executeCommand('niamonx.tree.runTool', { tool: { name: 42 } }), undefined);
+    assert.equal(await vscode.commands.executeCommand('niamonx.history.runAgain', { id: ['x'] }), undefined);
+    assert.equal(await vscode.commands.executeCommand('niamonx.history.export', 42), undefined);
+    assert.equal((await emulator().requests()).length, 0);
+  });
 });

@@ -146,8 +146,8 @@ describe('user tools (niamonx.tools)', () => {
       const { tools, invalid } = parseUserTools([entry]);
       assert.deepEqual(tools, [], JSON.stringify(entry));
       assert.equal(invalid.length, 1, JSON.stringify(entry));
-      assert.equal(invalid[0]!.index, 0);
-      assert.match(invalid[0]!.reason, reason, JSON.stringify(entry));
+      assert.equal(invalid[0].index, 0);
+      assert.match(invalid[0].reason, reason, JSON.stringify(entry));
     }
   });
 
@@ -160,8 +160,8 @@ describe('user tools (niamonx.tools)', () => {
     const { tools, invalid } = parseUserTools([{ name: 'dup', label: 'First' }, { name: 'dup', label: 'Second' }, { name: 'other' }]);
     assert.deepEqual(tools.map((t) => t.label), ['First', 'other']);
     assert.equal(invalid.length, 1);
-    assert.equal(invalid[0]!.index, 1);
-    assert.match(invalid[0]!.reason, /niamonx\.tools\[1\]\.name: "dup" is already defined/);
+    assert.equal(invalid[0].index, 1);
+    assert.match(invalid[0].reason, /niamonx\.tools\[1\]\.name: "dup" is already defined/);
   });
 
   it(`uses only the first 100 entries`, () => {
@@ -169,7 +169,7 @@ describe('user tools (niamonx.tools)', () => {
     const { tools, invalid } = parseUserTools(setting);
     assert.equal(tools.length, 100);
     assert.deepEqual(invalid.map((e) => e.index), [100, 101, 102]);
-    assert.match(invalid[0]!.reason, /only the first 100/);
+    assert.match(invalid[0].reason, /only the first 100/);
   });
 
   it('treats a missing setting as empty and a non-array as one readable error', () => {

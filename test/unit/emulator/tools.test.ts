@@ -4,7 +4,7 @@ import { callTool, useEmulator } from './harness';
 /** Every string in the data that looks like a host name must be a reserved example domain. */
 function hostsIn(value: unknown): string[] {
   const text = JSON.stringify(value);
-  return [...text.matchAll(/(?:https?:\/\/|@)([a-z0-9.-]+\.[a-z]{2,})/g)].map((match) => match[1] as string);
+  return [...text.matchAll(/(?:https?:\/\/|@)([a-z0-9.-]+\.[a-z]{2,})/g)].map((match) => match[1]);
 }
 
 describe('emulator: built-in tools', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { HistoryStore, resultRecordSchema, type HistoryStorage } from '../../../src/core/history/historyStore';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import { recordFromSavedState } from '../../../src/core/render/webviewMessages';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /** Storage like globalState: holds the value in memory; `writes` keeps what was persisted. */
 class FakeStorage implements HistoryStorage {
@@ -168,8 +169,17 @@ describe('resultRecordSchema', () => {
       cached: true,
       redactedCount: 2,
       error: { kind: 'rate-limit', message: 'm', retryAfterSeconds: 5, daily: true },
+      requestBody: { ip: '1.1.1.1', nested: { count: 2 } },
+      requestBodyRedacted: false,
     };
     assert.deepEqual(resultRecordSchema.parse(complete), complete);
     assert.equal(resultRecordSchema.safeParse({ ...complete, startedAt: Infinity }).success, false);
+  });
+
+  it('is the one schema for storage and webviews: empty ids, fractional statuses and array bodies are refused', () => {
+    assert.equal(resultRecordSchema.safeParse({ ...record('a'), id: '' }).success, false);
+    assert.equal(resultRecordSchema.safeParse({ ...record('a'), status: 200.5 }).success, false);
+    assert.equal(resultRecordSchema.safeParse({ ...record('a'), requestBody: ['ip'] }).success, false);
+    assert.equal(recordFromSavedState({ record: { ...record('a'), id: '' } }), undefined);
   });
 });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { HistoryStore, type HistoryStorage } from '../../../src/core/history/historyStore';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /**
  * Fault table item 29, as far as plain Node can show it: two windows share one globalState

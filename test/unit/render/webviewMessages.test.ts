@@ -5,7 +5,7 @@ import {
   recordFromSavedState,
   showMessageSchema,
 } from '../../../src/core/render/webviewMessages';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 const record: ResultRecord = { id: 'r1', tool: 'gl_ping', input: '1.1.1.1', startedAt: 1, ok: true, status: 200, data: { alive: true } };
 

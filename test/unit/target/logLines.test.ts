@@ -16,7 +16,7 @@ interface Expected {
 }
 
 const ip = (kind: 'ipv4' | 'ipv6' | 'cidr', raw: string, value: string, cls: IpClass, extra: Partial<Expected> = {}): Expected => ({ kind, raw, value, cls, ...extra });
-const v4 = (raw: string, cls: IpClass, extra: Partial<Expected> = {}) => ip('ipv4', raw, extra.port !== undefined || extra.prefixLength !== undefined ? raw.split(/[:/]/)[0]! : raw, cls, extra);
+const v4 = (raw: string, cls: IpClass, extra: Partial<Expected> = {}) => ip('ipv4', raw, extra.port !== undefined || extra.prefixLength !== undefined ? raw.split(/[:/]/)[0] : raw, cls, extra);
 const v6 = (raw: string, value: string, cls: IpClass, extra: Partial<Expected> = {}) => ip('ipv6', raw, value, cls, extra);
 const email = (raw: string, value = raw): Expected => ({ kind: 'email', raw, value });
 const domain = (raw: string, value = raw.toLowerCase()): Expected => ({ kind: 'domain', raw, value });
@@ -203,7 +203,7 @@ function check(label: string, line: string, expected: Expected[]): void {
   );
   let from = 0;
   expected.forEach((want, i) => {
-    const got: Target = actual[i]!;
+    const got: Target = actual[i];
     const start = line.indexOf(want.raw, from);
     from = start + want.raw.length;
     assert.equal(got.start, start, `${label}: start of ${want.raw}`);

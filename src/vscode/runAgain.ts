@@ -1,0 +1,21 @@
+import * as vscode from 'vscode';
+import type { ToolRun } from '../core/errors';
+import type { ResultRecord } from '../core/record/resultRecord';
+import type { RunController } from './runController';
+
+/**
+ * Repeats a past run with the request it sent (the stored body, or the input rebuilt into the
+ * same body), bypassing the cache: the user asked for fresh data.
+ */
+export async function runAgain(runs: RunController, record: ResultRecord): Promise<ToolRun | undefined> {
+  if (record.requestBodyRedacted) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        'NiamonX: this {0} run sent secret values in its body, which the history does not keep, so it cannot be repeated exactly. Run it again with the full body.',
+        record.toolLabel ?? record.tool,
+      ),
+    );
+    return undefined;
+  }
+  return runs.run({ tool: record.tool, input: record.requestBody ?? record.input, fresh: true, interactive: true });
+}
