@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
-import { HistoryStore } from './core/history/historyStore';
+import { HistoryFileStore } from './core/history/historyFileStore';
+import { historyLimits, HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
 import { ApiKeyStore } from './vscode/apiKeyStore';
-import { currentSettings, SECTION } from './vscode/config';
+import { cacheSettings, currentSettings, SECTION } from './vscode/config';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { OutputLog } from './vscode/outputLog';
@@ -17,10 +18,13 @@ import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
 
-const HISTORY_KEY = 'niamonx.history';
+/** Where versions up to 0.1.0 kept the history; moved to a file in global storage on first use. */
+const LEGACY_HISTORY_KEY = 'niamonx.history';
 
 /** Wires the pieces together; no API call is made here (quota is money). */
 export function activate(context: vscode.ExtensionContext): NiamonxApi {
+  // First, so that every later configuration listener reads fresh settings.
+  context.subscriptions.push(cacheSettings());
   const keys = new ApiKeyStore(context.secrets);
   const output = new OutputLog();
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
@@ -34,10 +38,15 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     apiKey: () => keys.get(),
     states,
   });
-  const history = new HistoryStore(
-    { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
-    { maxEntries: () => currentSettings().historyMaxEntries, secrets: () => keys.knownSecrets() },
-  );
+  const maxEntries = () => currentSettings().historyMaxEntries;
+  const historyFile = new HistoryFileStore(context.globalStorageUri.fsPath, historyLimits(maxEntries), {
+    onError: (error) => output.channel.warn(`The history could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const history = new HistoryStore(historyFile, {
+    maxEntries,
+    secrets: () => keys.knownSecrets(),
+    legacy: { read: () => context.globalState.get(LEGACY_HISTORY_KEY), remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined) },
+  });
   const runs = new RunController(runner, () => catalog, history, output);
   const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
@@ -66,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   context.subscriptions.push(
     keys,
     output,
+    history,
     toolTree,
     historyTree,
     panels,
