@@ -93,7 +93,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     }),
   );
   void keys.updateContext().then(() => toolTree.refresh());
-  return createPublicApi(services, { toolTree, historyTree, panels });
+  return createPublicApi(services, { toolTree, historyTree, panels, history, historyFile: historyFile.path, globalState: context.globalState });
 }
 
 export function deactivate(): void {

@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
+import type { HistoryStore } from '../core/history/historyStore';
 import type * as vscode from 'vscode';
 import type { ResultPanels } from './results/resultPanels';
 import type { Services } from './services';
@@ -26,6 +27,10 @@ export interface NiamonxInternals {
   toolTree: vscode.TreeDataProvider<unknown>;
   historyTree: vscode.TreeDataProvider<unknown>;
   panels: ResultPanels;
+  history: HistoryStore;
+  /** Where the history file lives, and the globalState it is migrated from. */
+  historyFile: string;
+  globalState: vscode.Memento;
 }
 
 export function createPublicApi(services: Services, internals: NiamonxInternals): NiamonxApi {
