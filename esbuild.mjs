@@ -9,6 +9,8 @@ import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--outfile=<path>`: only the extension bundle, written there (the bundle-size test and `npm run bench`). */
+const outfile = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice('--outfile='.length);
 
 /** Every .ts file below the given folders (tests, emulator, scripts, benchmarks, core). */
 function tsFilesBelow(...dirs) {
@@ -32,7 +34,7 @@ const extension = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outfile: 'dist/extension.js',
+  outfile: outfile ?? 'dist/extension.js',
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
@@ -72,10 +74,10 @@ function copyWebviewAssets() {
 }
 
 const builds = [extension];
-if (webview.entryPoints.length) builds.push(webview);
-if (!production) builds.push(nodeSide);
+if (webview.entryPoints.length && !outfile) builds.push(webview);
+if (!production && !outfile) builds.push(nodeSide);
 
-copyWebviewAssets();
+if (!outfile) copyWebviewAssets();
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
   console.log('esbuild: watching for changes');

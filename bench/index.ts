@@ -1,4 +1,5 @@
 import type { BenchRow } from './measure';
+import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const bench of BENCHMARKS) rows.push(...(await bench()));
   console.log(formatTable(rows));
+  console.log(bundleSizeLine());
   if (!(globalThis as { gc?: unknown }).gc) console.log('(heap MB needs node --expose-gc: run "npm run bench")');
 }
 
