@@ -28,9 +28,11 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const keys = new ApiKeyStore(context.secrets);
   const output = new OutputLog();
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
-  let catalog: ToolCatalog = buildCatalog(currentSettings().tools);
+  // Built on first use (validating niamonx.tools), not at activation.
+  let built: ToolCatalog | undefined;
+  const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
   const runner = new ToolRunner({
-    catalog: () => catalog,
+    catalog,
     settings: () => {
       const settings = currentSettings();
       return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds };
@@ -47,15 +49,15 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     secrets: () => keys.knownSecrets(),
     legacy: { read: () => context.globalState.get(LEGACY_HISTORY_KEY), remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined) },
   });
-  const runs = new RunController(runner, () => catalog, history, output);
-  const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
+  const runs = new RunController(runner, catalog, history, output);
+  const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
   const services: Services = {
     context,
     keys,
-    catalog: () => catalog,
+    catalog,
     refreshCatalog: () => {
-      catalog = buildCatalog(currentSettings().tools);
+      built = undefined;
       toolTree.refresh();
     },
     states,
