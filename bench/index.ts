@@ -1,5 +1,6 @@
 import type { BenchRow } from './measure';
 import { benchAgent } from './agent';
+import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
 import { benchRender } from './render';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const bench of BENCHMARKS) rows.push(...(await bench()));
   console.log(formatTable(rows));
+  console.log(bundleSizeLine());
   if (!(globalThis as { gc?: unknown }).gc) console.log('(heap MB needs node --expose-gc: run "npm run bench")');
 }
 

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
-import { HistoryStore } from './core/history/historyStore';
+import { HistoryFileStore } from './core/history/historyFileStore';
+import { historyLimits, HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
-import { currentSettings, SECTION } from './vscode/config';
+import { cacheSettings, currentSettings, SECTION } from './vscode/config';
 import { isDevelopmentMode, setDevModeContext } from './vscode/devMode';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
@@ -20,16 +21,21 @@ import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
 
-const HISTORY_KEY = 'niamonx.history';
+/** Where versions up to 0.1.0 kept the history; moved to a file in global storage on first use. */
+const LEGACY_HISTORY_KEY = 'niamonx.history';
 
 /** Wires the pieces together; no API call is made here (quota is money). */
 export function activate(context: vscode.ExtensionContext): NiamonxApi {
+  // First, so that every later configuration listener reads fresh settings.
+  context.subscriptions.push(cacheSettings());
   const keys = new ApiKeyStore(context.secrets);
   const output = new OutputLog();
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
-  let catalog: ToolCatalog = buildCatalog(currentSettings().tools);
+  // Built on first use (validating niamonx.tools), not at activation.
+  let built: ToolCatalog | undefined;
+  const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
   const runner = new ToolRunner({
-    catalog: () => catalog,
+    catalog,
     settings: () => {
       const settings = currentSettings();
       return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds };
@@ -37,20 +43,25 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     apiKey: () => keys.get(),
     states,
   });
-  const history = new HistoryStore(
-    { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
-    { maxEntries: () => currentSettings().historyMaxEntries, secrets: () => keys.knownSecrets() },
-  );
-  const runs = new RunController(runner, () => catalog, history, output);
-  const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
+  const maxEntries = () => currentSettings().historyMaxEntries;
+  const historyFile = new HistoryFileStore(context.globalStorageUri.fsPath, historyLimits(maxEntries), {
+    onError: (error) => output.channel.warn(`The history could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const history = new HistoryStore(historyFile, {
+    maxEntries,
+    secrets: () => keys.knownSecrets(),
+    legacy: { read: () => context.globalState.get(LEGACY_HISTORY_KEY), remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined) },
+  });
+  const runs = new RunController(runner, catalog, history, output);
+  const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
   const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys }), { reusePanels: () => currentSettings().reusePanels });
   const services: Services = {
     developmentMode: isDevelopmentMode(context),
     keys,
-    catalog: () => catalog,
+    catalog,
     refreshCatalog: () => {
-      catalog = buildCatalog(currentSettings().tools);
+      built = undefined;
       toolTree.refresh();
     },
     states,
@@ -68,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   context.subscriptions.push(
     keys,
     output,
+    history,
     toolTree,
     historyTree,
     panels,
@@ -92,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   );
   void keys.updateContext().then(() => toolTree.refresh());
   void setDevModeContext(context);
-  return createPublicApi(services, { toolTree, historyTree, panels, context });
+  return createPublicApi(services, { toolTree, historyTree, panels, context, history, historyFile: historyFile.path, globalState: context.globalState });
 }
 
 export function deactivate(): void {

@@ -9,7 +9,12 @@ const COMPACT_DATA_LIMIT = 2000;
  * Records are already redacted and never carry the key.
  */
 export class OutputLog implements vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('NiamonX', { log: true });
+  private created: vscode.LogOutputChannel | undefined;
+
+  /** Created on first use, not at activation. */
+  get channel(): vscode.LogOutputChannel {
+    return (this.created ??= vscode.window.createOutputChannel('NiamonX', { log: true }));
+  }
 
   logRecord(record: ResultRecord, prettyData: boolean): void {
     const duration = record.durationMs === undefined ? '' : ` in ${record.durationMs} ms`;
@@ -30,7 +35,7 @@ export class OutputLog implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
+import type { HistoryStore } from '../core/history/historyStore';
 import { redactText } from '../core/record/redact';
 import type * as vscode from 'vscode';
 import type { ResultPanels } from './resultPanel/resultPanels';
@@ -30,6 +31,10 @@ export interface NiamonxInternals {
   panels: ResultPanels;
   /** For the leak scan of the hardening tests: globalState, workspaceState, globalStorageUri. */
   context?: vscode.ExtensionContext;
+  history: HistoryStore;
+  /** Where the history file lives, and the globalState it is migrated from. */
+  historyFile: string;
+  globalState: vscode.Memento;
 }
 
 /** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */

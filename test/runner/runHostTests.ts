@@ -6,7 +6,7 @@ import { ensureCodeServer } from '../codeServer/install';
 import { launchCodeServer } from '../codeServer/launch';
 import { runHostSuite, type HostSuiteResult } from './hostSuite';
 import { requireRunPrerequisites } from '../codeServer/prerequisites';
-import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, UI_TESTS_DIR } from '../projectPaths';
+import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, STARTUP_SUITE, UI_TESTS_DIR } from '../projectPaths';
 import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
 import { createTestWorkspace } from '../codeServer/testWorkspace';
 import { runUiTests, type UiTestResult } from './uiTests';
@@ -19,6 +19,7 @@ const HOST_SUITE_TIMEOUT_MS = 10 * 60_000;
  * `npm run test:host`: the extension-host suite inside a real VS Code (code-server in headless
  * Chromium) against the local emulator, then the UI tests. Offline: everything binds to 127.0.0.1.
  * NIAMONX_HOST_SUITE=<path> runs another suite module; NIAMONX_SKIP_UI=1 skips the UI tests.
+ * Without NIAMONX_HOST_SUITE, the start-up suite runs first in a window of its own (see startupWindowWanted).
  */
 async function main(): Promise<number> {
   new Cleanup().runOnInterrupt();
@@ -29,7 +30,8 @@ async function main(): Promise<number> {
   }
   await ensureCodeServer();
 
-  const host = await runHostTier(suite);
+  const startup = startupWindowWanted() ? await runHostTier(STARTUP_SUITE) : undefined;
+  const host = addResults(await runHostTier(suite), startup);
   const ui = process.env.NIAMONX_SKIP_UI === '1' ? undefined : await runUiTests(UI_TESTS_DIR);
   return report(host, ui);
 }
@@ -65,6 +67,23 @@ async function runHostTier(suite: string): Promise<HostSuiteResult> {
   } finally {
     await cleanup.run();
   }
+}
+
+/** The start-up window needs a launch of its own; skip it when NIAMONX_HOST_GREP filters the tests to others. */
+function startupWindowWanted(): boolean {
+  if (process.env.NIAMONX_HOST_SUITE) return false;
+  const grep = process.env.NIAMONX_HOST_GREP;
+  return !grep || new RegExp(grep).test('start-up');
+}
+
+function addResults(host: HostSuiteResult, other: HostSuiteResult | undefined): HostSuiteResult {
+  if (!other) return host;
+  return {
+    exitCode: host.exitCode || other.exitCode,
+    passing: (host.passing ?? 0) + (other.passing ?? 0),
+    failing: (host.failing ?? 0) + (other.failing ?? 0) + (other.exitCode !== 0 && !other.failing ? 1 : 0),
+    seconds: host.seconds + other.seconds,
+  };
 }
 
 function report(host: HostSuiteResult, ui: UiTestResult | undefined): number {
