@@ -19,11 +19,15 @@ export function currentSettings(): Settings {
 export function cacheSettings(): vscode.Disposable {
   caching = true;
   cached = undefined;
-  const subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-    if (event.affectsConfiguration(SECTION)) cached = undefined;
-  });
+  const subscriptions = [
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) cached = undefined;
+    }),
+    // Trust decides whether workspace values of restricted settings count.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (cached = undefined)),
+  ];
   return new vscode.Disposable(() => {
-    subscription.dispose();
+    for (const subscription of subscriptions) subscription.dispose();
     caching = false;
     cached = undefined;
   });
