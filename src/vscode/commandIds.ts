@@ -18,6 +18,7 @@ export enum CommandId {
   HistoryRemove = 'niamonx.history.remove',
   HistoryClear = 'niamonx.history.clear',
   HistoryExportAll = 'niamonx.history.exportAll',
+  TryNow = 'niamonx.tryNow',
 }
 
 /** Context keys the extension sets for `when` clauses. */

@@ -16,6 +16,7 @@ import { setApiKey } from './commands/setApiKey';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
 import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
+import { tryNow } from './commands/tryNow';
 import { useEmulator } from './commands/useEmulator';
 import type { Services } from './services';
 
@@ -40,6 +41,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.HistoryRemove]: historyRemove,
   [CommandId.HistoryClear]: historyClear,
   [CommandId.HistoryExportAll]: historyExportAll,
+  [CommandId.TryNow]: tryNow,
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

@@ -26,5 +26,6 @@ export const resultRecordSchema = z.object({
   error: toolErrorSchema.optional(),
   cached: z.boolean().optional(),
   redactedCount: z.number().int().nonnegative().optional(),
+  bulk: z.object({ pending: z.array(z.string()) }).optional(),
 });
 

@@ -22,4 +22,6 @@ export interface ResultRecord {
   cached?: boolean;
   /** How many sensitive values were masked in `data` (0 or absent: none). */
   redactedCount?: number;
+  /** A bulk run's summary: `pending` are the inputs its Run Again re-runs (failed and not run). */
+  bulk?: { pending: string[] };
 }

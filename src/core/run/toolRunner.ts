@@ -30,6 +30,11 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Skip the cache (the user asked to run again). */
   fresh?: boolean;
+  /**
+   * Try Now: send this one call even though a cooldown or daily limit is known locally (the
+   * plan may have been upgraded). Success lifts the lock; another 429 keeps it. Skips the cache.
+   */
+  ignoreLocalLock?: boolean;
 }
 
 export interface RunOutcome {
@@ -86,11 +91,11 @@ export class ToolRunner {
       const apiKey = await this.deps.apiKey();
       const cacheKey = this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey);
 
-      const cached = request.fresh ? undefined : this.cache.get(cacheKey);
+      const cached = request.fresh || request.ignoreLocalLock ? undefined : this.cache.get(cacheKey);
       if (cached) {
         return { run: { ok: true, tool, status: cached.status, data: cached.data, durationMs: 0, cached: true }, input, startedAt };
       }
-      this.refuseWhileCoolingDown(tool);
+      if (!request.ignoreLocalLock) this.refuseWhileCoolingDown(tool);
       const run = await this.shared.run(
         cacheKey,
         request.signal,
