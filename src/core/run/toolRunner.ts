@@ -70,6 +70,18 @@ export class ToolRunner {
     this.cache.clear();
   }
 
+  /** Whether `run` would answer this from the cache (no call, no quota). Never throws. */
+  async isCached(request: { tool: string; input: string | object }): Promise<boolean> {
+    try {
+      const tool = request.tool.trim();
+      const resolved = resolveInput(tool, this.deps.catalog().find(tool), request.input);
+      const settings = this.deps.settings();
+      return this.cache.get(this.cacheKey(tool, resolved.body, settings.baseUrl, await this.deps.apiKey())) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
   async run(request: RunRequest): Promise<RunOutcome> {
     const startedAt = this.now();
     const outcome = await this.runUnannounced(request, startedAt);
