@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PacingBook } from './core/bulk/pacing';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
 import { HistoryStore } from './core/history/historyStore';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     runs,
     history,
     output,
+    pacing: new PacingBook(),
   };
   const panels = new ResultPanels(context.extensionUri, panelActions(services), { reusePanels: () => currentSettings().reusePanels });
   runs.setPresenter((record) => panels.show(record));
@@ -61,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const forgetLearnedState = () => {
     runner.clearCache();
     states.clear();
+    services.pacing.clear();
     toolTree.refresh();
   };
   context.subscriptions.push(

@@ -16,6 +16,10 @@ const settingsSchema = z.object({
   reusePanels: z.boolean().catch(true),
   historyMaxEntries: z.number().int().min(1).max(10_000).catch(200),
   redactSensitiveFields: z.boolean().catch(true),
+  bulkSkipNonPublic: z.boolean().catch(true),
+  bulkConfirmAbove: z.number().int().min(0).max(100_000).catch(20),
+  bulkConcurrency: z.number().int().min(1).max(8).catch(2),
+  cacheMaxEntries: z.number().int().min(0).max(100_000).catch(5000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -33,5 +37,9 @@ export function readSettings(get: (name: string) => unknown): Settings {
     reusePanels: get('reusePanels'),
     historyMaxEntries: get('history.maxEntries'),
     redactSensitiveFields: get('redactSensitiveFields'),
+    bulkSkipNonPublic: get('bulk.skipNonPublic'),
+    bulkConfirmAbove: get('bulk.confirmAbove'),
+    bulkConcurrency: get('bulk.concurrency'),
+    cacheMaxEntries: get('cache.maxEntries'),
   });
 }

@@ -19,6 +19,12 @@ export enum CommandId {
   HistoryClear = 'niamonx.history.clear',
   HistoryExportAll = 'niamonx.history.exportAll',
   TryNow = 'niamonx.tryNow',
+  PingAllInSelection = 'niamonx.pingAllInSelection',
+  PingAllInDocument = 'niamonx.pingAllInDocument',
+  PingAllInFile = 'niamonx.pingAllInFile',
+  RunToolOnAllInSelection = 'niamonx.runToolOnAllInSelection',
+  RunToolOnAllInDocument = 'niamonx.runToolOnAllInDocument',
+  CancelBulkRuns = 'niamonx.cancelBulkRuns',
 }
 
 /** Context keys the extension sets for `when` clauses. */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ResultRecord } from '../core/results/resultRecord';
+import { rerunBulk } from './bulk/bulkRun';
 import { exportRecord } from './history/exportRecords';
 import { copyRecordJson, recordJson } from './history/recordJson';
 import type { ResultPanelActions } from './results/resultPanels';
@@ -9,7 +10,7 @@ import type { Services } from './services';
 export function panelActions(services: Services): ResultPanelActions {
   const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
   return {
-    runAgain: (record) => void services.runs.run({ tool: record.tool, input: record.input, fresh: true, interactive: true }),
+    runAgain: (record) => void (record.bulk ? rerunBulk(services, record) : services.runs.run({ tool: record.tool, input: record.input, fresh: true, interactive: true })),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: recordJson(record, revealedData(record, revealed)) });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { bulkCommand, cancelBulkRuns } from './bulk/bulkRun';
 import { CommandId } from './commandIds';
 import { clearApiKey } from './commands/clearApiKey';
 import { historyClear } from './commands/historyClear';
@@ -42,6 +43,12 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.HistoryClear]: historyClear,
   [CommandId.HistoryExportAll]: historyExportAll,
   [CommandId.TryNow]: tryNow,
+  [CommandId.PingAllInSelection]: (services, arg) => bulkCommand(services, 'selection', 'gl_ping', arg),
+  [CommandId.PingAllInDocument]: (services, arg) => bulkCommand(services, 'document', 'gl_ping', arg),
+  [CommandId.PingAllInFile]: (services, arg) => bulkCommand(services, 'file', 'gl_ping', arg),
+  [CommandId.RunToolOnAllInSelection]: (services, arg) => bulkCommand(services, 'selection', undefined, arg),
+  [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
+  [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { PacingBook } from '../core/bulk/pacing';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
 import type { HistoryStore } from '../core/history/historyStore';
@@ -18,4 +19,6 @@ export interface Services {
   runs: RunController;
   history: HistoryStore;
   output: OutputLog;
+  /** Cooldowns learned from 429s this session, so bulk runs space their calls. */
+  pacing: PacingBook;
 }
