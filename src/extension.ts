@@ -6,6 +6,7 @@ import { HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { currentSettings, SECTION } from './vscode/config';
+import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { OutputLog } from './vscode/outputLog';
@@ -30,10 +31,12 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     catalog: () => catalog,
     settings: () => {
       const settings = currentSettings();
-      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds };
+      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds, cacheMaxEntries: settings.cacheMaxEntries };
     },
     apiKey: () => keys.get(),
     states,
+    cacheFile: globalStorageCacheFile(context.globalStorageUri),
+    onCacheError: (message) => output.channel.warn(message),
   });
   const history = new HistoryStore(
     { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
@@ -67,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     toolTree.refresh();
   };
   context.subscriptions.push(
+    runner,
     keys,
     output,
     toolTree,

@@ -25,6 +25,7 @@ export enum CommandId {
   RunToolOnAllInSelection = 'niamonx.runToolOnAllInSelection',
   RunToolOnAllInDocument = 'niamonx.runToolOnAllInDocument',
   CancelBulkRuns = 'niamonx.cancelBulkRuns',
+  ClearCache = 'niamonx.clearCache',
 }
 
 /** Context keys the extension sets for `when` clauses. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { bulkCommand, cancelBulkRuns } from './bulk/bulkRun';
 import { CommandId } from './commandIds';
 import { clearApiKey } from './commands/clearApiKey';
+import { clearCache } from './commands/clearCache';
 import { historyClear } from './commands/historyClear';
 import { historyCopyJson } from './commands/historyCopyJson';
 import { historyExport } from './commands/historyExport';
@@ -49,6 +50,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.RunToolOnAllInSelection]: (services, arg) => bulkCommand(services, 'selection', undefined, arg),
   [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
   [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
+  [CommandId.ClearCache]: clearCache,
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

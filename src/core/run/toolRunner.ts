@@ -6,6 +6,7 @@ import { isValidToolName } from '../catalog/toolDefinition';
 import type { ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
 import { resolveInput } from './inputResolver';
+import { PersistentCache, type CacheFile } from './persistentCache';
 import { ResultCache } from './resultCache';
 import { SharedRequests } from './sharedRequests';
 
@@ -13,6 +14,8 @@ export interface RunnerSettings {
   baseUrl: string | undefined;
   timeoutMs: number;
   cacheTtlSeconds: number;
+  /** Answers the cache keeps at most (oldest out first); 500 when not given. */
+  cacheMaxEntries?: number;
 }
 
 export interface RunnerDeps {
@@ -22,6 +25,9 @@ export interface RunnerDeps {
   states: ToolStateTracker;
   now?: () => number;
   fetchImpl?: typeof fetch;
+  /** Where the answer cache is kept across restarts; loaded on the first run, saved in the background. */
+  cacheFile?: CacheFile;
+  onCacheError?: (message: string) => void;
 }
 
 export interface RunRequest {
@@ -54,10 +60,12 @@ export class ToolRunner {
   private readonly shared = new SharedRequests<ToolRun>();
   private readonly listeners = new Set<(outcome: RunOutcome) => void>();
   private readonly now: () => number;
+  private readonly persistent: PersistentCache | undefined;
 
   constructor(private readonly deps: RunnerDeps) {
     this.now = deps.now ?? Date.now;
-    this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now);
+    this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now, () => deps.settings().cacheMaxEntries ?? 500);
+    this.persistent = deps.cacheFile ? new PersistentCache(this.cache, deps.cacheFile, deps.onCacheError) : undefined;
   }
 
   onDidRun(listener: (outcome: RunOutcome) => void): { dispose(): void } {
@@ -65,14 +73,25 @@ export class ToolRunner {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** Forget cached answers, e.g. when the key or the base URL changes. */
+  /** Forget cached answers (in memory and on disk), e.g. for Clear Cache. */
   clearCache(): void {
-    this.cache.clear();
+    if (this.persistent) this.persistent.clear();
+    else this.cache.clear();
+  }
+
+  /** Writes the persisted cache now (tests; shutdown). */
+  flushCache(): Promise<void> {
+    return this.persistent?.flush() ?? Promise.resolve();
+  }
+
+  dispose(): void {
+    this.persistent?.dispose();
   }
 
   /** Whether `run` would answer this from the cache (no call, no quota). Never throws. */
   async isCached(request: { tool: string; input: string | object }): Promise<boolean> {
     try {
+      await this.persistent?.load();
       const tool = request.tool.trim();
       const resolved = resolveInput(tool, this.deps.catalog().find(tool), request.input);
       const settings = this.deps.settings();
@@ -102,6 +121,7 @@ export class ToolRunner {
       const settings = this.deps.settings();
       const apiKey = await this.deps.apiKey();
       const cacheKey = this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey);
+      await this.persistent?.load();
 
       const cached = request.fresh || request.ignoreLocalLock ? undefined : this.cache.get(cacheKey);
       if (cached) {
