@@ -4,6 +4,7 @@ import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
 import { HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
+import { UsageMeter } from './core/run/usageMeter';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { currentSettings, SECTION } from './vscode/config';
 import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
@@ -15,6 +16,7 @@ import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
 import { ResultPanels } from './vscode/results/resultPanels';
 import { RunController } from './vscode/runController';
+import { UsageStatusBar } from './vscode/statusBar';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
@@ -27,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const output = new OutputLog();
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
   let catalog: ToolCatalog = buildCatalog(currentSettings().tools);
+  const usage = new UsageMeter();
   const runner = new ToolRunner({
     catalog: () => catalog,
     settings: () => {
@@ -37,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     states,
     cacheFile: globalStorageCacheFile(context.globalStorageUri),
     onCacheError: (message) => output.channel.warn(message),
+    usage,
   });
   const history = new HistoryStore(
     { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
@@ -59,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     history,
     output,
     pacing: new PacingBook(),
+    usage,
   };
   const panels = new ResultPanels(context.extensionUri, panelActions(services), { reusePanels: () => currentSettings().reusePanels });
   runs.setPresenter((record) => panels.show(record));
@@ -69,7 +74,9 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     services.pacing.clear();
     toolTree.refresh();
   };
+  const statusBar = new UsageStatusBar(keys, usage);
   context.subscriptions.push(
+    statusBar,
     runner,
     keys,
     output,
@@ -89,7 +96,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) forgetLearnedState();
     }),
   );
-  void keys.updateContext().then(() => toolTree.refresh());
+  void keys.updateContext().then(() => {
+    toolTree.refresh();
+    void statusBar.refreshKeyState();
+  });
   return createPublicApi(services, { toolTree, historyTree, panels });
 }
 

@@ -26,6 +26,7 @@ export enum CommandId {
   RunToolOnAllInDocument = 'niamonx.runToolOnAllInDocument',
   CancelBulkRuns = 'niamonx.cancelBulkRuns',
   ClearCache = 'niamonx.clearCache',
+  StatusBarMenu = 'niamonx.statusBarMenu',
 }
 
 /** Context keys the extension sets for `when` clauses. */

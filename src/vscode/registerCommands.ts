@@ -21,6 +21,7 @@ import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
 import { tryNow } from './commands/tryNow';
 import { useEmulator } from './commands/useEmulator';
 import type { Services } from './services';
+import { statusBarMenu } from './statusBar';
 
 type Handler = (services: Services, ...args: any[]) => unknown;
 
@@ -51,6 +52,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
   [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
   [CommandId.ClearCache]: clearCache,
+  [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

@@ -4,6 +4,7 @@ import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
 import type { HistoryStore } from '../core/history/historyStore';
 import type { ToolRunner } from '../core/run/toolRunner';
+import type { UsageMeter } from '../core/run/usageMeter';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { OutputLog } from './outputLog';
 import type { RunController } from './runController';
@@ -21,4 +22,6 @@ export interface Services {
   output: OutputLog;
   /** Cooldowns learned from 429s this session, so bulk runs space their calls. */
   pacing: PacingBook;
+  /** Today's API calls, counted by the runner. */
+  usage: UsageMeter;
 }

@@ -8,6 +8,7 @@ import { ToolCallError, type ToolRun } from '../errors';
 import { resolveInput } from './inputResolver';
 import { PersistentCache, type CacheFile } from './persistentCache';
 import { ResultCache } from './resultCache';
+import { remainingOf, type UsageMeter } from './usageMeter';
 import { SharedRequests } from './sharedRequests';
 
 export interface RunnerSettings {
@@ -28,6 +29,8 @@ export interface RunnerDeps {
   /** Where the answer cache is kept across restarts; loaded on the first run, saved in the background. */
   cacheFile?: CacheFile;
   onCacheError?: (message: string) => void;
+  /** Counts every call that reached (or may have reached) the API. */
+  usage?: UsageMeter;
 }
 
 export interface RunRequest {
@@ -145,10 +148,12 @@ export class ToolRunner {
     try {
       const answer = await callTool({ baseUrl: settings.baseUrl, apiKey, tool, body, timeoutMs: settings.timeoutMs, signal, fetchImpl: this.deps.fetchImpl });
       this.deps.states.record(tool, { ok: true });
+      this.deps.usage?.record({ tool, remaining: remainingOf(answer.data) });
       this.cache.set(cacheKey, { status: answer.status, data: answer.data });
       return { ok: true, tool, status: answer.status, data: answer.data, durationMs: answer.durationMs };
     } catch (error) {
       const failed = asToolCallError(error);
+      if (wasSent(failed)) this.deps.usage?.record({ tool, dailyLimit: failed.daily === true });
       if (failed.status !== undefined) {
         this.deps.states.record(tool, { ok: false, kind: failed.kind, message: failed.message, retryAfterSeconds: failed.retryAfterSeconds, daily: failed.daily });
       }
@@ -168,6 +173,11 @@ export class ToolRunner {
     const keyHash = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 16);
     return JSON.stringify([baseUrl ?? '', keyHash, tool, stableJson(body)]);
   }
+}
+
+/** Whether a failed call reached the API (an answer, or a send whose fate is unknown), as opposed to refused before sending. */
+function wasSent(error: ToolCallError): boolean {
+  return error.status !== undefined || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'bad-response';
 }
 
 function failure(tool: string, error: ToolCallError, durationMs?: number): ToolRun {
