@@ -2,10 +2,11 @@ import type { BenchRow } from './measure';
 import { benchExport } from './export';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
+import { benchScheduling } from './scheduling';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner];
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchScheduling];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

@@ -1,6 +1,6 @@
 /** A little more than the learned cooldown, so a paced call is not refused by clock skew or rounding. */
-const MARGIN_RATIO = 0.03;
-const MARGIN_MIN_MS = 30;
+const MARGIN_RATIO = 0.02;
+const MARGIN_MIN_MS = 20;
 
 /**
  * What 429 answers taught about each tool's cooldown, kept for the session so later runs
@@ -26,15 +26,15 @@ export class PacingBook {
 
   /**
    * A cooldown 429 arrived `sinceSuccessMs` after the last success ended, saying to wait
-   * `waitMs` more: the cooldown is about their sum. A 429 for a call sent while paced means
-   * the interval was too short: grow it by at least a tenth. (A call sent before anything was
-   * known only confirms what was learned.)
+   * `waitMs` more: the cooldown is at most their sum (a whole-seconds hint is rounded up). A
+   * 429 for a call sent while paced means the interval was too short: grow it by at least a
+   * tenth. Calls sent before anything was known each give such an upper bound: keep the lowest.
    */
   learn(tool: string, sinceSuccessMs: number | undefined, waitMs: number, sentWhilePaced: boolean): number {
     const cooldown = Math.max(0, sinceSuccessMs ?? 0) + waitMs;
     const paced = cooldown + Math.max(MARGIN_MIN_MS, cooldown * MARGIN_RATIO);
     const previous = this.intervals.get(tool);
-    const next = previous === undefined ? paced : Math.max(paced, sentWhilePaced ? previous * 1.1 : previous);
+    const next = previous === undefined ? paced : sentWhilePaced ? Math.max(paced, previous * 1.1) : Math.min(paced, previous);
     this.intervals.set(tool, next);
     return next;
   }
