@@ -104,6 +104,24 @@ export class ToolRunner {
     }
   }
 
+  /** The inputs `run` would answer from the cache, checked in one go (the key is read once). */
+  async cachedInputs(tool: string, inputs: readonly string[]): Promise<Set<string>> {
+    await this.persistent?.load();
+    const definition = this.deps.catalog().find(tool);
+    const settings = this.deps.settings();
+    const apiKey = await this.deps.apiKey();
+    const cached = new Set<string>();
+    for (const input of inputs) {
+      try {
+        const resolved = resolveInput(tool, definition, input);
+        if (this.cache.get(this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey)) !== undefined) cached.add(input);
+      } catch {
+        // Invalid input is never cached.
+      }
+    }
+    return cached;
+  }
+
   async run(request: RunRequest): Promise<RunOutcome> {
     const startedAt = this.now();
     const outcome = await this.runUnannounced(request, startedAt);

@@ -93,8 +93,7 @@ async function executeBulk(services: Services, tool: ToolDefinition, plan: BulkP
     );
     return summary;
   }
-  let cached = 0;
-  for (const target of plan.targets) if (await services.runner.isCached({ tool: tool.name, input: target.value })) cached++;
+  const cached = (await services.runner.cachedInputs(tool.name, plan.targets.map((target) => target.value))).size;
   const calls = plan.targets.length - cached;
   const planText = vscode.l10n.t('{0} unique targets, {1} answered from the cache, {2} skipped', plan.targets.length, cached, plan.skipped.length);
   services.output.channel.info(`Bulk ${tool.name} on ${sourceLabel}: ${planText}.`);

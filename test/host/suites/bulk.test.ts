@@ -1,5 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { ToolRun } from '../../../src/core/errors';
 import type { BulkSummary } from '../../../src/core/bulk/bulkSummary';
 import { emulator, internals, labelOf, openEditor, resetWorld, treeItems } from '../helpers';
 
@@ -78,6 +82,41 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.ok(stopped.rows.filter((row) => row.status === 'not-run').every((row) => row.outcome === 'not run (daily limit)'));
     const limited = (await emulator().requests()).filter((request) => request.status === 429);
     assert.ok(limited.length >= 1 && limited.length <= 2, 'the run stops at the daily limit instead of trying every input');
+  });
+
+  it('Ping All IPs in File reads the file without opening an editor', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'niamonx-bulk-')), 'dump.log');
+    writeFileSync(file, `a ${PUBLIC_V4[0]} b ${PUBLIC_V4[1]} c ${PUBLIC_V4[0]} d 10.1.1.1\n`);
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInFile', vscode.Uri.file(file));
+    assert.deepEqual(summary.rows.map((row) => row.sent), PUBLIC_V4.slice(0, 2));
+    assert.equal(summary.source, 'dump.log');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === file), 'no text document was opened');
+    assert.equal((await emulator().requests()).length, 2);
+  });
+
+  it('Run Again of a bulk entry re-runs only its failed and not-run rows; Clear Cache empties the cache', async () => {
+    await emulator().configure({ dailyLimit: 2 });
+    await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));
+    const first = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', { tool: 'gl_ping' });
+    assert.equal(first.stopped, 'daily-limit');
+    const entry = (await internals()).historyTree;
+    const items = await treeItems(entry);
+    const record = (await entry.getChildren?.())?.[0] as { id: string; bulk?: { pending: string[] } };
+    assert.ok(items.length > 0 && record.bulk, 'the newest history entry is the bulk run');
+    assert.deepEqual(record.bulk.pending, PUBLIC_V4.slice(2, 5));
+    await emulator().configure({ dailyLimit: null });
+    await vscode.commands.executeCommand<ToolRun>('niamonx.tryNow', { tool: 'gl_ping', input: PUBLIC_V4[2] });
+    await emulator().reset();
+    const again = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
+    assert.deepEqual(again.rows.map((row) => row.sent), PUBLIC_V4.slice(2, 5));
+    assert.deepEqual(again.rows.map((row) => row.status), ['cached', 'ok', 'ok'], 'Try Now answered the first; the rest were called');
+    assert.equal((await emulator().requests()).length, 2);
+
+    await vscode.commands.executeCommand('niamonx.clearCache');
+    await emulator().reset();
+    const afterClear = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
+    assert.deepEqual(afterClear.rows.map((row) => row.status), ['ok', 'ok', 'ok']);
+    assert.equal((await emulator().requests()).length, 3, 'nothing came from the cache after Clear Cache');
   });
 
   it('rejects invalid arguments with a message and sends nothing', async () => {
