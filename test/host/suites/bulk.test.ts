@@ -56,7 +56,8 @@ describe('bulk: Ping All IPs in Selection', () => {
     const editor = await openEditor(text);
     editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length));
     const running = vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInSelection');
-    await emulator().waitFor('gl_ping', 4, 20_000);
+    const early = await Promise.race([emulator().waitFor('gl_ping', 4, 20_000).then(() => undefined), running]);
+    assert.equal(early, undefined, `the run ended before it could be cancelled: ${JSON.stringify(early)}`);
     await vscode.commands.executeCommand('niamonx.cancelBulkRuns');
     const summary = await running;
     assert.equal(summary.stopped, 'cancelled');
@@ -82,6 +83,8 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.ok(stopped.rows.filter((row) => row.status === 'not-run').every((row) => row.outcome === 'not run (daily limit)'));
     const limited = (await emulator().requests()).filter((request) => request.status === 429);
     assert.ok(limited.length >= 1 && limited.length <= 2, 'the run stops at the daily limit instead of trying every input');
+    const pingItem = (await treeItems((await internals()).toolTree)).find((item) => item.id === 'tool:gl_ping');
+    assert.equal(pingItem?.contextValue, 'tool.cooling-down.daily', 'the locked tool offers Try Now');
   });
 
   it('Ping All IPs in File reads the file without opening an editor', async () => {
