@@ -5,10 +5,11 @@ import { benchExport } from './export';
 import { benchExtraction } from './extraction';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
+import { benchScheduling } from './scheduling';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchAgent, benchExtraction];
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchAgent, benchExtraction, benchScheduling];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];

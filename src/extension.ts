@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
+import { PacingBook } from './core/bulk/pacing';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
 import { HistoryFileStore } from './core/history/historyFileStore';
 import { historyLimits, HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
+import { UsageMeter } from './core/run/usageMeter';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
 import { cacheSettings, currentSettings, SECTION } from './vscode/config';
 import { isDevelopmentMode, setDevModeContext } from './vscode/devMode';
+import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
@@ -16,7 +19,9 @@ import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
 import { ResultPanels } from './vscode/resultPanel/resultPanels';
+import { runRecordAgain } from './vscode/runAgain';
 import { RunController } from './vscode/runController';
+import { UsageStatusBar } from './vscode/statusBar';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
@@ -34,14 +39,18 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   // Built on first use (validating niamonx.tools), not at activation.
   let built: ToolCatalog | undefined;
   const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
+  const usage = new UsageMeter();
   const runner = new ToolRunner({
     catalog,
     settings: () => {
       const settings = currentSettings();
-      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds };
+      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds, cacheMaxEntries: settings.cacheMaxEntries };
     },
     apiKey: () => keys.get(),
     states,
+    cacheFile: globalStorageCacheFile(context.globalStorageUri),
+    onCacheError: (message) => output.channel.warn(message),
+    usage,
   });
   const maxEntries = () => currentSettings().historyMaxEntries;
   const historyFile = new HistoryFileStore(context.globalStorageUri.fsPath, historyLimits(maxEntries), {
@@ -55,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const runs = new RunController(runner, catalog, history, output);
   const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
-  const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys }), { reusePanels: () => currentSettings().reusePanels });
+  const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys, runAgain: (record) => runRecordAgain(services, record) }), { reusePanels: () => currentSettings().reusePanels });
   const services: Services = {
     developmentMode: isDevelopmentMode(context),
     keys,
@@ -65,18 +74,25 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       toolTree.refresh();
     },
     states,
+    runner,
     runs,
     history,
     output,
     panels,
+    pacing: new PacingBook(),
+    usage,
   };
 
   const forgetLearnedState = () => {
     runner.clearCache();
     states.clear();
+    services.pacing.clear();
     toolTree.refresh();
   };
+  const statusBar = new UsageStatusBar(keys, usage);
   context.subscriptions.push(
+    statusBar,
+    runner,
     keys,
     output,
     history,
@@ -102,7 +118,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       }
     }),
   );
-  void keys.updateContext().then(() => toolTree.refresh());
+  void keys.updateContext().then(() => {
+    toolTree.refresh();
+    void statusBar.refreshKeyState();
+  });
   void setDevModeContext(context);
   return createPublicApi(services, { toolTree, historyTree, panels, context, history, historyFile: historyFile.path, globalState: context.globalState });
 }

@@ -18,6 +18,10 @@ export const settingsSchema = z.object({
   redactSensitiveFields: z.catch(z.boolean(), true),
   aiConfirmCalls: z.catch(z.boolean(), true),
   aiMaxResultChars: z.catch(z.int().check(z.gte(1000), z.lte(100_000)), 8000),
+  bulkSkipNonPublic: z.catch(z.boolean(), true),
+  bulkConfirmAbove: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 20),
+  bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
+  cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,5 +41,9 @@ export function readSettings(get: (name: string) => unknown): Settings {
     redactSensitiveFields: get('redactSensitiveFields'),
     aiConfirmCalls: get('ai.confirmCalls'),
     aiMaxResultChars: get('ai.maxResultChars'),
+    bulkSkipNonPublic: get('bulk.skipNonPublic'),
+    bulkConfirmAbove: get('bulk.confirmAbove'),
+    bulkConcurrency: get('bulk.concurrency'),
+    cacheMaxEntries: get('cache.maxEntries'),
   });
 }

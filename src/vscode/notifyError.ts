@@ -18,12 +18,17 @@ const NEXT_STEP: Partial<Record<ToolError['kind'], { label: string; run: () => T
  * Shows a failure without blocking the caller (a command must not wait for the user to
  * dismiss a notification). Cancellation is the user's own doing and stays quiet.
  */
-export function notifyError(error: ToolError, toolLabel: string): void {
+export function notifyError(error: ToolError, toolLabel: string, call?: { tool: string; input: string }): void {
   if (error.kind === 'cancelled') return;
   const text = `NiamonX ${toolLabel}: ${error.message}`;
-  const next = NEXT_STEP[error.kind];
+  const next = error.daily && call ? tryNowStep(call) : NEXT_STEP[error.kind];
   const show = error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(text, ...(next ? [next.label] : [])).then((choice) => {
     if (next && choice === next.label) void next.run();
   });
+}
+
+/** The daily lock's way out: one real call that lifts the lock if the quota is back (e.g. after an upgrade). */
+function tryNowStep(call: { tool: string; input: string }): { label: string; run: () => Thenable<unknown> } {
+  return { label: vscode.l10n.t('Try Now'), run: () => vscode.commands.executeCommand(CommandId.TryNow, call) };
 }

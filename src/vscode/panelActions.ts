@@ -4,14 +4,13 @@ import { exportRecord } from './history/saveExport';
 import { copyRecordJson, recordJson } from './history/recordJson';
 import type { ResultPanelActions } from './resultPanel/resultPanels';
 import type { ApiKeyStore } from './apiKeyStore';
-import { runAgain } from './runAgain';
 import type { RunController } from './runController';
 
 /** What the results panel's buttons do, in terms of the extension's services. */
-export function panelActions(services: { runs: RunController; keys: ApiKeyStore }): ResultPanelActions {
+export function panelActions(services: { runs: RunController; keys: ApiKeyStore; runAgain: (record: ResultRecord) => Promise<unknown> }): ResultPanelActions {
   const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
   return {
-    runAgain: (record) => void runAgain(services.runs, record),
+    runAgain: (record) => void services.runAgain(record),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
       const document = await vscode.workspace.openTextDocument({ language: 'json', content: recordJson(record, revealedData(record, revealed)) });

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { bulkCommand, cancelBulkRuns } from './bulk/bulkRun';
 import { CommandId } from './commandIds';
 import { clearApiKey } from './commands/clearApiKey';
+import { clearCache } from './commands/clearCache';
 import { historyClear } from './commands/historyClear';
 import { historyCopyJson } from './commands/historyCopyJson';
 import { historyExport } from './commands/historyExport';
@@ -16,8 +18,10 @@ import { setApiKey } from './commands/setApiKey';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
 import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
+import { tryNow } from './commands/tryNow';
 import { useEmulator } from './commands/useEmulator';
 import type { Services } from './services';
+import { statusBarMenu } from './statusBar';
 
 type Handler = (services: Services, ...args: unknown[]) => unknown;
 
@@ -40,6 +44,15 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.HistoryRemove]: historyRemove,
   [CommandId.HistoryClear]: historyClear,
   [CommandId.HistoryExportAll]: historyExportAll,
+  [CommandId.TryNow]: tryNow,
+  [CommandId.PingAllInSelection]: (services, arg) => bulkCommand(services, 'selection', 'gl_ping', arg),
+  [CommandId.PingAllInDocument]: (services, arg) => bulkCommand(services, 'document', 'gl_ping', arg),
+  [CommandId.PingAllInFile]: (services, arg) => bulkCommand(services, 'file', 'gl_ping', arg),
+  [CommandId.RunToolOnAllInSelection]: (services, arg) => bulkCommand(services, 'selection', undefined, arg),
+  [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
+  [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
+  [CommandId.ClearCache]: clearCache,
+  [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

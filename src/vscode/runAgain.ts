@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
+import type { BulkSummary } from '../core/bulk/bulkSummary';
 import type { ToolRun } from '../core/errors';
 import type { ResultRecord } from '../core/record/resultRecord';
+import { rerunBulk } from './bulk/bulkRun';
 import type { RunController } from './runController';
+import type { Services } from './services';
 
 /**
  * Repeats a past run with the request it sent (the stored body, or the input rebuilt into the
@@ -18,4 +21,9 @@ export async function runAgain(runs: RunController, record: ResultRecord): Promi
     return undefined;
   }
   return runs.run({ tool: record.tool, input: record.requestBody ?? record.input, fresh: true, interactive: true });
+}
+
+/** Run Again of any record: a bulk entry re-runs only its failed and not-run targets. */
+export function runRecordAgain(services: Services, record: ResultRecord): Promise<ToolRun | BulkSummary | undefined> {
+  return record.bulk ? rerunBulk(services, record) : runAgain(services.runs, record);
 }

@@ -14,6 +14,8 @@ export interface RunOptions {
   input: string | object;
   /** Skip the cache: the user explicitly asked to run again. */
   fresh?: boolean;
+  /** Try Now: one real call despite a local cooldown or daily lock (see ToolRunner). */
+  ignoreLocalLock?: boolean;
   /** Open the results panel / notifications (false for runs through the public API). */
   interactive: boolean;
   signal?: AbortSignal;
@@ -76,12 +78,12 @@ export class RunController {
             progress.report({ message: typeof options.input === 'string' ? options.input : undefined });
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
-            return this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: controller.signal }).finally(() => {
-              subscription.dispose();
-            });
+            return this.runner
+              .run({ tool: options.tool, input: options.input, fresh: options.fresh, ignoreLocalLock: options.ignoreLocalLock, signal: controller.signal })
+              .finally(() => subscription.dispose());
           },
         )
-      : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: options.signal });
+      : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, ignoreLocalLock: options.ignoreLocalLock, signal: options.signal });
     await this.present(outcome, options.input, label, options.interactive, options.origin);
     return outcome.run;
   }
@@ -96,7 +98,7 @@ export class RunController {
     if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));
     if (!interactive) return;
     if (!run.ok) {
-      notifyError(run.error, label);
+      notifyError(run.error, label, { tool: run.tool, input: outcome.input });
       return;
     }
     if (settings.resultView !== 'output') for (const listener of this.showListeners) listener(record);

@@ -1,6 +1,9 @@
+import type { PacingBook } from '../core/bulk/pacing';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
 import type { HistoryStore } from '../core/history/historyStore';
+import type { ToolRunner } from '../core/run/toolRunner';
+import type { UsageMeter } from '../core/run/usageMeter';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { OutputLog } from './outputLog';
 import type { ResultPanels } from './resultPanel/resultPanels';
@@ -14,8 +17,13 @@ export interface Services {
   catalog: () => ToolCatalog;
   refreshCatalog: () => void;
   states: ToolStateTracker;
+  runner: ToolRunner;
   runs: RunController;
   history: HistoryStore;
   output: OutputLog;
   panels: ResultPanels;
+  /** Cooldowns learned from 429s this session, so bulk runs space their calls. */
+  pacing: PacingBook;
+  /** Today's API calls, counted by the runner. */
+  usage: UsageMeter;
 }

@@ -307,9 +307,36 @@ function gridTable(model: TableNode, path: string, depth: number): HTMLElement {
   applySort(saved && saved.column < model.columns.length ? saved : undefined);
 
   table.append(head, tbody);
+  if (rows.length >= FILTER_MIN_ROWS) wrap.append(rowFilter(rows));
   wrap.append(table);
   appendOmitted(wrap, model.rows.length, model.totalRows, 'rows', ' Sorting applies to the rows shown.');
   return wrap;
+}
+
+/** Tables this long get a filter box (a bulk run's summary has a row per target). */
+const FILTER_MIN_ROWS = 5;
+
+/** A text box that hides the rows whose text does not contain what is typed (case-insensitive). */
+function rowFilter(rows: HTMLTableRowElement[]): HTMLElement {
+  const bar = element('div', 'grid-filter');
+  const input = element('input');
+  input.type = 'search';
+  input.placeholder = 'Filter rows';
+  input.setAttribute('aria-label', 'Filter rows');
+  const count = element('span', 'grid-filter-count');
+  const texts = rows.map((row) => (row.textContent ?? '').toLowerCase());
+  const apply = () => {
+    const query = input.value.trim().toLowerCase();
+    let shown = 0;
+    rows.forEach((row, index) => {
+      row.hidden = query !== '' && !texts[index].includes(query);
+      if (!row.hidden) shown++;
+    });
+    count.textContent = query ? `${shown} of ${rows.length} rows` : '';
+  };
+  input.addEventListener('input', apply);
+  bar.append(input, count);
+  return bar;
 }
 
 function appendOmitted(parent: HTMLElement, shown: number, total: number, what: string, extra = ''): void {

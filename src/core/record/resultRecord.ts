@@ -43,6 +43,8 @@ export const resultRecordSchema = z.object({
   redactedCount: z.optional(z.int().check(z.nonnegative())),
   /** Who asked for the run: absent for the user, 'agent' for an AI agent through a language-model tool. */
   origin: z.optional(z.enum(['user', 'agent'])),
+  /** A bulk run's summary: `pending` are the inputs its Run Again re-runs (failed and not run). */
+  bulk: z.optional(z.object({ pending: z.array(z.string()) })),
 });
 
 export type ResultRecord = z.infer<typeof resultRecordSchema>;

@@ -84,7 +84,8 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
     if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(state.message);
     item.tooltip = tooltip;
     item.iconPath = stateIcon(state);
-    item.contextValue = `tool.${state.kind}`;
+    // A daily lock gets its own value so the menu can offer Try Now on it.
+    item.contextValue = state.kind === 'cooling-down' && state.daily ? 'tool.cooling-down.daily' : `tool.${state.kind}`;
     item.command = { command: CommandId.TreeRunTool, title: 'Run', arguments: [{ type: 'tool', tool }] };
     return item;
   }

@@ -475,7 +475,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   it('3 (finding). warns when a key is set while the base URL is not the official API; quiet for the default and the emulator from source', async () => {
     const { context } = await internals();
     const keys = new ApiKeyStore(context!.secrets);
-    const services = { context, keys } as unknown as Services;
+    const services = { developmentMode: context!.extensionMode !== vscode.ExtensionMode.Production, keys } as unknown as Services;
     try {
       await setBaseUrl('https://eu.dash.niamonx.io/api/v2');
       assert.equal(await warnIfKeyGoesElsewhere(services), true);
@@ -483,7 +483,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       assert.equal(await warnIfKeyGoesElsewhere(services), false);
       await setBaseUrl('http://127.0.0.1:8787/api/v2');
       assert.equal(await warnIfKeyGoesElsewhere(services), false, 'running from source against the emulator');
-      const installed = { context: { ...context, extensionMode: vscode.ExtensionMode.Production }, keys } as unknown as Services;
+      const installed = { developmentMode: false, keys } as unknown as Services;
       assert.equal(await warnIfKeyGoesElsewhere(installed), true, 'an installed extension on a loopback URL warns');
     } finally {
       keys.dispose();
@@ -491,9 +491,8 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   });
 
   it('3 (finding). "Try the Emulator" does nothing in an installed (production) extension', async () => {
-    const { context } = await internals();
     const before = config().inspect<string>('apiBaseUrl')?.globalValue;
-    await useEmulator({ context: { ...context, extensionMode: vscode.ExtensionMode.Production } } as unknown as Services);
+    await useEmulator({ developmentMode: false } as unknown as Services);
     assert.equal(config().inspect<string>('apiBaseUrl')?.globalValue, before, 'the base URL is untouched');
   });
 

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { Fault } from '../../../emulator/faults';
 import type { ToolRun } from '../../../src/core/errors';
-import { api, emulator, eventually, outputLogText, resetWorld } from '../helpers';
+import { api, emulator, eventually, internals, outputLogText, resetWorld } from '../helpers';
 
 /*
  * Soak: 2,000 runs through the public runTool API against the loopback emulator with random
@@ -90,13 +90,11 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
-    const endHeap = heapMiB(gc);
     const seconds = (Date.now() - started) / 1000;
 
     const counts = new Map<string, number>();
     for (const runs of outcomes.values()) for (const run of runs) counts.set(run.ok ? 'ok' : run.error.kind, (counts.get(run.ok ? 'ok' : run.error.kind) ?? 0) + 1);
     console.log(`soak: ${CALLS} runs in ${seconds.toFixed(1)} s; outcomes ${JSON.stringify(Object.fromEntries(counts))}`);
-    console.log(`soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run 100, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`);
 
     assert.equal(outcomes.size, CALLS, 'every input has an outcome');
     for (const [input, runs] of outcomes) assert.equal(runs.length, 1, `${input} has ${runs.length} outcomes`);
@@ -109,6 +107,10 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
       const text = outputLogText();
       return text.includes(`gl_ping ${inputs.at(-1)} `) && inputs.every((input) => text.includes(`gl_ping ${input} →`)) && text;
     }, 30_000);
+    // Measured once the work the runs queued has settled (log lines written, history flushed).
+    await (await internals()).history.flush();
+    const endHeap = heapMiB(gc);
+    console.log(`soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run 100, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`);
     const perInput = new Map<string, number>();
     for (const match of log.matchAll(/gl_ping (198\.18\.\d+\.\d+) →/g)) perInput.set(match[1] as string, (perInput.get(match[1] as string) ?? 0) + 1);
     const twice = inputs.filter((input) => perInput.get(input) !== 1);

@@ -132,6 +132,29 @@ describe('ToolRunner', () => {
     assert.equal((await runner.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true, 'runs again once the cooldown is over');
   });
 
+  it('Try Now sends one real call through a daily lock and lifts it when that call succeeds', async () => {
+    emulator.configure({ dailyLimit: 1 });
+    await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
+    failed((await runner.run({ tool: 'gl_ping', input: '2.2.2.2' })).run);
+    const lock = states.stateOf('gl_ping');
+    assert.equal(lock.kind === 'cooling-down' && lock.daily, true, 'a daily lock');
+    assert.match(failed((await runner.run({ tool: 'gl_ping', input: '2.2.2.2' })).run).error.message, /no request was sent/);
+    assert.equal(emulator.requests.length, 2);
+
+    // Still over the limit: the call is made, and the lock stays.
+    const again = failed((await runner.run({ tool: 'gl_ping', input: '2.2.2.2', ignoreLocalLock: true })).run);
+    assert.equal(again.status, 429);
+    assert.equal(emulator.requests.length, 3);
+    assert.equal(states.stateOf('gl_ping').kind, 'cooling-down');
+
+    // The plan was upgraded: the same one call now succeeds and lifts the lock.
+    emulator.configure({ dailyLimit: null });
+    assert.equal((await runner.run({ tool: 'gl_ping', input: '2.2.2.2', ignoreLocalLock: true })).run.ok, true);
+    assert.equal(emulator.requests.length, 4);
+    assert.equal(states.stateOf('gl_ping').kind, 'ok');
+    assert.equal((await runner.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true, 'ordinary runs go through again');
+  });
+
   it('learns disabled and unknown states from real answers only', async () => {
     emulator.configure({ disabledTools: ['gl_ping'] });
     assert.equal(states.stateOf('gl_ping').kind, 'idle');
