@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { pingManyReport } from '../../../src/core/agent/pingManyResult';
 import { checkAddress, planPings } from '../../../src/core/agent/pingPlan';
-import { runManyWith } from '../../../src/core/agent/runMany';
 import type { ToolRun } from '../../../src/core/errors';
 
 describe('planPings: one call per unique public address', () => {
@@ -22,36 +21,6 @@ describe('planPings: one call per unique public address', () => {
     assert.equal(checkAddress('ping 8.8.8.8 please').ok, false);
     assert.equal(checkAddress('"8.8.8.8",').ok, true);
     assert.equal(checkAddress('999.1.1.1').ok, false);
-  });
-});
-
-describe('runManyWith: the stand-in for the bulk scheduler', () => {
-  it('runs at most `concurrency` at once and keeps the input order', async () => {
-    let running = 0;
-    let peak = 0;
-    const runMany = runManyWith(async (tool, input) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-      return { ok: true, tool, status: 200, data: { ip: input }, durationMs: 1 };
-    }, 2);
-    const runs = await runMany('gl_ping', ['a', 'b', 'c', 'd', 'e'], new AbortController().signal);
-    assert.deepEqual(runs.map((run) => (run.ok ? (run.data as { ip: string }).ip : '')), ['a', 'b', 'c', 'd', 'e']);
-    assert.equal(peak, 2);
-  });
-
-  it('starts nothing more once aborted', async () => {
-    const controller = new AbortController();
-    const started: string[] = [];
-    const runMany = runManyWith(async (tool, input) => {
-      started.push(input);
-      controller.abort();
-      return { ok: true, tool, status: 200, data: {}, durationMs: 1 };
-    }, 1);
-    const runs = await runMany('gl_ping', ['a', 'b', 'c'], controller.signal);
-    assert.deepEqual(started, ['a']);
-    assert.deepEqual(runs.map((run) => run.ok || run.error.kind), [true, 'cancelled', 'cancelled']);
   });
 });
 
