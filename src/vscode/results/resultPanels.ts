@@ -4,6 +4,7 @@ import type { ResultRecord } from '../../core/results/resultRecord';
 import { ResultPanel, panelTitle } from './resultPanel';
 import type { ResultPanelActions } from './resultPanelActions';
 import { newNonce, resultPageHtml } from './webviewHtml';
+import { webviewStrings } from './webviewStrings';
 
 export type { ResultPanelActions } from './resultPanelActions';
 
@@ -109,6 +110,8 @@ export class ResultPanels implements vscode.Disposable {
       scriptUri: uri('dist', 'results.js'),
       styleUri: uri('results.css'),
       codiconUri: uri('dist', 'codicons', 'codicon.css'),
+      strings: webviewStrings(),
+      lang: vscode.env.language,
     });
   }
 }
