@@ -27,6 +27,10 @@ export interface SessionOptions {
   keyInEnvironment?: boolean;
   /** Install this packaged .vsix instead of loading the extension from the repo in development mode. */
   installVsix?: string;
+  /** More .vsix files to install next to the extension (e.g. a language pack). */
+  alsoInstall?: string[];
+  /** VS Code's display language (argv.json `locale`), e.g. 'de', and the language pack that provides it. */
+  locale?: { language: string; languagePacksJson: string };
   /** Emulator options; the test key is always accepted. */
   emulator?: Omit<StartOptions, 'keys'>;
 }
@@ -73,6 +77,10 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
       installVsix: opts.installVsix,
+      alsoInstall: opts.alsoInstall,
+      userDataFiles: opts.locale
+        ? { 'User/argv.json': JSON.stringify({ locale: opts.locale.language }), 'languagepacks.json': opts.locale.languagePacksJson }
+        : undefined,
       workspaceFolder: workspace.folder,
       userSettings: quietUserSettings(emulator.url, opts.userSettings),
       env: ({ userDataDir }) => ({
