@@ -26,6 +26,13 @@ describe('UI: themes and icons', function () {
     });
     await session.openFile('incident.md');
     await session.selectFirst('8.8.8.8');
+    // For the README: the palette offering the extension's commands with an IP selected.
+    await session.page.keyboard.press('F1');
+    await session.workbench.quickInputBox.fill('>NiamonX');
+    await session.page.locator('.quick-input-list .monaco-list-row', { hasText: 'NiamonX: Ping' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.screenshot('palette');
+    await session.page.keyboard.press('Escape');
+    await session.workbench.waitForQuickInputClosed();
     await session.runCommand('NiamonX: Ping');
     frame = await waitForResultFrame(session.page, '8.8.8.8');
     await openNiamonxSidebar(session.page);
