@@ -15,7 +15,7 @@ const SHOTS: { from: [suite: string, name: string]; to: string }[] = [
   { from: ['entry-points', '3-palette-ping-result'], to: 'results-panel.png' },
   { from: ['themes', 'theme-dark'], to: 'theme-dark.png' },
   { from: ['themes', 'theme-high-contrast-dark'], to: 'theme-high-contrast.png' },
-  { from: ['packaged-vsix', 'walkthrough'], to: 'walkthrough.png' },
+  { from: ['packaged-vsix', 'walkthrough-steps-done'], to: 'walkthrough.png' },
   { from: ['locale-de', '3-result-de'], to: 'german.png' },
   // The bulk summary: add its suite and screenshot name here once the bulk commands exist.
 ];

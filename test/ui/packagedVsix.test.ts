@@ -85,6 +85,9 @@ describe('UI: the packaged .vsix', function () {
 
   // Issue: a newcomer who installed the .vsix finds the walkthrough and can follow it.
   it('opens the Get Started walkthrough with its six steps, and its Set API Key and Ping steps complete when done', async function () {
+    // Room for the walkthrough (and a clear screenshot of it): no other editors, no panel.
+    await session.runCommand('View: Close All Editors');
+    await session.runCommand('View: Hide Panel');
     await session.runCommand('Welcome: Open Walkthrough...');
     await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
     const page = session.page.locator('.gettingStartedContainer');
@@ -109,6 +112,7 @@ describe('UI: the packaged .vsix', function () {
     await session.typeInQuickInput('1.1.1.1');
     await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && session.emulator.requests.indexOf(r) >= before, 20_000);
     await checked('ping');
+    await session.workbench.notification('NiamonX Ping').waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
     await session.screenshot('walkthrough-steps-done');
   });
 });
