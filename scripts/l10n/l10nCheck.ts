@@ -20,6 +20,8 @@ export interface L10nReport {
   untranslated: Record<string, string[]>;
   /** `%key%` references in package.json missing from package.nls.json. */
   notInNls: string[];
+  /** Manifest texts users see that are plain text instead of a `%key%` (where → text). */
+  notKeyed: string[];
   /** Per language: package.nls.json keys without a translation. */
   nlsUntranslated: Record<string, string[]>;
   /** `t('…')` texts of the results page that webviewStrings.ts does not pass to it. */
@@ -81,6 +83,40 @@ function manifestKeys(value: unknown, found = new Set<string>()): Set<string> {
   return found;
 }
 
+type Json = Record<string, any>;
+
+/** Where users read manifest texts: each must be a %key% so it can be translated. */
+function plainManifestTexts(manifest: Json): string[] {
+  const found: string[] = [];
+  const check = (where: string, value: unknown) => {
+    if (typeof value === 'string' && value && !/^%[^%]+%$/.test(value)) found.push(`${where}: ${value}`);
+  };
+  const c: Json = manifest.contributes ?? {};
+  for (const command of c.commands ?? []) check(`command ${command.command} title`, command.title);
+  for (const views of Object.values<Json[]>(c.views ?? {})) for (const view of views) check(`view ${view.id} name`, view.name);
+  for (const welcome of c.viewsWelcome ?? []) check(`viewsWelcome ${welcome.view}`, welcome.contents);
+  for (const walkthrough of c.walkthroughs ?? []) {
+    check(`walkthrough ${walkthrough.id} title`, walkthrough.title);
+    check(`walkthrough ${walkthrough.id} description`, walkthrough.description);
+    for (const step of walkthrough.steps ?? []) {
+      check(`walkthrough step ${step.id} title`, step.title);
+      check(`walkthrough step ${step.id} description`, step.description);
+    }
+  }
+  const configurations: Json[] = Array.isArray(c.configuration) ? c.configuration : c.configuration ? [c.configuration] : [];
+  for (const configuration of configurations) {
+    for (const [name, property] of Object.entries<Json>(configuration.properties ?? {})) {
+      check(`setting ${name}`, property.markdownDescription ?? property.description);
+      (property.enumDescriptions ?? []).forEach((text: unknown, index: number) => check(`setting ${name} enumDescriptions[${index}]`, text));
+    }
+  }
+  for (const tool of c.languageModelTools ?? []) {
+    check(`languageModelTool ${tool.name} displayName`, tool.displayName);
+    check(`languageModelTool ${tool.name} userDescription`, tool.userDescription);
+  }
+  return found;
+}
+
 function missing(wanted: Iterable<string>, present: object): string[] {
   return [...wanted].filter((key) => !Object.prototype.hasOwnProperty.call(present, key));
 }
@@ -102,6 +138,7 @@ export async function checkL10n(root: string): Promise<L10nReport> {
     staleInBundle: missing(Object.keys(bundle), extracted),
     untranslated: {},
     notInNls: missing(manifestKeys(manifest), nls),
+    notKeyed: plainManifestTexts(manifest),
     nlsUntranslated: {},
     webviewNotPassed: webviewTexts(root).filter((text) => !passed.has(text) && !(text.startsWith('The original values') && passed.has('[NOT_IN_MEMORY_NOTICE]'))),
     walkthroughUntranslated: {},
@@ -126,6 +163,7 @@ export function describeProblems(report: L10nReport): string[] {
   list('l10n/bundle.l10n.json keys no source uses (run `npm run l10n`)', report.staleInBundle);
   for (const [lang, items] of Object.entries(report.untranslated)) list(`strings missing from l10n/bundle.l10n.${lang}.json`, items);
   list('%keys% of package.json missing from package.nls.json', report.notInNls);
+  list('manifest texts to turn into %keys% (package.nls.json + package.nls.de.json)', report.notKeyed);
   for (const [lang, items] of Object.entries(report.nlsUntranslated)) list(`keys missing from package.nls.${lang}.json`, items);
   list("t('…') texts of the results page missing from src/vscode/results/webviewStrings.ts", report.webviewNotPassed);
   for (const [lang, items] of Object.entries(report.walkthroughUntranslated)) list(`walkthrough pages without a .nls.${lang}.md translation`, items);
