@@ -95,9 +95,24 @@ const builds = [extension];
 if (webview.entryPoints.length && !outfile) builds.push(webview);
 if (!production && !outfile) builds.push(nodeSide);
 
+/** Prints what the `$esbuild-watch` problem matcher (.vscode/tasks.json) waits for. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
 if (!outfile) copyWebviewAssets();
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of builds) await (await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), watchReporter] })).watch();
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));

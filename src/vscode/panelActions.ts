@@ -20,9 +20,9 @@ export function panelActions(services: { runs: RunController; keys: ApiKeyStore;
     unredactedData: (record) => services.runs.unredactedData(record.id),
     confirmReveal: async () =>
       (await vscode.window.showWarningMessage(
-        'Show the masked values (passwords, tokens, hashes) in this panel?',
-        { modal: true, detail: 'They stay masked in the history, logs and exports.' },
-        'Reveal',
-      )) === 'Reveal',
+        vscode.l10n.t('Show the masked values (passwords, tokens, hashes) in this panel?'),
+        { modal: true, detail: vscode.l10n.t('They stay masked in the history, logs and exports.') },
+        vscode.l10n.t('Reveal'),
+      )) === vscode.l10n.t('Reveal'),
   };
 }

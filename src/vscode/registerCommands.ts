@@ -64,7 +64,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.output.channel.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`NiamonX: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: {0}', message));
         return undefined;
       }
     }),

@@ -73,7 +73,7 @@ export class RunController {
     const label = this.catalog().find(options.tool)?.label ?? options.tool;
     const outcome = options.interactive
       ? await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `NiamonX ${label}`, cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX {0}', label), cancellable: true },
           (progress, token) => {
             progress.report({ message: typeof options.input === 'string' ? options.input : undefined });
             const controller = new AbortController();

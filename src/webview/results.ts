@@ -16,6 +16,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+const strings = pageStrings();
 /** Holds only the masked record and view settings: revealed values are never saved. */
 let state: SavedWebviewState = vscode.getState() ?? {};
 
@@ -44,7 +45,7 @@ function render(message: ShowMessage): void {
 
   const root = byId('result');
   root.replaceChildren(header(message), toolbar(message));
-  if (message.notice) root.append(element('p', 'notice', message.notice));
+  if (message.notice) root.append(element('p', 'notice', t(message.notice)));
   if (message.record.error) root.append(errorBlock(message.record));
   if (message.summary.length > 0) root.append(summaryList(message.summary));
   if (message.model.kind !== 'missing' || message.record.ok) root.append(body(message.model));
@@ -62,19 +63,21 @@ function header(message: ShowMessage): HTMLElement {
   const title = element('h1', 'title', record.toolLabel ?? record.tool);
   if (record.toolLabel && record.toolLabel !== record.tool) title.append(' ', element('code', 'tool-name', record.tool));
   const input = element('p', 'input');
-  input.append(element('span', 'label', 'Input'), ' ', element('code', 'input-value', record.input));
+  input.append(element('span', 'label', t('Input')), ' ', element('code', 'input-value', record.input));
 
   const facts = element('ul', 'facts');
   const fact = (text: string, className = '') => facts.append(element('li', `fact ${className}`, text));
   fact(new Date(record.startedAt).toLocaleString());
   if (record.durationMs !== undefined) fact(formatDuration(record.durationMs));
   if (record.status !== undefined) fact(`HTTP ${record.status}`, record.ok ? 'ok' : 'failed');
-  else if (!record.ok) fact('failed', 'failed');
-  if (record.cached) fact('(cached)', 'cached');
+  else if (!record.ok) fact(t('failed'), 'failed');
+  if (record.cached) fact(t('(cached)'), 'cached');
   const hidden = record.redactedCount ?? 0;
   if (hidden > 0) {
-    const count = `${hidden} ${hidden === 1 ? 'value' : 'values'}`;
-    fact(message.revealed ? `${count} revealed` : `${count} hidden`, message.revealed ? 'revealed' : 'hidden');
+    const text = message.revealed
+      ? hidden === 1 ? t('1 value revealed') : t('{0} values revealed', hidden)
+      : hidden === 1 ? t('1 value hidden') : t('{0} values hidden', hidden);
+    fact(text, message.revealed ? 'revealed' : 'hidden');
   }
   head.append(title, input, facts);
   return head;
@@ -88,15 +91,15 @@ function toolbar(message: ShowMessage): HTMLElement {
   const bar = element('div', 'toolbar');
   bar.setAttribute('role', 'toolbar');
   bar.append(
-    button('Copy JSON', 'copy', () => vscode.postMessage({ type: 'copyJson' })),
-    button('Export…', 'export', () => vscode.postMessage({ type: 'export' })),
-    button('Run Again', 'debug-rerun', () => vscode.postMessage({ type: 'runAgain' })),
-    button('Open in Editor', 'go-to-file', () => vscode.postMessage({ type: 'openInEditor' })),
+    button(t('Copy JSON'), 'copy', () => vscode.postMessage({ type: 'copyJson' })),
+    button(t('Export…'), 'export', () => vscode.postMessage({ type: 'export' })),
+    button(t('Run Again'), 'debug-rerun', () => vscode.postMessage({ type: 'runAgain' })),
+    button(t('Open in Editor'), 'go-to-file', () => vscode.postMessage({ type: 'openInEditor' })),
   );
   if (message.canReveal) {
     const reveal = message.revealed
-      ? button('Hide', 'eye-closed', () => vscode.postMessage({ type: 'toggleReveal' }))
-      : button('Reveal', 'eye', () => vscode.postMessage({ type: 'toggleReveal' }));
+      ? button(t('Hide'), 'eye-closed', () => vscode.postMessage({ type: 'toggleReveal' }))
+      : button(t('Reveal'), 'eye', () => vscode.postMessage({ type: 'toggleReveal' }));
     reveal.classList.add('reveal');
     bar.append(reveal);
   }
@@ -120,7 +123,7 @@ function codicon(name: string): HTMLElement {
 function errorBlock(record: ResultRecord): HTMLElement {
   const block = element('div', 'error');
   block.setAttribute('role', 'alert');
-  block.append(codicon('error'), ' ', element('span', 'error-message', record.error?.message ?? 'The run failed.'));
+  block.append(codicon('error'), ' ', element('span', 'error-message', record.error?.message ?? t('The run failed.')));
   return block;
 }
 
@@ -138,8 +141,8 @@ function summaryList(items: SummaryItem[]): HTMLElement {
 
 function body(model: RenderNode): HTMLElement {
   const section = element('section', 'data');
-  section.setAttribute('aria-label', 'Result data');
-  section.append(model.kind === 'missing' ? element('p', 'empty', 'No data.') : node(model, '$', 0));
+  section.setAttribute('aria-label', t('Result data'));
+  section.append(model.kind === 'missing' ? element('p', 'empty', t('No data.')) : node(model, '$', 0));
   return section;
 }
 
@@ -187,7 +190,7 @@ function link(url: string): HTMLElement {
 /** The root container is shown as is; nested ones fold, and closed ones are built when opened. */
 function container(model: ContainerNode, path: string, depth: number): HTMLElement {
   const size = sizeOf(model);
-  if (size === 0) return element('span', 'v v-empty', model.kind === 'object' ? '{} (empty)' : '[] (empty)');
+  if (size === 0) return element('span', 'v v-empty', model.kind === 'object' ? t('{} (empty)') : t('[] (empty)'));
   const build = () => {
     if (model.kind === 'object') return objectTable(model, path, depth);
     if (model.kind === 'table') return gridTable(model, path, depth);
@@ -215,8 +218,8 @@ function sizeOf(model: ContainerNode): number {
 
 function describe(model: ContainerNode): string {
   const size = sizeOf(model);
-  if (model.kind === 'object') return `{ ${size} ${size === 1 ? 'field' : 'fields'} }`;
-  return `[ ${size} ${size === 1 ? 'item' : 'items'} ]`;
+  if (model.kind === 'object') return `{ ${size === 1 ? t('1 field') : t('{0} fields', size)} }`;
+  return `[ ${size === 1 ? t('1 item') : t('{0} items', size)} ]`;
 }
 
 function objectTable(model: ObjectNode, path: string, depth: number): HTMLElement {
@@ -234,7 +237,7 @@ function objectTable(model: ObjectNode, path: string, depth: number): HTMLElemen
   }
   table.append(rows);
   wrap.append(table);
-  appendOmitted(wrap, model.entries.length, model.totalEntries, 'fields');
+  appendOmitted(wrap, model.entries.length, model.totalEntries, t('Showing the first {0} of {1} fields. Open in Editor to see all.'));
   return wrap;
 }
 
@@ -248,7 +251,7 @@ function list(model: ListNode, path: string, depth: number): HTMLElement {
     items.append(entry);
   });
   wrap.append(items);
-  appendOmitted(wrap, model.items.length, model.totalItems, 'items');
+  appendOmitted(wrap, model.items.length, model.totalItems, t('Showing the first {0} of {1} items. Open in Editor to see all.'));
   return wrap;
 }
 
@@ -262,7 +265,7 @@ function gridTable(model: TableNode, path: string, depth: number): HTMLElement {
     th.scope = 'col';
     const sortButton = element('button', 'sort');
     sortButton.type = 'button';
-    sortButton.title = `Sort by ${column}`;
+    sortButton.title = t('Sort by {0}', column);
     sortButton.append(element('span', 'column-name', column), codicon('arrow-both'));
     sortButton.addEventListener('click', () => applySort(nextSort(index)));
     th.append(sortButton);
@@ -309,7 +312,7 @@ function gridTable(model: TableNode, path: string, depth: number): HTMLElement {
   table.append(head, tbody);
   if (rows.length >= FILTER_MIN_ROWS) wrap.append(rowFilter(rows));
   wrap.append(table);
-  appendOmitted(wrap, model.rows.length, model.totalRows, 'rows', ' Sorting applies to the rows shown.');
+  appendOmitted(wrap, model.rows.length, model.totalRows, t('Showing the first {0} of {1} rows. Sorting applies to the rows shown. Open in Editor to see all.'));
   return wrap;
 }
 
@@ -321,8 +324,8 @@ function rowFilter(rows: HTMLTableRowElement[]): HTMLElement {
   const bar = element('div', 'grid-filter');
   const input = element('input');
   input.type = 'search';
-  input.placeholder = 'Filter rows';
-  input.setAttribute('aria-label', 'Filter rows');
+  input.placeholder = t('Filter rows');
+  input.setAttribute('aria-label', t('Filter rows'));
   const count = element('span', 'grid-filter-count');
   const texts = rows.map((row) => (row.textContent ?? '').toLowerCase());
   const apply = () => {
@@ -332,20 +335,45 @@ function rowFilter(rows: HTMLTableRowElement[]): HTMLElement {
       row.hidden = query !== '' && !texts[index].includes(query);
       if (!row.hidden) shown++;
     });
-    count.textContent = query ? `${shown} of ${rows.length} rows` : '';
+    count.textContent = query ? t('{0} of {1} rows', shown, rows.length) : '';
   };
   input.addEventListener('input', apply);
   bar.append(input, count);
   return bar;
 }
 
-function appendOmitted(parent: HTMLElement, shown: number, total: number, what: string, extra = ''): void {
+/** `sentence` is a translated text with {0} (shown) and {1} (total). */
+function appendOmitted(parent: HTMLElement, shown: number, total: number, sentence: string): void {
   if (total <= shown) return;
   const count = (value: number) => value.toLocaleString();
-  parent.append(element('p', 'note', `Showing the first ${count(shown)} of ${count(total)} ${what}.${extra} Open in Editor to see all.`));
+  parent.append(element('p', 'note', format(sentence, count(shown), count(total))));
 }
 
 // ---- helpers ----
+
+/**
+ * The page's texts in VS Code's display language: the extension puts them (English → translated)
+ * in a meta tag, since this page cannot call vscode.l10n. Anything malformed falls back to English.
+ */
+function pageStrings(): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(document.querySelector('meta[name="niamonx-strings"]')?.getAttribute('content') ?? '{}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+/** The translation of an English text (see src/vscode/results/webviewStrings.ts), with {0}, {1}… filled in. */
+function t(english: string, ...args: Array<string | number>): string {
+  return format(Object.hasOwn(strings, english) ? strings[english]! : english, ...args);
+}
+
+function format(text: string, ...args: Array<string | number>): string {
+  return text.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+}
+
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);

@@ -17,6 +17,10 @@ export interface LaunchOptions {
   extensionsDir?: string;
   /** A .vsix installed with `--install-extension` before start. */
   installVsix?: string;
+  /** More .vsix files installed the same way (e.g. a language pack). */
+  alsoInstall?: string[];
+  /** Files written below `<user-data-dir>` before start (relative path → text), e.g. `User/argv.json`. */
+  userDataFiles?: Record<string, string>;
   /** Preferred port; a free one is picked when it is taken or not given. */
   port?: number;
   /** Called with every line code-server prints (its own log and its extension host's stdout). */
@@ -51,6 +55,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(opts.userSettings ?? {}, null, 2));
+  for (const [path, text] of Object.entries(opts.userDataFiles ?? {})) writeFileSync(join(userDataDir, path), text);
   const port = await freePort(opts.port ?? 0);
   // Our own config file, so code-server neither reads nor writes ~/.config/code-server.
   const configFile = join(root, 'config.yaml');
@@ -60,10 +65,10 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
   const extraEnv = typeof opts.env === 'function' ? opts.env({ userDataDir, extensionsDir }) : opts.env;
   // code-server keeps its own logs and heartbeat under $XDG_DATA_HOME/code-server: keep them in the temp folder too.
   const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), ...offlineEnvironment(), ...extraEnv };
-  if (opts.installVsix) {
-    console.log(`code-server: installing ${opts.installVsix}`);
+  for (const vsix of [opts.installVsix, ...(opts.alsoInstall ?? [])].filter((file): file is string => !!file)) {
+    console.log(`code-server: installing ${vsix}`);
     try {
-      await run(process.execPath, [entryScript, ...common, '--force', '--install-extension', opts.installVsix], { env });
+      await run(process.execPath, [entryScript, ...common, '--force', '--install-extension', vsix], { env });
     } catch (error) {
       rmSync(root, { recursive: true, force: true });
       throw error;

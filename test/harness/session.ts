@@ -30,6 +30,10 @@ export interface SessionOptions {
   installVsix?: string;
   /** Folders of more extensions (test fixtures) to install beside this one. */
   moreExtensions?: string[];
+  /** More .vsix files to install next to the extension (e.g. a language pack). */
+  alsoInstall?: string[];
+  /** VS Code's display language (argv.json `locale`), e.g. 'de', and the language pack that provides it. */
+  locale?: { language: string; languagePacksJson: string };
   /** Emulator options; the test key is always accepted. */
   emulator?: Omit<StartOptions, 'keys'>;
 }
@@ -78,6 +82,10 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     const codeServer = await launchCodeServer({
       extensionsDir,
       installVsix: opts.installVsix,
+      alsoInstall: opts.alsoInstall,
+      userDataFiles: opts.locale
+        ? { 'User/argv.json': JSON.stringify({ locale: opts.locale.language }), 'languagepacks.json': opts.locale.languagePacksJson }
+        : undefined,
       workspaceFolder: workspace.folder,
       userSettings: quietUserSettings(emulator.url, opts.userSettings),
       env: ({ userDataDir }) => ({

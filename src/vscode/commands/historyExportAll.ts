@@ -7,7 +7,7 @@ import type { Services } from '../services';
 export async function historyExportAll(services: Services, choice?: unknown): Promise<vscode.Uri | undefined> {
   const records = services.history.list();
   if (!records.length) {
-    void vscode.window.showInformationMessage('NiamonX: the history is empty; nothing to export.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: the history is empty; nothing to export.'));
     return undefined;
   }
   const day = new Date().toISOString().slice(0, 10);

@@ -14,15 +14,11 @@ export async function useEmulator(services: Services): Promise<void> {
   }
   await vscode.workspace.getConfiguration('niamonx').update('apiBaseUrl', EMULATOR_URL, vscode.ConfigurationTarget.Global);
   // Not awaited: a command must not wait for the user to dismiss a notification.
-  void vscode.window
-    .showInformationMessage(
-      vscode.l10n.t(
-        'NiamonX now talks to the local emulator at {0}. Start it from the project folder with "npm run emulator" (demo key: nx-demo-key-0000), then set that key. To go back, reset the setting niamonx.apiBaseUrl.',
-        EMULATOR_URL,
-      ),
-      vscode.l10n.t('Set API Key'),
-    )
-    .then((choice) => {
-      if (choice !== undefined) void vscode.commands.executeCommand('niamonx.setApiKey');
-    });
+  const setKey = vscode.l10n.t('Set API Key');
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('NiamonX now talks to the local emulator at {0}. Start it from the project folder with "npm run emulator" (demo key: {1}), then set that key. To go back, reset the setting niamonx.apiBaseUrl.', EMULATOR_URL, 'nx-demo-key-0000'),
+    setKey,
+  ).then((choice) => {
+    if (choice === setKey) void vscode.commands.executeCommand('niamonx.setApiKey');
+  });
 }

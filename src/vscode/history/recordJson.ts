@@ -9,5 +9,5 @@ export function recordJson(record: ResultRecord, revealedData?: unknown): string
 
 export async function copyRecordJson(record: ResultRecord, revealedData?: unknown): Promise<void> {
   await vscode.env.clipboard.writeText(recordJson(record, revealedData));
-  void vscode.window.setStatusBarMessage('NiamonX: JSON copied', 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('NiamonX: JSON copied'), 3000);
 }

@@ -2,10 +2,15 @@ import * as vscode from 'vscode';
 import { EXPORT_FORMATS, exportRecords, fileExtension, type ExportFormat } from '../../core/export/exportFormats';
 import type { ResultRecord } from '../../core/record/resultRecord';
 
-const FORMAT_LABELS: Record<ExportFormat, { label: string; detail: string }> = {
-  json: { label: 'JSON', detail: 'Everything, machine-readable' },
-  csv: { label: 'CSV', detail: 'Flattened dotted columns, for spreadsheets' },
-  markdown: { label: 'Markdown', detail: 'Tables, for incident notes and tickets' },
+/** A function, so the details follow VS Code's display language. */
+const formatLabels = (): Record<ExportFormat, { label: string; detail: string }> => ({
+  json: { label: 'JSON', detail: vscode.l10n.t('Everything, machine-readable') },
+  csv: { label: 'CSV', detail: vscode.l10n.t('Flattened dotted columns, for spreadsheets') },
+  markdown: { label: 'Markdown', detail: vscode.l10n.t('Tables, for incident notes and tickets') },
+});
+const FORMATS = (): { format: ExportFormat; label: string; detail: string }[] => {
+  const labels = formatLabels();
+  return EXPORT_FORMATS.map((format) => ({ format, ...labels[format] }));
 };
 
 export interface ExportChoice {
@@ -23,25 +28,20 @@ export interface ExportChoice {
 export async function exportToFile(records: ResultRecord[], suggestedName: string, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
   const format =
     choice.format ??
-    (
-      await vscode.window.showQuickPick(
-        EXPORT_FORMATS.map((f) => ({ format: f, ...FORMAT_LABELS[f], description: `.${fileExtension(f)}` })),
-        { title: 'NiamonX: Export as' },
-      )
-    )?.format;
+    (await vscode.window.showQuickPick(FORMATS().map((f) => ({ ...f, description: `.${fileExtension(f.format)}` })), { title: vscode.l10n.t('NiamonX: Export as') }))?.format;
   if (!format) return undefined;
   const extension = fileExtension(format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target =
     choice.target ??
     (await vscode.window.showSaveDialog({
-      title: 'NiamonX: Export',
+      title: vscode.l10n.t('NiamonX: Export'),
       defaultUri: folder ? vscode.Uri.joinPath(folder, `${suggestedName}.${extension}`) : undefined,
-      filters: { [FORMAT_LABELS[format].label]: [extension] },
+      filters: { [FORMATS().find((f) => f.format === format)!.label]: [extension] },
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format, { secrets: choice.secrets }), 'utf8'));
-  void vscode.window.showInformationMessage(`NiamonX: exported ${records.length} result(s) to ${vscode.workspace.asRelativePath(target)}.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: exported {0} result(s) to {1}.', records.length, vscode.workspace.asRelativePath(target)));
   return target;
 }
 

@@ -4,6 +4,7 @@ import type { ResultRecord } from '../../core/record/resultRecord';
 import { ResultPanel, panelTitle } from './resultPanel';
 import type { ResultPanelActions } from './resultPanelActions';
 import { newNonce, resultPageHtml } from './webviewHtml';
+import { webviewStrings } from './webviewStrings';
 
 export type { ResultPanelActions } from './resultPanelActions';
 
@@ -74,7 +75,8 @@ export class ResultPanels implements vscode.Disposable {
   }
 
   private adopt(panel: vscode.WebviewPanel, record: ResultRecord, reopens?: number): void {
-    panel.iconPath = vscode.Uri.joinPath(this.mediaUri, 'niamonx.svg');
+    // Tab icons are images: a currentColor SVG would be black on dark themes, so one per theme kind.
+    panel.iconPath = { light: vscode.Uri.joinPath(this.mediaUri, 'niamonx-light.svg'), dark: vscode.Uri.joinPath(this.mediaUri, 'niamonx-dark.svg') };
     panel.webview.html = this.pageHtml(panel.webview);
     const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));
@@ -112,6 +114,8 @@ export class ResultPanels implements vscode.Disposable {
       scriptUri: uri('dist', 'results.js'),
       styleUri: uri('results.css'),
       codiconUri: uri('dist', 'codicons', 'codicon.css'),
+      strings: webviewStrings(),
+      lang: vscode.env.language,
     });
   }
 }
