@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { redact } from '../record/redact';
 import type { CacheEntry, ResultCache } from './resultCache';
 
 /** Where the cache file lives; the extension adapts its global storage folder to this. */
@@ -28,11 +29,14 @@ const fileSchema = z.object({
 
 /** Quiet time after the last change before the file is written, so a bulk run writes once, not per answer. */
 const SAVE_DELAY_MS = 1500;
+/** The file's size at most: the newest answers that fit are kept, so writing it never stalls the host. */
+export const MAX_CACHE_FILE_CHARS = 8 * 1024 * 1024;
 
 /**
  * Keeps the answer cache across reloads and restarts. Loading is lazy (on the first run, not
  * at start-up) and saving happens in the background after changes settle. Only successes are
- * ever in the cache, and only 2xx answers are accepted back from the file.
+ * ever in the cache, and only 2xx answers are accepted back from the file. Answers that hold
+ * secrets (breach passwords, tokens) stay in memory only: the file never holds them.
  */
 export class PersistentCache {
   private loading: Promise<void> | undefined;
@@ -73,8 +77,7 @@ export class PersistentCache {
     this.timer = undefined;
     this.saving = this.saving.then(async () => {
       await this.load();
-      const text = JSON.stringify({ version: 1, entries: this.cache.snapshot() });
-      await this.file.write(text).catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
+      await this.file.write(persistedText(this.cache.snapshot())).catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
     });
     return this.saving;
   }
@@ -88,4 +91,23 @@ export class PersistentCache {
     this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
     this.timer.unref?.();
   }
+}
+
+/**
+ * The file's text: the newest entries first chosen until MAX_CACHE_FILE_CHARS, then written
+ * oldest first (the order the cache restores them in). An answer with a sensitive field is left
+ * out, so plaintext passwords from breach tools never reach the disk.
+ */
+export function persistedText(entries: [string, CacheEntry<CachedAnswer>][]): string {
+  const kept: string[] = [];
+  let chars = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i]!;
+    if (redact(entry[1].value.data).count > 0) continue;
+    const json = JSON.stringify(entry);
+    if (chars + json.length > MAX_CACHE_FILE_CHARS) break;
+    chars += json.length + 1;
+    kept.push(json);
+  }
+  return `{"version":1,"entries":[${kept.reverse().join(',')}]}`;
 }

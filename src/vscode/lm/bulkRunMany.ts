@@ -10,7 +10,7 @@ const NOT_RUN_KIND: Record<StopReason, ErrorKind> = { 'daily-limit': 'rate-limit
 /**
  * niamonx_ping_many through the bulk scheduler (pacing learned from 429s, retries, daily-limit
  * stop, cancel), with every call going through the RunController so that each lands in the
- * history marked as the agent's, like niamonx_ping.
+ * history marked as the agent's, like niamonx_ping. A tool already cooling down fails at once.
  */
 export function bulkRunMany(services: Services): RunMany {
   const agentRunner: BulkRunner = {
@@ -22,6 +22,13 @@ export function bulkRunMany(services: Services): RunMany {
     isCached: (request) => services.runner.isCached(request),
   };
   return async (tool, inputs, signal) => {
+    // An agent is told at once, not kept waiting for a cooldown the tool is already in.
+    const blocking = services.states.blockingState(tool);
+    if (blocking?.kind === 'cooling-down') {
+      const retryAfterSeconds = Math.max(1, Math.ceil((blocking.until - Date.now()) / 1000));
+      const error = { kind: 'rate-limit' as const, message: `${tool} is cooling down (no request was sent).`, retryAfterSeconds, daily: blocking.daily };
+      return inputs.map((): ToolRun => ({ ok: false, tool, error }));
+    }
     const settings = currentSettings();
     const result = await runBulk({
       runner: agentRunner,

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import type { CacheFile } from '../../../src/core/run/persistentCache';
+import { MAX_CACHE_FILE_CHARS, persistedText, type CacheFile } from '../../../src/core/run/persistentCache';
 import { ToolRunner, type RunnerSettings } from '../../../src/core/run/toolRunner';
 
 const KEY = 'nx-cache-test-key-0001112223';
@@ -104,6 +104,27 @@ describe('persisted answer cache', () => {
     assert.deepEqual(entriesOf(file), []);
     assert.equal((await second.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true);
     assert.equal(emulator.requests.length, 2, 'asked the API again');
+  });
+
+  it('never writes an answer that holds a secret (a breach password) to the file; it stays in memory', async () => {
+    const file = memoryFile();
+    const runner = runnerWith(file);
+    await runner.run({ tool: 'gl_ping', input: '5.5.5.5' });
+    await runner.run({ tool: 'ulp_search', input: 'example.com' });
+    await runner.flushCache();
+    const keys = entriesOf(file).map(([key]) => key);
+    assert.ok(keys.some((key) => key.includes('5.5.5.5')), 'the ping answer is kept');
+    assert.ok(!keys.some((key) => key.includes('ulp_search')), 'the ULP answer (plaintext passwords) is not');
+    assert.ok(!/"pass(word)?":"(?!\*)/.test(file.text ?? ''), 'no password value in the file');
+    const again = await runner.run({ tool: 'ulp_search', input: 'example.com' });
+    assert.equal(again.run.ok && again.run.cached, true, 'still answered from memory');
+  });
+
+  it('keeps the newest entries that fit in the file size cap', () => {
+    const big = 'x'.repeat(MAX_CACHE_FILE_CHARS / 3);
+    const entries = [1, 2, 3, 4].map((n): [string, { value: { status: number; data: unknown }; storedAt: number }] => [`k${n}`, { value: { status: 200, data: { big } }, storedAt: n }]);
+    const kept = (JSON.parse(persistedText(entries)) as { entries: [string][] }).entries.map(([key]) => key);
+    assert.deepEqual(kept, ['k3', 'k4']);
   });
 
   it('survives an unreadable file', async () => {
