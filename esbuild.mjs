@@ -24,7 +24,11 @@ function tsFilesBelow(...dirs) {
     }
   };
   for (const dir of dirs) {
-    try { walk(dir); } catch { /* folder not there yet */ }
+    try {
+      walk(dir);
+    } catch {
+      /* folder not there yet */
+    }
   }
   return files;
 }

@@ -13,7 +13,10 @@ const COUNT = 10_000;
 /** Export, redaction and history reads at 10,000 records, each against `JSON.stringify` of the same data. */
 export async function benchExport(): Promise<BenchRow[]> {
   const records = Array.from({ length: COUNT }, (_, i) => searchRecord(i));
-  const payload = { stats: { total: COUNT, with_password: COUNT }, records: records.map((record) => (record.data as { records: unknown[] }).records[0]) };
+  const payload = {
+    stats: { total: COUNT, with_password: COUNT },
+    records: records.map((record) => (record.data as { records: unknown[] }).records[0]),
+  };
   const folder = mkdtempSync(join(tmpdir(), 'niamonx-bench-history-'));
   const addAll = () => {
     const maxEntries = () => COUNT;
@@ -24,8 +27,18 @@ export async function benchExport(): Promise<BenchRow[]> {
 
   const csv = exportRecords(records, 'csv');
   const rows = [
-    row(`export: CSV of ${COUNT.toLocaleString('en')} records`, () => exportRecords(records, 'csv'), () => JSON.stringify(records), `${(csv.length / 1e6).toFixed(1)} MB of text`),
-    row(`redact: ${COUNT.toLocaleString('en')}-record payload`, () => redact(payload), () => JSON.stringify(payload), `${redact(payload).count.toLocaleString('en')} values masked`),
+    row(
+      `export: CSV of ${COUNT.toLocaleString('en')} records`,
+      () => exportRecords(records, 'csv'),
+      () => JSON.stringify(records),
+      `${(csv.length / 1e6).toFixed(1)} MB of text`,
+    ),
+    row(
+      `redact: ${COUNT.toLocaleString('en')}-record payload`,
+      () => redact(payload),
+      () => JSON.stringify(payload),
+      `${redact(payload).count.toLocaleString('en')} values masked`,
+    ),
     row(
       `history: ${COUNT.toLocaleString('en')} add() calls`,
       addAll,
@@ -36,7 +49,6 @@ export async function benchExport(): Promise<BenchRow[]> {
   rmSync(folder, { recursive: true, force: true });
   return rows;
 }
-
 
 /** A ULP-search-like result with a few leaked credentials, as the heaviest tools return. */
 function searchRecord(i: number): ResultRecord {

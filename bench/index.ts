@@ -9,7 +9,15 @@ import { benchScheduling } from './scheduling';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [benchRender, benchExport, benchTargets, benchRunner, benchAgent, benchExtraction, benchScheduling];
+const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [
+  benchRender,
+  benchExport,
+  benchTargets,
+  benchRunner,
+  benchAgent,
+  benchExtraction,
+  benchScheduling,
+];
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
@@ -28,7 +36,12 @@ function formatTable(rows: BenchRow[]): string {
   const widths = table[0].map((_, column) => Math.max(...table.map((cells) => cells[column].length)));
   const numeric = new Set([1, 2, 3, 4]);
   return table
-    .map((cells) => cells.map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd())
+    .map((cells) =>
+      cells
+        .map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column]) : cell.padEnd(widths[column])))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 

@@ -40,7 +40,7 @@ export class EmulatorControl {
   waitForArrival(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<ArrivedRequest[]> {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
-    return this.call('GET', `arrivals?${query}`);
+    return this.call('GET', `arrivals?${query.toString()}`);
   }
 
   private async call<T>(method: 'GET' | 'POST', endpoint: string, body?: unknown): Promise<T> {

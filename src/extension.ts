@@ -44,7 +44,12 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     catalog,
     settings: () => {
       const settings = currentSettings();
-      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds, cacheMaxEntries: settings.cacheMaxEntries };
+      return {
+        baseUrl: settings.apiBaseUrl,
+        timeoutMs: settings.requestTimeoutSeconds * 1000,
+        cacheTtlSeconds: settings.cacheTtlSeconds,
+        cacheMaxEntries: settings.cacheMaxEntries,
+      };
     },
     apiKey: () => keys.get(),
     states,
@@ -59,12 +64,19 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const history = new HistoryStore(historyFile, {
     maxEntries,
     secrets: () => keys.knownSecrets(),
-    legacy: { read: () => context.globalState.get(LEGACY_HISTORY_KEY), remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined) },
+    legacy: {
+      read: () => context.globalState.get(LEGACY_HISTORY_KEY),
+      remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined),
+    },
   });
   const runs = new RunController(runner, catalog, history, output);
   const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
-  const panels = new ResultPanels(context.extensionUri, panelActions({ runs, keys, runAgain: (record) => runRecordAgain(services, record) }), { reusePanels: () => currentSettings().reusePanels });
+  const panels = new ResultPanels(
+    context.extensionUri,
+    panelActions({ runs, keys, runAgain: (record) => runRecordAgain(services, record) }),
+    { reusePanels: () => currentSettings().reusePanels },
+  );
   const services: Services = {
     developmentMode: isDevelopmentMode(context),
     keys,
@@ -105,7 +117,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     ...registerLanguageModelTools(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
-    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }], new IpHoverProvider()),
+    vscode.languages.registerHoverProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }],
+      new IpHoverProvider(),
+    ),
     trackCursorTarget(),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
@@ -123,7 +138,15 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     void statusBar.refreshKeyState();
   });
   void setDevModeContext(context);
-  return createPublicApi(services, { toolTree, historyTree, panels, context, history, historyFile: historyFile.path, globalState: context.globalState });
+  return createPublicApi(services, {
+    toolTree,
+    historyTree,
+    panels,
+    context,
+    history,
+    historyFile: historyFile.path,
+    globalState: context.globalState,
+  });
 }
 
 export function deactivate(): void {

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     apiKey: async () => key,
     states: new ToolStateTracker(),
   });
-  const result = await runWorkload((tool, input) => runner.run({ tool, input }).then((outcome) => outcome.run), Number(round), calls ? Number(calls) : undefined);
+  const result = await runWorkload(
+    (tool, input) => runner.run({ tool, input }).then((outcome) => outcome.run),
+    Number(round),
+    calls ? Number(calls) : undefined,
+  );
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -21,7 +21,8 @@ const RATIO_GOAL = 1.3;
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<NiamonxApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
-  if (extension.isActive) throw new Error('The extension is already active, so its activation cannot be measured: nothing in this window may activate it.');
+  if (extension.isActive)
+    throw new Error('The extension is already active, so its activation cannot be measured: nothing in this window may activate it.');
   const activation = await profiled('activation', () => measureActivation(extension));
   const api = activation.api;
 

@@ -18,7 +18,13 @@ export interface WorkloadResult {
 /** Sticky 503 answers for the faulty tool; everything else answers normally. */
 export async function prepareEmulator(emulator: EmulatorControl): Promise<void> {
   await emulator.reset();
-  await emulator.fault({ type: 'status', status: 503, body: { success: false, error: 'Service Unavailable' }, tool: FAULTY_TOOL, sticky: true });
+  await emulator.fault({
+    type: 'status',
+    status: 503,
+    body: { success: false, error: 'Service Unavailable' },
+    tool: FAULTY_TOOL,
+    sticky: true,
+  });
 }
 
 /** The i-th call; `round` keeps inputs of different rounds apart, so a later round finds nothing cached. */

@@ -9,7 +9,12 @@ interface Manifest {
   contributes: {
     commands: { command: string; title: string; category?: string }[];
     menus?: Record<string, { command?: string; when?: string }[]>;
-    configuration: { properties: Record<string, { type?: string | string[]; default?: unknown; description?: string; markdownDescription?: string; enum?: string[]; scope?: string }> };
+    configuration: {
+      properties: Record<
+        string,
+        { type?: string | string[]; default?: unknown; description?: string; markdownDescription?: string; enum?: string[]; scope?: string }
+      >;
+    };
   };
 }
 
@@ -20,13 +25,16 @@ export function readManifest(root: string): Manifest {
   return JSON.parse(text, (_key, value: unknown) => {
     if (typeof value !== 'string') return value;
     const match = /^%([^%]+)%$/.exec(value);
-    return match && nls[match[1]!] !== undefined ? nls[match[1]!] : value;
+    return match && nls[match[1]] !== undefined ? nls[match[1]] : value;
   }) as Manifest;
 }
 
 /** One table cell: one line, pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 function where(manifest: Manifest, command: string): string {
@@ -83,7 +91,8 @@ export function updatedReadme(readme: string, manifest: Manifest): string {
   for (const section of SECTIONS) {
     const from = result.indexOf(start(section));
     const to = result.indexOf(end(section));
-    if (from < 0 || to < from) throw new Error(`README.md lacks the markers of the "${section}" table:\n${start(section)}\n${end(section)}`);
+    if (from < 0 || to < from)
+      throw new Error(`README.md lacks the markers of the "${section}" table:\n${start(section)}\n${end(section)}`);
     result = `${result.slice(0, from + start(section).length)}\n${generated(manifest, section)}\n${result.slice(to)}`;
   }
   return result;

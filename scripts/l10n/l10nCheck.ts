@@ -56,7 +56,7 @@ export function webviewTexts(root: string): string[] {
     for (const file of tsFiles(join(root, dir))) {
       if (WEBVIEW_STRINGS.test(file)) continue;
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/(?<![\w.])t\('((?:[^'\\]|\\.)*)'/g)) texts.add(match[1]!.replace(/\\(.)/g, '$1'));
+      for (const match of source.matchAll(/(?<![\w.])t\('((?:[^'\\]|\\.)*)'/g)) texts.add(match[1].replace(/\\(.)/g, '$1'));
     }
   }
   return [...texts];
@@ -74,7 +74,7 @@ function passedToWebview(root: string): Set<string> {
 function manifestKeys(value: unknown, found = new Set<string>()): Set<string> {
   if (typeof value === 'string') {
     const match = /^%([^%]+)%$/.exec(value);
-    if (match) found.add(match[1]!);
+    if (match) found.add(match[1]);
   } else if (Array.isArray(value)) {
     for (const item of value) manifestKeys(item, found);
   } else if (value && typeof value === 'object') {

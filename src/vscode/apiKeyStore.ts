@@ -100,7 +100,12 @@ export class ApiKeyStore implements vscode.Disposable {
     } catch (error) {
       // Only the error's name or code: its message may quote what was being stored (the key).
       const code = (error as { code?: unknown })?.code;
-      const detail = typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown error';
+      const detail =
+        typeof code === 'string' && /^[\w.-]{1,40}$/.test(code)
+          ? code
+          : error instanceof Error && /^\w{1,40}$/.test(error.name)
+            ? error.name
+            : 'unknown error';
       throw new ToolCallError('auth', secretStorageMessage(action, detail));
     }
   }

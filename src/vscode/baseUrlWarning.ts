@@ -27,7 +27,8 @@ export async function warnIfKeyGoesElsewhere(services: Services): Promise<boolea
     )
     .then((choice) => {
       if (choice === open) void openSettings('niamonx.apiBaseUrl');
-      if (choice === reset) void vscode.workspace.getConfiguration('niamonx').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      if (choice === reset)
+        void vscode.workspace.getConfiguration('niamonx').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     });
   return true;
 }

@@ -22,8 +22,12 @@ export class IpHoverProvider implements vscode.HoverProvider {
     markdown.appendMarkdown('**NiamonX** ');
     markdown.appendText(`${shown} (IPv${target.ip.version}, ${target.ip.class})`);
     // Link texts and titles are ours (translations included), the IP is a validated address.
-    markdown.appendMarkdown(`\n\n[$(pulse) ${vscode.l10n.t('Ping')}](${link(CommandId.Ping, ip)} "${vscode.l10n.t('Run gl_ping on {0}', ip)}") · `);
-    markdown.appendMarkdown(`[$(play) ${vscode.l10n.t('Run Tool…')}](${link(CommandId.RunTool, { input: ip })} "${vscode.l10n.t('Pick a NiamonX tool to run on {0}', ip)}")`);
+    markdown.appendMarkdown(
+      `\n\n[$(pulse) ${vscode.l10n.t('Ping')}](${link(CommandId.Ping, ip)} "${vscode.l10n.t('Run gl_ping on {0}', ip)}") · `,
+    );
+    markdown.appendMarkdown(
+      `[$(play) ${vscode.l10n.t('Run Tool…')}](${link(CommandId.RunTool, { input: ip })} "${vscode.l10n.t('Pick a NiamonX tool to run on {0}', ip)}")`,
+    );
     const start = new vscode.Position(position.line, target.start);
     return new vscode.Hover(markdown, new vscode.Range(start, start.translate(0, target.end - target.start)));
   }

@@ -22,7 +22,8 @@ export function notifyError(error: ToolError, toolLabel: string, call?: { tool: 
   if (error.kind === 'cancelled') return;
   const text = vscode.l10n.t('NiamonX {0}: {1}', toolLabel, error.message);
   const next = error.daily && call ? tryNowStep(call) : nextSteps()[error.kind];
-  const show = error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const show =
+    error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(text, ...(next ? [next.label] : [])).then((choice) => {
     if (next && choice === next.label) void next.run();
   });

@@ -22,7 +22,9 @@ export class OutputLog implements vscode.Disposable {
     const source = record.cached ? ' (cached, no API call)' : '';
     const hidden = record.redactedCount ? ` [${record.redactedCount} sensitive value(s) masked]` : '';
     if (!record.ok) {
-      this.channel.warn(`${record.tool} ${record.input} → ${record.error?.kind ?? 'error'}${status}${duration}: ${record.error?.message ?? ''}`);
+      this.channel.warn(
+        `${record.tool} ${record.input} → ${record.error?.kind ?? 'error'}${status}${duration}: ${record.error?.message ?? ''}`,
+      );
       return;
     }
     const compact = compactJson(record.data);

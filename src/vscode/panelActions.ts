@@ -7,13 +7,20 @@ import type { ApiKeyStore } from './apiKeyStore';
 import type { RunController } from './runController';
 
 /** What the results panel's buttons do, in terms of the extension's services. */
-export function panelActions(services: { runs: RunController; keys: ApiKeyStore; runAgain: (record: ResultRecord) => Promise<unknown> }): ResultPanelActions {
+export function panelActions(services: {
+  runs: RunController;
+  keys: ApiKeyStore;
+  runAgain: (record: ResultRecord) => Promise<unknown>;
+}): ResultPanelActions {
   const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
   return {
     runAgain: (record) => void services.runAgain(record),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: recordJson(record, revealedData(record, revealed)) });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'json',
+        content: recordJson(record, revealedData(record, revealed)),
+      });
       await vscode.window.showTextDocument(document, { preview: false });
     },
     copyJson: (record, revealed) => copyRecordJson(record, revealedData(record, revealed)),

@@ -11,7 +11,12 @@ interface ToolItem extends vscode.QuickPickItem {
  * A QuickPick of the catalog's tools. Tools that take `kind` come first (or are the only
  * ones, with `onlyMatching`), so the likely choice is one Enter away.
  */
-export async function pickTool(services: Services, kind: InputKind | undefined, onlyMatching = false, title = vscode.l10n.t('NiamonX: Run Tool')): Promise<ToolDefinition | undefined> {
+export async function pickTool(
+  services: Services,
+  kind: InputKind | undefined,
+  onlyMatching = false,
+  title = vscode.l10n.t('NiamonX: Run Tool'),
+): Promise<ToolDefinition | undefined> {
   const tools = services.catalog().tools;
   const matching = kind ? tools.filter((tool) => tool.acceptedKinds.includes(kind)) : [];
   const others = tools.filter((tool) => !matching.includes(tool));
@@ -30,9 +35,16 @@ export async function pickTool(services: Services, kind: InputKind | undefined, 
     items.push(...others.map(toItem));
   }
   if (!items.some((item) => item.tool)) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: no tool takes {0}. Add one with the niamonx.tools setting.', kind ?? vscode.l10n.t('this input')));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('NiamonX: no tool takes {0}. Add one with the niamonx.tools setting.', kind ?? vscode.l10n.t('this input')),
+    );
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick a tool'), matchOnDescription: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: vscode.l10n.t('Pick a tool'),
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
   return picked?.tool;
 }

@@ -79,22 +79,42 @@ export class RunController {
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
             return this.runner
-              .run({ tool: options.tool, input: options.input, fresh: options.fresh, ignoreLocalLock: options.ignoreLocalLock, signal: controller.signal })
-              .finally(() => subscription.dispose());
+              .run({
+                tool: options.tool,
+                input: options.input,
+                fresh: options.fresh,
+                ignoreLocalLock: options.ignoreLocalLock,
+                signal: controller.signal,
+              })
+              .finally(() => {
+                subscription.dispose();
+              });
           },
         )
-      : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, ignoreLocalLock: options.ignoreLocalLock, signal: options.signal });
+      : await this.runner.run({
+          tool: options.tool,
+          input: options.input,
+          fresh: options.fresh,
+          ignoreLocalLock: options.ignoreLocalLock,
+          signal: options.signal,
+        });
     await this.present(outcome, options.input, label, options.interactive, options.origin);
     return outcome.run;
   }
 
-  private async present(outcome: RunOutcome, input: RunOptions['input'], label: string, interactive: boolean, origin: RunOrigin | undefined): Promise<void> {
+  private async present(
+    outcome: RunOutcome,
+    input: RunOptions['input'],
+    label: string,
+    interactive: boolean,
+    origin: RunOrigin | undefined,
+  ): Promise<void> {
     const { run } = outcome;
     const settings = currentSettings();
     const record = this.toRecord(outcome, requestBodyOf(input), label, settings.redactSensitiveFields);
     if (origin && origin !== 'user') record.origin = origin;
     // The run is done: a failure to log or store it must not turn it into a rejection.
-    this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
+    void this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
     if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));
     if (!interactive) return;
     if (!run.ok) {
@@ -110,7 +130,11 @@ export class RunController {
       await work();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.output.channel.error(step === 'log' ? vscode.l10n.t('Could not log a result: {0}', reason) : vscode.l10n.t('Could not save a result to the history: {0}', reason));
+      this.output.channel.error(
+        step === 'log'
+          ? vscode.l10n.t('Could not log a result: {0}', reason)
+          : vscode.l10n.t('Could not save a result to the history: {0}', reason),
+      );
     }
   }
 

@@ -25,7 +25,10 @@ export class UsageStatusBar implements vscode.Disposable {
     this.item.command = CommandId.StatusBarMenu;
     this.render();
     this.item.show();
-    this.subscriptions.push(keys.onDidChange(() => void this.refreshKeyState()), usage.onDidChange(() => this.render()));
+    this.subscriptions.push(
+      keys.onDidChange(() => void this.refreshKeyState()),
+      usage.onDidChange(() => this.render()),
+    );
   }
 
   /** Reads where the key comes from (secret storage or the environment); called once the key is first known. */
@@ -45,7 +48,8 @@ export class UsageStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(`${keyText(this.keyState)}\n`);
     tooltip.appendText(vscode.l10n.t('{0} API calls today (UTC, counted on this machine)', today.total));
-    if (today.remaining !== undefined) tooltip.appendText('\n' + vscode.l10n.t('{0} calls left, as the API last reported', today.remaining));
+    if (today.remaining !== undefined)
+      tooltip.appendText('\n' + vscode.l10n.t('{0} calls left, as the API last reported', today.remaining));
     if (today.dailyLimitHit) tooltip.appendText('\n' + vscode.l10n.t('The daily limit was reached today.'));
     this.item.tooltip = tooltip;
   }

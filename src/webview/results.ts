@@ -75,8 +75,12 @@ function header(message: ShowMessage): HTMLElement {
   const hidden = record.redactedCount ?? 0;
   if (hidden > 0) {
     const text = message.revealed
-      ? hidden === 1 ? t('1 value revealed') : t('{0} values revealed', hidden)
-      : hidden === 1 ? t('1 value hidden') : t('{0} values hidden', hidden);
+      ? hidden === 1
+        ? t('1 value revealed')
+        : t('{0} values revealed', hidden)
+      : hidden === 1
+        ? t('1 value hidden')
+        : t('{0} values hidden', hidden);
     fact(text, message.revealed ? 'revealed' : 'hidden');
   }
   head.append(title, input, facts);
@@ -299,7 +303,8 @@ function gridTable(model: TableNode, path: string, depth: number): HTMLElement {
     headers.forEach((th, index) => {
       th.setAttribute('aria-sort', sort?.column === index ? sort.direction : 'none');
       const icon = th.querySelector('.codicon');
-      if (icon) icon.className = `codicon codicon-${sort?.column !== index ? 'arrow-both' : sort.direction === 'ascending' ? 'arrow-up' : 'arrow-down'}`;
+      if (icon)
+        icon.className = `codicon codicon-${sort?.column !== index ? 'arrow-both' : sort.direction === 'ascending' ? 'arrow-up' : 'arrow-down'}`;
     });
     if (sort) {
       state.sorts = { ...state.sorts, [path]: sort };
@@ -312,7 +317,12 @@ function gridTable(model: TableNode, path: string, depth: number): HTMLElement {
   table.append(head, tbody);
   if (rows.length >= FILTER_MIN_ROWS) wrap.append(rowFilter(rows));
   wrap.append(table);
-  appendOmitted(wrap, model.rows.length, model.totalRows, t('Showing the first {0} of {1} rows. Sorting applies to the rows shown. Open in Editor to see all.'));
+  appendOmitted(
+    wrap,
+    model.rows.length,
+    model.totalRows,
+    t('Showing the first {0} of {1} rows. Sorting applies to the rows shown. Open in Editor to see all.'),
+  );
   return wrap;
 }
 
@@ -367,13 +377,12 @@ function pageStrings(): Record<string, string> {
 
 /** The translation of an English text (see src/vscode/results/webviewStrings.ts), with {0}, {1}… filled in. */
 function t(english: string, ...args: Array<string | number>): string {
-  return format(Object.hasOwn(strings, english) ? strings[english]! : english, ...args);
+  return format(Object.hasOwn(strings, english) ? strings[english] : english, ...args);
 }
 
 function format(text: string, ...args: Array<string | number>): string {
   return text.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
 }
-
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text?: string): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);

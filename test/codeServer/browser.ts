@@ -56,7 +56,11 @@ export interface OpenVsCodeOptions {
 }
 
 /** Opens VS Code at `url` in a new context and waits until the workbench is on screen. */
-export async function openVsCode(browser: Browser, url: string, opts: OpenVsCodeOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openVsCode(
+  browser: Browser,
+  url: string,
+  opts: OpenVsCodeOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1400, height: 900 } });
   const page = await context.newPage();
   if (opts.onConsole) page.on('console', opts.onConsole);

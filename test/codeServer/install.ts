@@ -136,7 +136,10 @@ function npmInstall(cwd: string, version: string, logPath: string): Promise<void
     let lastLine = '';
     const onData = (chunk: Buffer): void => {
       log.write(chunk);
-      const lines = chunk.toString().split('\n').filter((line) => line.trim());
+      const lines = chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim());
       if (lines.length) lastLine = lines[lines.length - 1].trim();
     };
     child.stdout.on('data', onData);

@@ -80,8 +80,10 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
     [
       entryScript,
       ...common,
-      '--auth', 'none',
-      '--bind-addr', `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',

@@ -37,7 +37,8 @@ export function installProblems(): string[] {
   const problems: string[] = [];
   if (!onPath('npm')) problems.push('npm is not on PATH: install Node.js with npm (apt-get install npm, or Node from nodejs.org).');
   const missingTools = ['make', 'g++', 'python3'].filter((tool) => !onPath(tool));
-  if (missingTools.length) problems.push(`${missingTools.join(', ')} missing (needed to build native modules): apt-get install build-essential python3`);
+  if (missingTools.length)
+    problems.push(`${missingTools.join(', ')} missing (needed to build native modules): apt-get install build-essential python3`);
   if (!onPath('tar')) problems.push('tar is missing: apt-get install tar');
   if (!onPath('krb5-config') && !existsSync('/usr/include/gssapi/gssapi.h')) {
     problems.push('Kerberos headers missing (code-server builds the "kerberos" module): apt-get install libkrb5-dev');

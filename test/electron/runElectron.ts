@@ -27,7 +27,8 @@ async function main(): Promise<number> {
       extensionTestsEnv: testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
       launchArgs: [
         workspace.folder,
-        '--user-data-dir', userDataDir,
+        '--user-data-dir',
+        userDataDir,
         '--disable-extensions', // other installed extensions; the one under test still loads
         '--disable-workspace-trust',
         '--skip-welcome',

@@ -105,7 +105,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     });
     const { page } = await openVsCode(
       browser,
-      vsCodeUrl({ origin: codeServer.origin, workspaceFolder: workspace.folder, extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT }),
+      vsCodeUrl({
+        origin: codeServer.origin,
+        workspaceFolder: workspace.folder,
+        extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT,
+      }),
       {
         onConsole: (message) => forwarder.push(message),
         onPageError: (error) => consoleLines.push(`[page error] ${error.message}`),
@@ -157,8 +161,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
             await page.keyboard.press('Escape');
           }
         }
-        const stillOldPage = () => page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
-        const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), { timeoutMs: 30_000 }).catch(() => false);
+        const stillOldPage = () =>
+          page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
+        const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), {
+          timeoutMs: 30_000,
+        }).catch(() => false);
         if (!replaced) {
           console.log('reloadWindow: "Developer: Reload Window" did not reload within 30 s; reloading the page instead');
           await page.reload({ waitUntil: 'commit' });

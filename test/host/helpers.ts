@@ -18,7 +18,7 @@ export const emulator = (): EmulatorControl => new EmulatorControl(requiredEnv('
 
 /** The views' data providers, for looking at what the sidebar shows. */
 export async function internals(): Promise<NiamonxInternals> {
-  return (await api() as unknown as { __internals: NiamonxInternals }).__internals;
+  return ((await api()) as unknown as { __internals: NiamonxInternals }).__internals;
 }
 
 /** Every tree item of a view, depth first, resolved the way VS Code renders them. */
@@ -32,7 +32,7 @@ export async function treeItems(provider: vscode.TreeDataProvider<unknown>, pare
   return items;
 }
 
-export const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+export const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 export async function api(): Promise<NiamonxApi> {
   const extension = vscode.extensions.getExtension<NiamonxApi>(EXTENSION_ID);
@@ -80,7 +80,11 @@ export function outputLogText(): string {
 }
 
 /** Polls a condition (log files are written asynchronously) until it is truthy; fails with `what` on timeout. */
-export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   return waitFor(what, async () => (await probe()) || undefined, { timeoutMs, intervalMs: 50 });
 }
 

@@ -16,4 +16,3 @@ export function run(): Promise<void> {
     });
   });
 }
-

@@ -25,7 +25,10 @@ async function main(): Promise<number> {
   new Cleanup().runOnInterrupt();
   requireRunPrerequisites();
   const suite = resolve(process.env.NIAMONX_HOST_SUITE || HOST_SUITE);
-  for (const [file, what] of [[EXTENSION_BUNDLE, 'the extension bundle'], [suite, 'the extension-host suite']]) {
+  for (const [file, what] of [
+    [EXTENSION_BUNDLE, 'the extension bundle'],
+    [suite, 'the extension-host suite'],
+  ]) {
     if (!existsSync(file)) throw new Error(`${what} is missing (${file}): build first with "node esbuild.mjs".`);
   }
   await ensureCodeServer();

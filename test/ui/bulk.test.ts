@@ -51,7 +51,9 @@ describe('UI: bulk ping from the editor context menu', function () {
     assert.match(await visible.first().innerText(), /9\.9\.9\.9/);
     await session.screenshot('3-bulk-summary-filtered');
 
-    const sent = session.emulator.requests.filter((request) => request.tool === 'gl_ping').map((request) => (request.body as { ip: string }).ip);
+    const sent = session.emulator.requests
+      .filter((request) => request.tool === 'gl_ping')
+      .map((request) => (request.body as { ip: string }).ip);
     assert.deepEqual(sent.sort(), [...PUBLIC].sort(), 'one call per unique public IP');
   });
 });
@@ -63,7 +65,11 @@ describe('UI: bulk ping from the editor context menu', function () {
 async function chooseInSubmenu(session: VsCodeSession, label: string): Promise<void> {
   const submenu = session.page.locator('.context-view .monaco-submenu');
   for (let step = 0; step < 12; step++) {
-    const focused = await submenu.locator('.action-item.focused .action-label').first().innerText({ timeout: 1000 }).catch(() => '');
+    const focused = await submenu
+      .locator('.action-item.focused .action-label')
+      .first()
+      .innerText({ timeout: 1000 })
+      .catch(() => '');
     if (focused.trim() === label) {
       await session.page.keyboard.press('Enter');
       return;

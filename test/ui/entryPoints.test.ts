@@ -44,7 +44,9 @@ describe('UI: palette, right-click and sidebar run tools', function () {
     await session.clickContextMenuItem('Ping');
     const frame = await waitForResultFrame(session.page, '198.51.100.23');
     await session.screenshot('5-context-menu-result');
-    const request = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '198.51.100.23');
+    const request = await session.emulator.waitForRequest(
+      (r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '198.51.100.23',
+    );
     assert.equal(request.status, 200);
     assert.match(await frame.locator('#result').innerText(), /198\.51\.100\.23/);
   });

@@ -18,7 +18,11 @@ describe('UI: messages and next steps', function () {
 
   async function dismissToasts(): Promise<void> {
     await session.runCommand('Notifications: Clear All Notifications');
-    await session.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS }).catch(() => undefined);
+    await session.page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS })
+      .catch(() => undefined);
   }
 
   const session = useVsCodeSession({ suite: 'messages' });
@@ -88,7 +92,11 @@ describe('UI: messages and next steps', function () {
     const recorded = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping', 20_000);
     assert.equal(recorded.status, 0, 'the client went away before the answer');
     await progress.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
-    assert.equal(await session.page.locator('.notifications-toasts .notification-toast', { hasText: /Cancelled|failed/ }).count(), 0, 'cancelling shows no error');
+    assert.equal(
+      await session.page.locator('.notifications-toasts .notification-toast', { hasText: /Cancelled|failed/ }).count(),
+      0,
+      'cancelling shows no error',
+    );
     session.emulator.configure({ latencyMs: 0 });
   });
 });

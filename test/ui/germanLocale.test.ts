@@ -44,12 +44,16 @@ describe('UI: German display language', function () {
 
   it('runs "NiamonX: API-Schlüssel festlegen" from the palette and asks in German', async function () {
     await session.runCommand('NiamonX: API-Schlüssel festlegen');
-    const prompt = session.page.locator('.quick-input-widget .quick-input-message', { hasText: 'Fügen Sie den API-Schlüssel aus Ihrem NiamonX-Dashboard ein' });
+    const prompt = session.page.locator('.quick-input-widget .quick-input-message', {
+      hasText: 'Fügen Sie den API-Schlüssel aus Ihrem NiamonX-Dashboard ein',
+    });
     await prompt.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     await session.screenshot('2-set-api-key-de');
     await session.typeInQuickInput(session.testKey);
     await session.workbench.waitForQuickInputClosed();
-    await session.workbench.notification('NiamonX: API-Schlüssel im geschützten Speicher gesichert.').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.workbench
+      .notification('NiamonX: API-Schlüssel im geschützten Speicher gesichert.')
+      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     assert.equal(session.emulator.requests.length, 0, 'storing a key spends no call');
   });
 

@@ -35,7 +35,10 @@ export function packLanguagePackStub(languageId: string): { vsix: string; langua
   writeFileSync(join(folder, 'README.md'), '# Language pack stub for tests\n');
   const vsix = join(folder, `language-pack-${languageId}.vsix`);
   const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const languagePacks = {
     [languageId]: {
       hash: `stub-${languageId}`,

@@ -45,17 +45,25 @@ describe('UI: the packaged .vsix', function () {
   });
 
   it('contains only what runs', function () {
-    const files = vsce('ls', '--no-dependencies').trim().split('\n').map((line) => line.trim());
+    const files = vsce('ls', '--no-dependencies')
+      .trim()
+      .split('\n')
+      .map((line) => line.trim());
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('media/dist/results.js'), files.join(', '));
     assert.ok(files.includes('package.nls.de.json') && files.includes('l10n/bundle.l10n.de.json'), 'the German translation ships');
-    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules|\.vscode|media\/readme)\/|\.map$|\.ts$/.test(file));
+    const stray = files.filter((file) =>
+      /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules|\.vscode|media\/readme)\/|\.map$|\.ts$/.test(file),
+    );
     assert.deepEqual(stray, []);
   });
 
   it('is installed (not loaded from the repo) and pings a selected 1.1.1.1 into the NiamonX output channel', async function () {
     const installed = readdirSync(session.codeServer.extensionsDir);
-    assert.ok(installed.some((name) => name.startsWith('niamonx-community.niamonx-tools-')), installed.join(', '));
+    assert.ok(
+      installed.some((name) => name.startsWith('niamonx-community.niamonx-tools-')),
+      installed.join(', '),
+    );
 
     await session.openFile('resolver.log');
     await session.selectFirst('1.1.1.1');
@@ -87,10 +95,20 @@ describe('UI: the packaged .vsix', function () {
     await session.runCommand('Welcome: Open Walkthrough...');
     await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
     const page = session.page.locator('.gettingStartedContainer');
-    await page.locator('.getting-started-category-title, h2', { hasText: 'Get Started with NiamonX Tools' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await page
+      .locator('.getting-started-category-title, h2', { hasText: 'Get Started with NiamonX Tools' })
+      .first()
+      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     const steps = page.locator('.getting-started-step');
     const titles = (await steps.locator('.step-title').allInnerTexts()).map((title) => title.trim());
-    assert.deepEqual(titles, ['Get your API key', 'Set API Key', 'Select an IP and Ping', 'Explore the tools', 'Bulk-check a log', 'Ask the AI agent']);
+    assert.deepEqual(titles, [
+      'Get your API key',
+      'Set API Key',
+      'Select an IP and Ping',
+      'Explore the tools',
+      'Bulk-check a log',
+      'Ask the AI agent',
+    ]);
     await session.screenshot('walkthrough');
 
     // Each step completes on the real event: its own button runs the command (the key is stored,

@@ -36,5 +36,9 @@ export async function openNiamonxSidebar(page: Page): Promise<void> {
 
 /** A row of a sidebar tree view by its label. */
 export function treeRow(page: Page, label: string) {
-  return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  return page
+    .locator('.pane-body .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    })
+    .first();
 }

@@ -5,7 +5,7 @@ import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 
 /** Data an attacker controls (a breach record, a hostname) trying every way into the page. */
 const HOSTILE = {
-  image: '<img src=x onerror="document.title=\'PWNED\';console.log(\'PWNED\')">',
+  image: "<img src=x onerror=\"document.title='PWNED';console.log('PWNED')\">",
   script: '<script>document.title="PWNED";console.log("PWNED")</script>',
   link: 'javascript:document.title="PWNED"',
   cell: '</td></tr></table><b id="escaped">broken out</b>',
@@ -48,7 +48,11 @@ describe('UI: the results webview in a real browser', function () {
     for (const literal of [HOSTILE.image, HOSTILE.script, HOSTILE.cell, HOSTILE.markdown, HOSTILE.link, HOSTILE.rows[0].name]) {
       assert.ok(text.includes(literal), `shown literally: ${literal}`);
     }
-    assert.equal(await frame.locator('#result img, #result script, #result svg, #result iframe, #escaped').count(), 0, 'no element was created from data');
+    assert.equal(
+      await frame.locator('#result img, #result script, #result svg, #result iframe, #escaped').count(),
+      0,
+      'no element was created from data',
+    );
     const links = await frame.locator('#result a').allInnerTexts();
     assert.deepEqual(links, ['https://example.com/ok'], 'only the https: URL is a link');
 
@@ -69,7 +73,10 @@ describe('UI: the results webview in a real browser', function () {
     const frame = await waitForResultFrame(session.page, '1.1.1.1');
     const summary = await frame.locator('#result').innerText();
     assert.match(summary, /alive/i);
-    for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark Modern', 'vscode-dark']] as const) {
+    for (const [theme, bodyClass] of [
+      ['Light Modern', 'vscode-light'],
+      ['Dark Modern', 'vscode-dark'],
+    ] as const) {
       await session.runCommand('Preferences: Color Theme');
       await session.workbench.pickQuickInputItem(theme);
       await frame.locator(`body.${bodyClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });

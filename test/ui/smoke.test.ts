@@ -6,7 +6,6 @@ import { useVsCodeSession } from '../harness';
 // Proves the UI harness end to end: real VS Code in Chromium, the extension loaded from
 // this repo, palette, editor selection, context menu and screenshots.
 describe('UI smoke', function () {
-
   const session = useVsCodeSession({ suite: 'smoke' });
 
   it('loads the extension when a log file opens', async function () {

@@ -7,8 +7,20 @@ import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview
 const THEMES = [
   { name: 'Default Dark Modern', label: 'Dark Modern', workbenchClass: 'vs-dark', webviewKind: 'vscode-dark', file: 'dark' },
   { name: 'Default Light Modern', label: 'Light Modern', workbenchClass: 'vs', webviewKind: 'vscode-light', file: 'light' },
-  { name: 'Default High Contrast', label: 'Dark High Contrast', workbenchClass: 'hc-black', webviewKind: 'vscode-high-contrast', file: 'high-contrast-dark' },
-  { name: 'Default High Contrast Light', label: 'Light High Contrast', workbenchClass: 'hc-light', webviewKind: 'vscode-high-contrast-light', file: 'high-contrast-light' },
+  {
+    name: 'Default High Contrast',
+    label: 'Dark High Contrast',
+    workbenchClass: 'hc-black',
+    webviewKind: 'vscode-high-contrast',
+    file: 'high-contrast-dark',
+  },
+  {
+    name: 'Default High Contrast Light',
+    label: 'Light High Contrast',
+    workbenchClass: 'hc-light',
+    webviewKind: 'vscode-high-contrast-light',
+    file: 'high-contrast-light',
+  },
 ] as const;
 
 // Issue: the views and the results page follow light, dark and both high-contrast themes, with
@@ -29,7 +41,10 @@ describe('UI: themes and icons', function () {
     // For the README: the palette offering the extension's commands with an IP selected.
     await session.page.keyboard.press('F1');
     await session.workbench.quickInputBox.fill('>NiamonX');
-    await session.page.locator('.quick-input-list .monaco-list-row', { hasText: 'NiamonX: Ping' }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: 'NiamonX: Ping' })
+      .first()
+      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     await session.screenshot('palette');
     await session.page.keyboard.press('Escape');
     await session.workbench.waitForQuickInputClosed();
@@ -73,7 +88,9 @@ describe('UI: themes and icons', function () {
       await session.workbench.pickQuickInputItem(theme.label);
       await session.workbench.waitForQuickInputClosed();
       await session.page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
-      await frame.waitForFunction((kind) => document.body.dataset.vscodeThemeKind === kind, theme.webviewKind, { timeout: UI_STEP_TIMEOUT_MS });
+      await frame.waitForFunction((kind) => document.body.dataset.vscodeThemeKind === kind, theme.webviewKind, {
+        timeout: UI_STEP_TIMEOUT_MS,
+      });
       // The page takes its colours from the theme: its background is the editor's.
       const colours = await frame.evaluate(() => {
         const style = getComputedStyle(document.body);
@@ -85,17 +102,19 @@ describe('UI: themes and icons', function () {
         const rgb = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
         const luminance = ([r, g, b]: number[]) => {
           const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-          return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+          return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
         };
         const backgroundOf = (element: Element | null): string => {
           for (let at = element; at; at = at.parentElement) {
             const colour = getComputedStyle(at).backgroundColor;
             const parts = rgb(colour);
-            if (parts.length === 3 || (parts.length === 4 && parts[3]! > 0.5)) return colour;
+            if (parts.length === 3 || (parts.length === 4 && parts[3] > 0.5)) return colour;
           }
           return getComputedStyle(document.body).backgroundColor;
         };
-        return Array.from(document.querySelectorAll('#result-header h1, #result-header code, #result-header .label, .toolbar .action-label')).map((element) => {
+        return Array.from(
+          document.querySelectorAll('#result-header h1, #result-header code, #result-header .label, .toolbar .action-label'),
+        ).map((element) => {
           const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(rgb(backgroundOf(element)))];
           return { text: element.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
         });

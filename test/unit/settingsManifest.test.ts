@@ -54,7 +54,7 @@ describe('settings: package.json and src/core/settings.ts agree', () => {
     // The manifest's texts are %keys% of package.nls.json (localised); compare them in English.
     const english = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.nls.json'), 'utf8')) as Record<string, string>;
     const resolved = JSON.parse(JSON.stringify(manifestSettings['niamonx.tools']), (_key, value: unknown) =>
-      typeof value === 'string' && /^%[\w.]+%$/.test(value) ? english[value.slice(1, -1)] ?? value : value,
+      typeof value === 'string' && /^%[\w.]+%$/.test(value) ? (english[value.slice(1, -1)] ?? value) : value,
     ) as unknown;
     assert.deepEqual(resolved, JSON.parse(JSON.stringify(USER_TOOLS_JSON_SCHEMA)));
   });

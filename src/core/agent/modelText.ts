@@ -113,7 +113,12 @@ function withArrayCut(data: unknown, path: string[], kept: number): unknown {
   const record = data as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const name of Object.keys(record)) {
-    Object.defineProperty(copy, name, { value: name === key ? withArrayCut(record[name], rest, kept) : record[name], enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, name, {
+      value: name === key ? withArrayCut(record[name], rest, kept) : record[name],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

@@ -53,7 +53,15 @@ export function summariseBulk(tool: string, source: string, plan: BulkPlan, resu
     rateLimited: result.rateLimited,
   };
   const skipped = plan.skipped.map(({ raw, value, reason, occurrences }) => ({ raw, value, reason, occurrences }));
-  return { tool, source, counts, rows, skipped, ...(result.stopped && { stopped: result.stopped }), ...(result.stopMessage && { stopMessage: result.stopMessage }) };
+  return {
+    tool,
+    source,
+    counts,
+    rows,
+    skipped,
+    ...(result.stopped && { stopped: result.stopped }),
+    ...(result.stopMessage && { stopMessage: result.stopMessage }),
+  };
 }
 
 /** The record's data: one row per target with the key fields of its answer, the error, or why it was not run. */
@@ -101,5 +109,9 @@ function outcomeText(tool: string, row: BulkRow): string {
   if (row.status === 'not-run') return `not run (${row.notRun ?? 'cancelled'})`;
   if (!run) return '';
   if (!run.ok) return run.error.message;
-  return summarise(tool, run.data).map((item) => `${item.label}: ${item.value}`).join('; ') || 'ok';
+  return (
+    summarise(tool, run.data)
+      .map((item) => `${item.label}: ${item.value}`)
+      .join('; ') || 'ok'
+  );
 }

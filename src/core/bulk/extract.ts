@@ -57,7 +57,7 @@ export async function extractTargetsInChunks(
     return found;
   }
   let size = FIRST_SLICE;
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, size);
     const started = performance.now();
     extractRange(text, from, to, kinds, found);
@@ -107,11 +107,11 @@ function mergeInto(found: FoundTarget[], targets: FoundTarget[], problems: Found
   const wanted = (target: FoundTarget) => !kinds || kinds.includes(target.inputKind);
   let p = 0;
   for (const target of targets) {
-    while (p < problems.length && problems[p]!.start < target.start) {
-      if (wanted(problems[p]!)) found.push(problems[p]!);
+    while (p < problems.length && problems[p].start < target.start) {
+      if (wanted(problems[p])) found.push(problems[p]);
       p++;
     }
     if (wanted(target)) found.push(target);
   }
-  for (; p < problems.length; p++) if (wanted(problems[p]!)) found.push(problems[p]!);
+  for (; p < problems.length; p++) if (wanted(problems[p])) found.push(problems[p]);
 }

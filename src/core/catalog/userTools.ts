@@ -16,13 +16,19 @@ export const userToolEntrySchema = z.strictObject(
   {
     name: z
       .string({ error: 'must be a string' })
-      .check(z.refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."')),
+      .check(
+        z.refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."'),
+      ),
     label: z.optional(
-      z.string({ error: 'must be a string' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+      z
+        .string({ error: 'must be a string' })
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
     ),
     description: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(300, 'must be at most 300 characters'))),
     category: z.optional(
-      z.string({ error: 'must be a string' }).check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters')),
+      z
+        .string({ error: 'must be a string' })
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters')),
     ),
     inputKind: z.optional(z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` })),
     body: z.optional(

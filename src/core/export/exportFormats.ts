@@ -11,7 +11,6 @@ export const EXPORT_FORMATS = ['json', 'csv', 'markdown'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-
 export interface ExportOptions {
   /** Strings (the API key) replaced by `[redacted]` anywhere in the output, as a last line of defence. */
   secrets?: string[];
@@ -56,7 +55,8 @@ function toJson(records: ResultRecord[], exportedAt: number): string {
     return `${JSON.stringify({ exportedAt: isoTime(exportedAt), records }, null, 2)}\n`;
   } catch (error) {
     // JSON.stringify recurses: a result nested thousands of levels deep overflows it.
-    if (error instanceof RangeError) throw new Error('This result is nested too deeply to export as JSON; export it as CSV or Markdown instead.', { cause: error });
+    if (error instanceof RangeError)
+      throw new Error('This result is nested too deeply to export as JSON; export it as CSV or Markdown instead.', { cause: error });
     throw error;
   }
 }

@@ -105,7 +105,12 @@ export class HistoryFileStore {
 
   private async compact(): Promise<void> {
     const { entries } = await replay(await this.readText(), this.limits());
-    await this.replaceWith(entries.map((entry) => addLine(JSON.stringify(entry.record))).reverse().join('\n') + (entries.length ? '\n' : ''));
+    await this.replaceWith(
+      entries
+        .map((entry) => addLine(JSON.stringify(entry.record)))
+        .reverse()
+        .join('\n') + (entries.length ? '\n' : ''),
+    );
   }
 
   /** Temporary file + rename: the file is either the old or the new content, never a mix. */

@@ -129,7 +129,7 @@ export class HistoryStore {
   private async migrateLegacy(inFile: Set<string>): Promise<Entry[]> {
     const raw = this.options.legacy?.read();
     if (raw === undefined) return [];
-    const records = Array.isArray(raw) ? await validEntries(raw.map((record) => ({ record, bytes: 0 }))) : [];
+    const records = Array.isArray(raw) ? await validEntries((raw as unknown[]).map((record) => ({ record, bytes: 0 }))) : [];
     const moved = records
       .filter((entry) => !inFile.has(entry.record.id))
       .slice(0, MAX_ENTRIES_LIMIT)
@@ -178,7 +178,7 @@ async function validEntries(stored: StoredEntry[]): Promise<Entry[]> {
   for (let i = 0; i < stored.length; i++) {
     if (i > 0 && i % RECORDS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
     const parsed = resultRecordSchema.safeParse(stored[i].record);
-    if (parsed.success) entries.push({ record: parsed.data as ResultRecord, bytes: stored[i].bytes });
+    if (parsed.success) entries.push({ record: parsed.data, bytes: stored[i].bytes });
   }
   return entries;
 }

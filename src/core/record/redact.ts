@@ -19,17 +19,47 @@ const REDACTED = '[redacted]';
 
 /** Whole word parts that mark a secret (a trailing plural `s`/`es` is ignored). */
 const SENSITIVE_WORDS = new Set([
-  'password', 'passwd', 'pass', 'pwd', 'passphrase', 'passcode',
-  'secret', 'token', 'hash', 'hashed', 'salt',
-  'apikey', 'privatekey', 'secretkey', 'accesskey',
-  'session', 'sessionid', 'sessid', 'cookie', 'credential',
-  'auth', 'authorization', 'bearer', 'jwt', 'otp',
+  'password',
+  'passwd',
+  'pass',
+  'pwd',
+  'passphrase',
+  'passcode',
+  'secret',
+  'token',
+  'hash',
+  'hashed',
+  'salt',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'session',
+  'sessionid',
+  'sessid',
+  'cookie',
+  'credential',
+  'auth',
+  'authorization',
+  'bearer',
+  'jwt',
+  'otp',
 ]);
 
 /** Unambiguous words that also count inside a name written without separators. */
 const SENSITIVE_FRAGMENTS = [
-  'password', 'passwd', 'passphrase', 'apikey', 'privatekey', 'secretkey', 'accesskey',
-  'accesstoken', 'authtoken', 'refreshtoken', 'credential', 'sessionid',
+  'password',
+  'passwd',
+  'passphrase',
+  'apikey',
+  'privatekey',
+  'secretkey',
+  'accesskey',
+  'accesstoken',
+  'authtoken',
+  'refreshtoken',
+  'credential',
+  'sessionid',
 ];
 
 /** Word parts that make a sensitive name describe a count or a flag rather than the secret. */

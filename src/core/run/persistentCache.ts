@@ -59,7 +59,7 @@ export class PersistentCache {
         if (!text) return;
         const parsed = fileSchema.safeParse(JSON.parse(text));
         if (!parsed.success) return this.onError('the answer cache file was not readable; starting with an empty cache');
-        this.cache.restore(parsed.data.entries.filter(Boolean) as [string, CacheEntry<CachedAnswer>][]);
+        this.cache.restore(parsed.data.entries.filter(Boolean));
       })
       .catch((error: unknown) => this.onError(`could not read the answer cache: ${String((error as Error)?.message ?? error)}`));
     return this.loading;
@@ -77,7 +77,9 @@ export class PersistentCache {
     this.timer = undefined;
     this.saving = this.saving.then(async () => {
       await this.load();
-      await this.file.write(persistedText(this.cache.snapshot())).catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
+      await this.file
+        .write(persistedText(this.cache.snapshot()))
+        .catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
     });
     return this.saving;
   }
@@ -102,7 +104,7 @@ export function persistedText(entries: [string, CacheEntry<CachedAnswer>][]): st
   const kept: string[] = [];
   let chars = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i]!;
+    const entry = entries[i];
     if (redact(entry[1].value.data).count > 0) continue;
     const json = JSON.stringify(entry);
     if (chars + json.length > MAX_CACHE_FILE_CHARS) break;

@@ -66,7 +66,11 @@ export class ToolRunner {
 
   constructor(private readonly deps: RunnerDeps) {
     this.now = deps.now ?? Date.now;
-    this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now, () => deps.settings().cacheMaxEntries ?? 500);
+    this.cache = new ResultCache(
+      () => deps.settings().cacheTtlSeconds * 1000,
+      this.now,
+      () => deps.settings().cacheMaxEntries ?? 500,
+    );
     this.persistent = deps.cacheFile ? new PersistentCache(this.cache, deps.cacheFile, deps.onCacheError) : undefined;
   }
 
@@ -153,10 +157,25 @@ export class ToolRunner {
     }
   }
 
-  private async call(tool: string, body: Record<string, unknown>, settings: RunnerSettings, apiKey: string | undefined, signal: AbortSignal, cacheKey: string): Promise<ToolRun> {
+  private async call(
+    tool: string,
+    body: Record<string, unknown>,
+    settings: RunnerSettings,
+    apiKey: string | undefined,
+    signal: AbortSignal,
+    cacheKey: string,
+  ): Promise<ToolRun> {
     const started = performance.now();
     try {
-      const answer = await callTool({ baseUrl: settings.baseUrl, apiKey, tool, body, timeoutMs: settings.timeoutMs, signal, fetchImpl: this.deps.fetchImpl });
+      const answer = await callTool({
+        baseUrl: settings.baseUrl,
+        apiKey,
+        tool,
+        body,
+        timeoutMs: settings.timeoutMs,
+        signal,
+        fetchImpl: this.deps.fetchImpl,
+      });
       this.deps.states.record(tool, { ok: true });
       this.deps.usage?.record({ tool, remaining: remainingOf(answer.data) });
       this.cache.set(cacheKey, { status: answer.status, data: answer.data });
@@ -165,7 +184,13 @@ export class ToolRunner {
       const failed = asToolCallError(error);
       if (wasSent(failed)) this.deps.usage?.record({ tool, dailyLimit: failed.daily === true });
       if (failed.status !== undefined) {
-        this.deps.states.record(tool, { ok: false, kind: failed.kind, message: failed.message, retryAfterSeconds: failed.retryAfterSeconds, daily: failed.daily });
+        this.deps.states.record(tool, {
+          ok: false,
+          kind: failed.kind,
+          message: failed.message,
+          retryAfterSeconds: failed.retryAfterSeconds,
+          daily: failed.daily,
+        });
       }
       return failure(tool, failed, Math.round(performance.now() - started));
     }
@@ -176,11 +201,20 @@ export class ToolRunner {
     if (blocking?.kind !== 'cooling-down') return;
     const seconds = Math.max(1, Math.ceil((blocking.until - this.now()) / 1000));
     const what = blocking.daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down.`;
-    throw new ToolCallError('rate-limit', `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`, undefined, seconds, blocking.daily);
+    throw new ToolCallError(
+      'rate-limit',
+      `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`,
+      undefined,
+      seconds,
+      blocking.daily,
+    );
   }
 
   private cacheKey(tool: string, body: object, baseUrl: string | undefined, apiKey: string | undefined): string {
-    const keyHash = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 16);
+    const keyHash = createHash('sha256')
+      .update(apiKey ?? '')
+      .digest('hex')
+      .slice(0, 16);
     return JSON.stringify([baseUrl ?? '', keyHash, tool, stableJson(body)]);
   }
 }

@@ -22,7 +22,7 @@ const CLASSES = buildClasses();
 function buildClasses(): Uint8Array {
   const table = new Uint8Array(65_536);
   const mark = (chars: string, flag: number) => {
-    for (const char of chars) table[char.charCodeAt(0)]! |= flag;
+    for (const char of chars) table[char.charCodeAt(0)] |= flag;
   };
   const digits = '0123456789';
   const hex = 'abcdefABCDEF';
@@ -58,24 +58,24 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
 
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if ((CLASSES[code]! & TRIGGER) === 0) continue;
+    if ((CLASSES[code] & TRIGGER) === 0) continue;
     if (code === DOT) {
       if (i >= v4Done) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V4) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V4) !== 0) start--;
         let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)]! & V4) !== 0) end++;
+        while (end < to && (CLASSES[text.charCodeAt(end)] & V4) !== 0) end++;
         v4Done = end;
         if (end - start >= 7) {
           const found = ipv4FromRun(text, start, end);
-          if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
+          if (found) ('problem' in found ? problems : candidates).push(found);
         }
       }
       if (i >= nameDone) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
         let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)]! & NAME) !== 0) end++;
+        while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
         nameDone = end;
         const found = domainFromRun(text, start, end, rules);
         if (found) candidates.push(found);
@@ -83,13 +83,13 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
     } else if (code === COLON) {
       if (i >= v6Done) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V6) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
         let colons = 0;
         let double = false;
         let end = start;
         for (; end < to; end++) {
           const c = text.charCodeAt(end);
-          if ((CLASSES[c]! & V6) === 0) break;
+          if ((CLASSES[c] & V6) === 0) break;
           if (c === COLON) {
             colons++;
             if (text.charCodeAt(end - 1) === COLON && end > start) double = true;
@@ -129,7 +129,7 @@ function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
   // In place: a second array of a whole file's targets would only give the collector work.
   let kept = 0;
   for (const candidate of candidates) {
-    if (kept === 0 || candidate.start >= candidates[kept - 1]!.end) candidates[kept++] = candidate;
+    if (kept === 0 || candidate.start >= candidates[kept - 1].end) candidates[kept++] = candidate;
   }
   candidates.length = kept;
   return candidates;
@@ -140,8 +140,8 @@ function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[]
   const clear: T[] = [];
   let t = 0;
   for (const problem of problems) {
-    while (t < sorted.length && sorted[t]!.end <= problem.start) t++;
-    if (t < sorted.length && sorted[t]!.start < problem.end) continue;
+    while (t < sorted.length && sorted[t].end <= problem.start) t++;
+    if (t < sorted.length && sorted[t].start < problem.end) continue;
     clear.push(problem);
   }
   return clear;
@@ -152,26 +152,34 @@ function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[]
  * with a token is scanned again with the tokens undone, and what it finds replaces what the
  * plain scan found there. Targets keep `raw` and offsets in the original text.
  */
-function replaceDefangedWindows(text: string, rules: DomainRules, from: number, to: number, tokens: number[], candidates: Target[], problems: ProblemTarget[]): void {
+function replaceDefangedWindows(
+  text: string,
+  rules: DomainRules,
+  from: number,
+  to: number,
+  tokens: number[],
+  candidates: Target[],
+  problems: ProblemTarget[],
+): void {
   const zones: Array<[number, number]> = [];
   const found: Target[] = [];
   const foundProblems: ProblemTarget[] = [];
   let k = 0;
   while (k < tokens.length) {
-    const first = tokens[k]!;
+    const first = tokens[k];
     const lineStart = Math.max(from, text.lastIndexOf('\n', first - 1) + 1);
     const lineEndAt = text.indexOf('\n', first);
     const lineEnd = Math.min(to, lineEndAt < 0 ? text.length : lineEndAt);
     const start = Math.max(lineStart, first - WINDOW_REACH);
-    let end = lineEnd;
+    let end: number;
     const cutStart = start > lineStart || (start === from && from > 0 && text[from - 1] !== '\n');
     do {
-      end = Math.min(lineEnd, tokens[k]! + WINDOW_REACH);
+      end = Math.min(lineEnd, tokens[k] + WINDOW_REACH);
       k++;
-    } while (k < tokens.length && tokens[k]! < end - EDGE);
+    } while (k < tokens.length && tokens[k] < end - EDGE);
     const cutEnd = end < lineEnd || (end === to && to < text.length && text[to - 1] !== '\n');
     // Zones do not overlap, so each target comes from one window only.
-    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1]![1] : from);
+    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1][1] : from);
     const zoneEnd = cutEnd ? end - EDGE : end;
     zones.push([zoneStart, zoneEnd]);
 
@@ -196,8 +204,8 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
   let kept = 0;
   let z = 0;
   for (const target of targets) {
-    while (z < zones.length && zones[z]![1] <= target.start) z++;
-    if (z < zones.length && zones[z]![0] <= target.start) continue;
+    while (z < zones.length && zones[z][1] <= target.start) z++;
+    if (z < zones.length && zones[z][0] <= target.start) continue;
     targets[kept++] = target;
   }
   targets.length = kept;
@@ -205,10 +213,10 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
   const merged: T[] = [];
   let r = 0;
   for (const target of targets) {
-    while (r < replacements.length && before(replacements[r]!, target) < 0) merged.push(replacements[r++]!);
+    while (r < replacements.length && before(replacements[r], target) < 0) merged.push(replacements[r++]);
     merged.push(target);
   }
-  while (r < replacements.length) merged.push(replacements[r++]!);
+  while (r < replacements.length) merged.push(replacements[r++]);
   targets.length = 0;
   for (const target of merged) targets.push(target);
 }
@@ -230,10 +238,10 @@ const before = (a: Target, b: Target) => a.start - b.start || b.end - a.end || p
  */
 function sortNearlySorted(targets: Target[]): void {
   for (let i = 1; i < targets.length; i++) {
-    const target = targets[i]!;
-    if (before(targets[i - 1]!, target) <= 0) continue;
+    const target = targets[i];
+    if (before(targets[i - 1], target) <= 0) continue;
     let j = i - 1;
-    while (j >= 0 && before(targets[j]!, target) > 0) {
+    while (j >= 0 && before(targets[j], target) > 0) {
       targets[j + 1] = targets[j]!;
       j--;
     }

@@ -16,5 +16,7 @@ export function parseBulkArgs(arg: unknown): BulkArgs | string {
   const node = arg as { type?: unknown; tool?: { name?: unknown } };
   if (node.type === 'tool' && typeof node.tool?.name === 'string') return { tool: node.tool.name };
   const parsed = argsSchema.safeParse(arg);
-  return parsed.success ? parsed.data : vscode.l10n.t('Invalid arguments: {0}', parsed.error.issues.map((issue) => issue.message).join('; '));
+  return parsed.success
+    ? parsed.data
+    : vscode.l10n.t('Invalid arguments: {0}', parsed.error.issues.map((issue) => issue.message).join('; '));
 }

@@ -27,7 +27,12 @@ export function cancelBulkRuns(): number {
  * deduped and planned, confirmed when many, run at the pace the tool's cooldown allows, and
  * summarised in one results panel and one history entry. Returns the plain summary.
  */
-export async function bulkCommand(services: Services, scope: SourceScope, fixedTool: string | undefined, arg: unknown): Promise<BulkSummary | undefined> {
+export async function bulkCommand(
+  services: Services,
+  scope: SourceScope,
+  fixedTool: string | undefined,
+  arg: unknown,
+): Promise<BulkSummary | undefined> {
   const args = parseBulkArgs(arg);
   if (typeof args === 'string') {
     void vscode.window.showErrorMessage(`NiamonX: ${args}`);
@@ -41,7 +46,11 @@ export async function bulkCommand(services: Services, scope: SourceScope, fixedT
     return undefined;
   }
   const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX: finding targets in {0}', source.label), cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('NiamonX: finding targets in {0}', source.label),
+      cancellable: true,
+    },
     (progress, token) => {
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
@@ -55,7 +64,9 @@ export async function bulkCommand(services: Services, scope: SourceScope, fixedT
         },
       })
         .catch(() => undefined)
-        .finally(() => subscription.dispose());
+        .finally(() => {
+          subscription.dispose();
+        });
     },
   );
   if (!found) return undefined;
@@ -72,34 +83,66 @@ export async function rerunBulk(services: Services, record: ResultRecord): Promi
     void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: every target of this run has its answer; nothing to run again.'));
     return undefined;
   }
-  const plan: BulkPlan = { targets: inputs.map((value) => ({ value, raws: [value], occurrences: 1, defanged: false })), skipped: [], found: inputs.length, duplicates: 0 };
+  const plan: BulkPlan = {
+    targets: inputs.map((value) => ({ value, raws: [value], occurrences: 1, defanged: false })),
+    skipped: [],
+    found: inputs.length,
+    duplicates: 0,
+  };
   return executeBulk(services, tool, plan, vscode.l10n.t('Run Again of {0}', record.input));
 }
 
 async function chooseTool(services: Services, name: string | undefined): Promise<ToolDefinition | undefined> {
   if (name === undefined) return pickTool(services, undefined, false, vscode.l10n.t('NiamonX: Run Tool on All Targets'));
   const tool = services.catalog().find(name);
-  if (!tool) void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: no tool named "{0}". Check the name, or add it with the niamonx.tools setting.', name.slice(0, 64)));
+  if (!tool)
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('NiamonX: no tool named "{0}". Check the name, or add it with the niamonx.tools setting.', name.slice(0, 64)),
+    );
   return tool;
 }
 
-async function executeBulk(services: Services, tool: ToolDefinition, plan: BulkPlan, sourceLabel: string): Promise<BulkSummary | undefined> {
+async function executeBulk(
+  services: Services,
+  tool: ToolDefinition,
+  plan: BulkPlan,
+  sourceLabel: string,
+): Promise<BulkSummary | undefined> {
   const settings = currentSettings();
   const emptyResult: BulkRunResult = { rows: [], rateLimited: 0 };
   if (plan.targets.length === 0) {
     const summary = summariseBulk(tool.name, sourceLabel, plan, emptyResult);
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('NiamonX: nothing to send for {0} in {1} ({2} found, {3} skipped).', tool.label, sourceLabel, plan.found, plan.skipped.length),
+      vscode.l10n.t(
+        'NiamonX: nothing to send for {0} in {1} ({2} found, {3} skipped).',
+        tool.label,
+        sourceLabel,
+        plan.found,
+        plan.skipped.length,
+      ),
     );
     return summary;
   }
-  const cached = (await services.runner.cachedInputs(tool.name, plan.targets.map((target) => target.value))).size;
+  const cached = (
+    await services.runner.cachedInputs(
+      tool.name,
+      plan.targets.map((target) => target.value),
+    )
+  ).size;
   const calls = plan.targets.length - cached;
-  const planText = vscode.l10n.t('{0} unique targets, {1} answered from the cache, {2} skipped', plan.targets.length, cached, plan.skipped.length);
+  const planText = vscode.l10n.t(
+    '{0} unique targets, {1} answered from the cache, {2} skipped',
+    plan.targets.length,
+    cached,
+    plan.skipped.length,
+  );
   services.output.channel.info(`Bulk ${tool.name} on ${sourceLabel}: ${planText}.`);
   if (calls > settings.bulkConfirmAbove) {
     const estimate = services.pacing.estimateMs(tool.name, calls);
-    const time = estimate === undefined ? vscode.l10n.t('time unknown until the tool announces its cooldown') : vscode.l10n.t('about {0} s', Math.ceil(estimate / 1000));
+    const time =
+      estimate === undefined
+        ? vscode.l10n.t('time unknown until the tool announces its cooldown')
+        : vscode.l10n.t('about {0} s', Math.ceil(estimate / 1000));
     const go = vscode.l10n.t('Make {0} Calls', calls);
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Run {0} on {1}?', tool.label, sourceLabel),
@@ -179,7 +222,12 @@ function toRecord(tool: ToolDefinition, summary: BulkSummary, result: BulkRunRes
 /** A run that stopped early says why, with the next step (Try Now for a daily limit). */
 function notifyStop(tool: ToolDefinition, summary: BulkSummary, sample: string | undefined): void {
   if (!summary.stopped || summary.stopped === 'cancelled') return;
-  const text = vscode.l10n.t('NiamonX {0}: the bulk run stopped after {1} answers. {2}', tool.label, summary.counts.answered + summary.counts.cached, summary.stopMessage ?? '');
+  const text = vscode.l10n.t(
+    'NiamonX {0}: the bulk run stopped after {1} answers. {2}',
+    tool.label,
+    summary.counts.answered + summary.counts.cached,
+    summary.stopMessage ?? '',
+  );
   if (summary.stopped === 'daily-limit' && sample) {
     const tryNow = vscode.l10n.t('Try Now');
     void vscode.window.showWarningMessage(text, tryNow).then((choice) => {

@@ -23,5 +23,8 @@ export async function readBulkSource(scope: SourceScope, uri: vscode.Uri | undef
   if (scope === 'document') return { text: editor.document.getText(), label: name };
   const selected = editor.selections.filter((selection) => !selection.isEmpty);
   if (selected.length === 0) return vscode.l10n.t('Select the text to check first.');
-  return { text: selected.map((selection) => editor.document.getText(selection)).join('\n'), label: vscode.l10n.t('selection in {0}', name) };
+  return {
+    text: selected.map((selection) => editor.document.getText(selection)).join('\n'),
+    label: vscode.l10n.t('selection in {0}', name),
+  };
 }

@@ -14,7 +14,8 @@ export async function setApiKey(services: Services, provided?: unknown): Promise
           placeHolder: vscode.l10n.t('NiamonX API key'),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (text) => (text ? (checkApiKey(text).ok ? undefined : (checkApiKey(text) as { message: string }).message) : undefined),
+          validateInput: (text) =>
+            text ? (checkApiKey(text).ok ? undefined : (checkApiKey(text) as { message: string }).message) : undefined,
         });
   if (key === undefined || !key.trim()) return false;
   const check = checkApiKey(key);

@@ -5,7 +5,10 @@ import { askForInput } from '../askForInput';
 import type { Services } from '../services';
 import { toolFromArgument } from './toolFromArgument';
 
-const callSchema = z.object({ tool: z.string().check(z.minLength(1), z.maxLength(64)), input: z.optional(z.string().check(z.maxLength(10_000))) });
+const callSchema = z.object({
+  tool: z.string().check(z.minLength(1), z.maxLength(64)),
+  input: z.optional(z.string().check(z.maxLength(10_000))),
+});
 
 /**
  * Try Now: one real call that ignores the local daily-limit lock (the plan may have been

@@ -25,10 +25,19 @@ export interface ExportChoice {
  * Writes records (already redacted, never holding the key) to a file the user picks.
  * Resolves to the file written, or undefined when the user backed out.
  */
-export async function exportToFile(records: ResultRecord[], suggestedName: string, choice: ExportChoice = {}): Promise<vscode.Uri | undefined> {
+export async function exportToFile(
+  records: ResultRecord[],
+  suggestedName: string,
+  choice: ExportChoice = {},
+): Promise<vscode.Uri | undefined> {
   const format =
     choice.format ??
-    (await vscode.window.showQuickPick(FORMATS().map((f) => ({ ...f, description: `.${fileExtension(f.format)}` })), { title: vscode.l10n.t('NiamonX: Export as') }))?.format;
+    (
+      await vscode.window.showQuickPick(
+        FORMATS().map((f) => ({ ...f, description: `.${fileExtension(f.format)}` })),
+        { title: vscode.l10n.t('NiamonX: Export as') },
+      )
+    )?.format;
   if (!format) return undefined;
   const extension = fileExtension(format);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -41,7 +50,9 @@ export async function exportToFile(records: ResultRecord[], suggestedName: strin
     }));
   if (!target) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(exportRecords(records, format, { secrets: choice.secrets }), 'utf8'));
-  void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: exported {0} result(s) to {1}.', records.length, vscode.workspace.asRelativePath(target)));
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('NiamonX: exported {0} result(s) to {1}.', records.length, vscode.workspace.asRelativePath(target)),
+  );
   return target;
 }
 

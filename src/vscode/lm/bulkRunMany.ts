@@ -5,7 +5,12 @@ import { currentSettings } from '../config';
 import type { Services } from '../services';
 
 /** What a row the run never reached reports to the model, by why the run stopped. */
-const NOT_RUN_KIND: Record<StopReason, ErrorKind> = { 'daily-limit': 'rate-limit', auth: 'auth', disabled: 'disabled', cancelled: 'cancelled' };
+const NOT_RUN_KIND: Record<StopReason, ErrorKind> = {
+  'daily-limit': 'rate-limit',
+  auth: 'auth',
+  disabled: 'disabled',
+  cancelled: 'cancelled',
+};
 
 /**
  * niamonx_ping_many through the bulk scheduler (pacing learned from 429s, retries, daily-limit
@@ -26,7 +31,12 @@ export function bulkRunMany(services: Services): RunMany {
     const blocking = services.states.blockingState(tool);
     if (blocking?.kind === 'cooling-down') {
       const retryAfterSeconds = Math.max(1, Math.ceil((blocking.until - Date.now()) / 1000));
-      const error = { kind: 'rate-limit' as const, message: `${tool} is cooling down (no request was sent).`, retryAfterSeconds, daily: blocking.daily };
+      const error = {
+        kind: 'rate-limit' as const,
+        message: `${tool} is cooling down (no request was sent).`,
+        retryAfterSeconds,
+        daily: blocking.daily,
+      };
       return inputs.map((): ToolRun => ({ ok: false, tool, error }));
     }
     const settings = currentSettings();
@@ -42,7 +52,11 @@ export function bulkRunMany(services: Services): RunMany {
     });
     return result.rows.map(
       (row): ToolRun =>
-        row.run ?? { ok: false, tool, error: { kind: NOT_RUN_KIND[result.stopped ?? 'cancelled'], message: `Not run (${row.notRun ?? 'cancelled'}).` } },
+        row.run ?? {
+          ok: false,
+          tool,
+          error: { kind: NOT_RUN_KIND[result.stopped ?? 'cancelled'], message: `Not run (${row.notRun ?? 'cancelled'}).` },
+        },
     );
   };
 }

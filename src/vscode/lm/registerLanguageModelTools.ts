@@ -9,7 +9,8 @@ import { bulkRunMany } from './bulkRunMany';
  */
 export function registerLanguageModelTools(services: Services): vscode.Disposable[] {
   if (typeof vscode.lm?.registerTool !== 'function') return [];
-  const runOne = (tool: string, input: string, signal: AbortSignal) => services.runs.run({ tool, input, interactive: false, signal, origin: 'agent' });
+  const runOne = (tool: string, input: string, signal: AbortSignal) =>
+    services.runs.run({ tool, input, interactive: false, signal, origin: 'agent' });
   const tools = agentTools({
     catalog: services.catalog,
     states: services.states,

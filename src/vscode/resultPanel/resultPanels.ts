@@ -76,7 +76,10 @@ export class ResultPanels implements vscode.Disposable {
 
   private adopt(panel: vscode.WebviewPanel, record: ResultRecord, reopens?: number): void {
     // Tab icons are images: a currentColor SVG would be black on dark themes, so one per theme kind.
-    panel.iconPath = { light: vscode.Uri.joinPath(this.mediaUri, 'niamonx-light.svg'), dark: vscode.Uri.joinPath(this.mediaUri, 'niamonx-dark.svg') };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(this.mediaUri, 'niamonx-light.svg'),
+      dark: vscode.Uri.joinPath(this.mediaUri, 'niamonx-dark.svg'),
+    };
     panel.webview.html = this.pageHtml(panel.webview);
     const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));

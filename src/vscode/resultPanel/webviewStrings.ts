@@ -35,11 +35,17 @@ export function webviewStrings(): Record<string, string> {
     'Sort by {0}': vscode.l10n.t('Sort by {0}'),
     'Filter rows': vscode.l10n.t('Filter rows'),
     '{0} of {1} rows': vscode.l10n.t('{0} of {1} rows'),
-    'Showing the first {0} of {1} fields. Open in Editor to see all.': vscode.l10n.t('Showing the first {0} of {1} fields. Open in Editor to see all.'),
-    'Showing the first {0} of {1} items. Open in Editor to see all.': vscode.l10n.t('Showing the first {0} of {1} items. Open in Editor to see all.'),
+    'Showing the first {0} of {1} fields. Open in Editor to see all.': vscode.l10n.t(
+      'Showing the first {0} of {1} fields. Open in Editor to see all.',
+    ),
+    'Showing the first {0} of {1} items. Open in Editor to see all.': vscode.l10n.t(
+      'Showing the first {0} of {1} items. Open in Editor to see all.',
+    ),
     'Showing the first {0} of {1} rows. Sorting applies to the rows shown. Open in Editor to see all.': vscode.l10n.t(
       'Showing the first {0} of {1} rows. Sorting applies to the rows shown. Open in Editor to see all.',
     ),
-    [NOT_IN_MEMORY_NOTICE]: vscode.l10n.t('The original values are no longer in memory (they are never saved). Run the tool again to reveal them.'),
+    [NOT_IN_MEMORY_NOTICE]: vscode.l10n.t(
+      'The original values are no longer in memory (they are never saved). Run the tool again to reveal them.',
+    ),
   };
 }

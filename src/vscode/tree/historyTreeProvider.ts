@@ -21,7 +21,14 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<ResultRecord
     const item = new vscode.TreeItem(`${record.toolLabel ?? record.tool}: ${record.input}`);
     item.id = `result:${record.id}`;
     const when = new Date(record.startedAt);
-    item.description = [when.toLocaleTimeString(), record.cached ? vscode.l10n.t('cached') : '', record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '', record.ok ? '' : record.error?.kind].filter(Boolean).join(' · ');
+    item.description = [
+      when.toLocaleTimeString(),
+      record.cached ? vscode.l10n.t('cached') : '',
+      record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '',
+      record.ok ? '' : record.error?.kind,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendText(vscode.l10n.t('{0} on {1}', record.tool, record.input) + `\n${when.toLocaleString()}`);
     tooltip.appendText(

@@ -117,11 +117,10 @@ function stateText(state: ToolState, now: number): string {
       return vscode.l10n.t('disabled');
     case 'unknown':
       return vscode.l10n.t('unknown to the API');
-    case 'cooling-down':
-      {
-        const seconds = Math.max(0, Math.ceil((state.until - now) / 1000));
-        return state.daily ? vscode.l10n.t('daily limit {0} s', seconds) : vscode.l10n.t('cooling down {0} s', seconds);
-      }
+    case 'cooling-down': {
+      const seconds = Math.max(0, Math.ceil((state.until - now) / 1000));
+      return state.daily ? vscode.l10n.t('daily limit {0} s', seconds) : vscode.l10n.t('cooling down {0} s', seconds);
+    }
     default:
       return '';
   }

@@ -13,10 +13,16 @@ const niamonx = (): vscode.Extension<unknown> => {
 
 describe('start-up', () => {
   it('leaves the extension inactive in a window with nothing open', async () => {
-    await eventually(`the window to finish starting (${STARTUP_FINISHED_PROBE} activates on onStartupFinished)`, () =>
-      vscode.extensions.getExtension(STARTUP_FINISHED_PROBE)?.isActive,
-    30_000);
-    assert.deepEqual(vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()), [], 'the window should have no editor open');
+    await eventually(
+      `the window to finish starting (${STARTUP_FINISHED_PROBE} activates on onStartupFinished)`,
+      () => vscode.extensions.getExtension(STARTUP_FINISHED_PROBE)?.isActive,
+      30_000,
+    );
+    assert.deepEqual(
+      vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()),
+      [],
+      'the window should have no editor open',
+    );
     assert.equal(niamonx().isActive, false, 'NiamonX Tools was activated although nothing was opened');
   });
 

@@ -7,7 +7,20 @@ import type { ToolRun } from '../../../src/core/errors';
 import type { BulkSummary } from '../../../src/core/bulk/bulkSummary';
 import { emulator, internals, labelOf, openEditor, resetWorld, treeItems } from '../helpers';
 
-const PUBLIC_V4 = ['8.8.8.8', '1.1.1.1', '9.9.9.9', '4.4.4.4', '64.6.64.6', '208.67.222.222', '77.88.8.8', '94.140.14.14', '185.228.168.9', '76.76.2.0', '149.112.112.112', '156.154.70.1'];
+const PUBLIC_V4 = [
+  '8.8.8.8',
+  '1.1.1.1',
+  '9.9.9.9',
+  '4.4.4.4',
+  '64.6.64.6',
+  '208.67.222.222',
+  '77.88.8.8',
+  '94.140.14.14',
+  '185.228.168.9',
+  '76.76.2.0',
+  '149.112.112.112',
+  '156.154.70.1',
+];
 const PUBLIC_V6 = ['2606:4700:4700::1111', '2001:4860:4860::8888'];
 const PRIVATE = ['10.0.0.5', '192.168.1.20', '127.0.0.1', '169.254.10.1', 'fe80::1'];
 
@@ -37,8 +50,14 @@ describe('bulk: Ping All IPs in Selection', () => {
     const sent = requests.map((request) => (request.body as { ip: string }).ip).sort();
     assert.deepEqual(sent, [...PUBLIC_V4, ...PUBLIC_V6].sort(), 'one call per unique public IP, IPv6 in canonical form');
     assert.equal(summary.rows.length, 14);
-    assert.ok(summary.rows.every((row) => row.status === 'ok'), JSON.stringify(summary.rows));
-    assert.match(summary.rows.find((row) => row.sent === '2606:4700:4700::1111')!.raw, /\[2606:4700:4700:0:0:0:0:1111\]:53.*2606:4700:4700::1111/);
+    assert.ok(
+      summary.rows.every((row) => row.status === 'ok'),
+      JSON.stringify(summary.rows),
+    );
+    assert.match(
+      summary.rows.find((row) => row.sent === '2606:4700:4700::1111')!.raw,
+      /\[2606:4700:4700:0:0:0:0:1111\]:53.*2606:4700:4700::1111/,
+    );
     const reasons = Object.fromEntries(summary.skipped.map((skip) => [skip.value, skip.reason]));
     assert.match(reasons['10.0.0.5'], /private/);
     assert.match(reasons['127.0.0.1'], /loopback/);
@@ -47,7 +66,11 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.equal(summary.skipped.find((skip) => skip.value === '10.0.0.5')?.occurrences, 3);
     assert.equal(summary.counts.duplicates, 9);
     const history = await treeItems((await internals()).historyTree);
-    assert.equal(history.filter((item) => /14 targets/.test(labelOf(item) + String(item.description ?? ''))).length, 1, 'one history entry for the run');
+    assert.equal(
+      history.filter((item) => /14 targets/.test(labelOf(item) + String(item.description ?? ''))).length,
+      1,
+      'one history entry for the run',
+    );
   });
 
   it('cancel halfway keeps the answers received and marks the rest not run', async () => {
@@ -56,7 +79,12 @@ describe('bulk: Ping All IPs in Selection', () => {
     const editor = await openEditor(text);
     editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length));
     const running = vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInSelection');
-    const early = await Promise.race([emulator().waitFor('gl_ping', 4, 20_000).then(() => undefined), running]);
+    const early = await Promise.race([
+      emulator()
+        .waitFor('gl_ping', 4, 20_000)
+        .then(() => undefined),
+      running,
+    ]);
     assert.equal(early, undefined, `the run ended before it could be cancelled: ${JSON.stringify(early)}`);
     await vscode.commands.executeCommand('niamonx.cancelBulkRuns');
     const summary = await running;
@@ -91,7 +119,10 @@ describe('bulk: Ping All IPs in Selection', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'niamonx-bulk-')), 'dump.log');
     writeFileSync(file, `a ${PUBLIC_V4[0]} b ${PUBLIC_V4[1]} c ${PUBLIC_V4[0]} d 10.1.1.1\n`);
     const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInFile', vscode.Uri.file(file));
-    assert.deepEqual(summary.rows.map((row) => row.sent), PUBLIC_V4.slice(0, 2));
+    assert.deepEqual(
+      summary.rows.map((row) => row.sent),
+      PUBLIC_V4.slice(0, 2),
+    );
     assert.equal(summary.source, 'dump.log');
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === file), 'no text document was opened');
     assert.equal((await emulator().requests()).length, 2);
@@ -111,14 +142,24 @@ describe('bulk: Ping All IPs in Selection', () => {
     await vscode.commands.executeCommand<ToolRun>('niamonx.tryNow', { tool: 'gl_ping', input: PUBLIC_V4[2] });
     await emulator().reset();
     const again = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
-    assert.deepEqual(again.rows.map((row) => row.sent), PUBLIC_V4.slice(2, 5));
-    assert.deepEqual(again.rows.map((row) => row.status), ['cached', 'ok', 'ok'], 'Try Now answered the first; the rest were called');
+    assert.deepEqual(
+      again.rows.map((row) => row.sent),
+      PUBLIC_V4.slice(2, 5),
+    );
+    assert.deepEqual(
+      again.rows.map((row) => row.status),
+      ['cached', 'ok', 'ok'],
+      'Try Now answered the first; the rest were called',
+    );
     assert.equal((await emulator().requests()).length, 2);
 
     await vscode.commands.executeCommand('niamonx.clearCache');
     await emulator().reset();
     const afterClear = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
-    assert.deepEqual(afterClear.rows.map((row) => row.status), ['ok', 'ok', 'ok']);
+    assert.deepEqual(
+      afterClear.rows.map((row) => row.status),
+      ['ok', 'ok', 'ok'],
+    );
     assert.equal((await emulator().requests()).length, 3, 'nothing came from the cache after Clear Cache');
   });
 

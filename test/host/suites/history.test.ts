@@ -6,14 +6,27 @@ import { api, internals, resetWorld } from '../helpers';
 /** The globalState key versions up to 0.1.0 kept the history in. */
 const LEGACY_KEY = 'niamonx.history';
 
-const legacyRecord = (id: string, input: string): ResultRecord => ({ id, tool: 'gl_ping', toolLabel: 'Ping', input, startedAt: Date.now() - 86_400_000, ok: true, status: 200, data: { ip: input } });
+const legacyRecord = (id: string, input: string): ResultRecord => ({
+  id,
+  tool: 'gl_ping',
+  toolLabel: 'Ping',
+  input,
+  startedAt: Date.now() - 86_400_000,
+  ok: true,
+  status: 200,
+  data: { ip: input },
+});
 
 describe('history in the global storage folder', () => {
   beforeEach(resetWorld);
 
   it('moves a history kept in globalState into the file, then removes it from globalState', async () => {
     const { history, historyFile, globalState } = await internals();
-    await globalState.update(LEGACY_KEY, [legacyRecord('legacy-1', '192.0.2.71'), { not: 'a record' }, legacyRecord('legacy-2', '192.0.2.72')]);
+    await globalState.update(LEGACY_KEY, [
+      legacyRecord('legacy-1', '192.0.2.71'),
+      { not: 'a record' },
+      legacyRecord('legacy-2', '192.0.2.72'),
+    ]);
     await history.reload();
     const ids = history.list().map((record) => record.id);
     assert.ok(ids.includes('legacy-1') && ids.includes('legacy-2'), ids.join(' '));

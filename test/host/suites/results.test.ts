@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ToolRun } from '../../../src/core/errors';
-import { api, emulator, eventually, internals, labelOf, openEditor, outputLogText, resetWorld, select, testKey, treeItems } from '../helpers';
+import {
+  api,
+  emulator,
+  eventually,
+  internals,
+  labelOf,
+  openEditor,
+  outputLogText,
+  resetWorld,
+  select,
+  testKey,
+  treeItems,
+} from '../helpers';
 
 /** The plaintext passwords a raw answer holds (the emulator returns them, like the real API). */
 function passwordsIn(data: unknown): string[] {
@@ -112,14 +124,29 @@ describe('results: panel, history, export, redaction', () => {
     await niamonx.runTool('gl_ping', '203.0.113.10');
     await niamonx.runTool('breaches_search', 'nobody@example.com');
     const folder = join(tmpdir(), `niamonx-history-${Date.now()}`);
-    const json = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'json', target: vscode.Uri.file(join(folder, 'h.json')) });
+    const json = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'json',
+      target: vscode.Uri.file(join(folder, 'h.json')),
+    });
     const parsed = JSON.parse(await readFile(json.fsPath, 'utf8'));
-    assert.deepEqual(parsed.records.slice(0, 2).map((r: { tool: string }) => r.tool), ['breaches_search', 'gl_ping']);
-    const csv = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'csv', target: vscode.Uri.file(join(folder, 'h.csv')) });
+    assert.deepEqual(
+      parsed.records.slice(0, 2).map((r: { tool: string }) => r.tool),
+      ['breaches_search', 'gl_ping'],
+    );
+    const csv = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'csv',
+      target: vscode.Uri.file(join(folder, 'h.csv')),
+    });
     const lines = (await readFile(csv.fsPath, 'utf8')).trim().split(/\r?\n/);
     assert.match(lines[0], /^tool,input,/);
-    assert.ok(lines.some((line) => line.startsWith('gl_ping,203.0.113.10,')), lines.join('\n'));
-    const md = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'markdown', target: vscode.Uri.file(join(folder, 'h.md')) });
+    assert.ok(
+      lines.some((line) => line.startsWith('gl_ping,203.0.113.10,')),
+      lines.join('\n'),
+    );
+    const md = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'markdown',
+      target: vscode.Uri.file(join(folder, 'h.md')),
+    });
     assert.match(await readFile(md.fsPath, 'utf8'), /\| Ping \| 203\.0\.113\.10 \| ok \(200\) \|/);
   });
 

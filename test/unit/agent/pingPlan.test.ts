@@ -5,7 +5,19 @@ import type { ToolRun } from '../../../src/core/errors';
 
 describe('planPings: one call per unique public address', () => {
   it('removes duplicates, skips non-public addresses with their class and reports invalid entries', () => {
-    const plan = planPings(['8.8.8.8', ' 8.8.8.8 ', '1.1.1.1', '10.0.0.1', '127.0.0.1', '203.0.113.9', '2001:4860:4860::8888', 'fe80::1', 'nope', '10.0.0.0/8', '[2001:4860:4860::8888]']);
+    const plan = planPings([
+      '8.8.8.8',
+      ' 8.8.8.8 ',
+      '1.1.1.1',
+      '10.0.0.1',
+      '127.0.0.1',
+      '203.0.113.9',
+      '2001:4860:4860::8888',
+      'fe80::1',
+      'nope',
+      '10.0.0.0/8',
+      '[2001:4860:4860::8888]',
+    ]);
     assert.deepEqual(plan.toPing, ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888']);
     assert.deepEqual(plan.skipped, [
       { ip: '10.0.0.1', class: 'private' },
@@ -13,7 +25,10 @@ describe('planPings: one call per unique public address', () => {
       { ip: '203.0.113.9', class: 'documentation' },
       { ip: 'fe80::1', class: 'link-local' },
     ]);
-    assert.deepEqual(plan.invalid.map((entry) => entry.input), ['nope', '10.0.0.0/8']);
+    assert.deepEqual(
+      plan.invalid.map((entry) => entry.input),
+      ['nope', '10.0.0.0/8'],
+    );
     assert.equal(plan.duplicates, 2);
   });
 
@@ -29,11 +44,18 @@ describe('pingManyReport', () => {
   const ok = (ip: string): ToolRun => ({ ok: true, tool: 'gl_ping', status: 200, data: { ip, token: 'abc123' }, durationMs: 5 });
 
   it('counts answers, failures and skips, with a next step per failure, and masks secrets', () => {
-    const report = pingManyReport(plan, [ok('8.8.8.8'), { ok: false, tool: 'gl_ping', status: 429, error: { kind: 'rate-limit', message: 'x', retryAfterSeconds: 30 } }]);
+    const report = pingManyReport(plan, [
+      ok('8.8.8.8'),
+      { ok: false, tool: 'gl_ping', status: 429, error: { kind: 'rate-limit', message: 'x', retryAfterSeconds: 30 } },
+    ]);
     assert.ok(!('error' in report));
     if ('error' in report) return;
     assert.match(report.summary, /^gl_ping on 2 unique public addresses: 1 answered, 1 failed; 1 skipped as not public/);
-    assert.deepEqual(report.data.results[1], { ip: '1.1.1.1', ok: false, error: 'rate-limit: gl_ping is cooling down for 30 s; do not call it again before then.' });
+    assert.deepEqual(report.data.results[1], {
+      ip: '1.1.1.1',
+      ok: false,
+      error: 'rate-limit: gl_ping is cooling down for 30 s; do not call it again before then.',
+    });
     assert.ok(!JSON.stringify(report.data).includes('abc123'));
   });
 

@@ -20,18 +20,30 @@ describe('bulk plan', () => {
 
   it('dedupes on the canonical form and keeps every spelling found', async () => {
     const plan = planBulk(await extractTargetsInChunks(LOG, ['ip']), { skipNonPublic: true });
-    assert.deepEqual(plan.targets.map((target) => target.value), ['8.8.8.8', '1.1.1.1', '2606:4700::1111']);
+    assert.deepEqual(
+      plan.targets.map((target) => target.value),
+      ['8.8.8.8', '1.1.1.1', '2606:4700::1111'],
+    );
     const v6 = plan.targets[2];
     assert.equal(v6.occurrences, 3);
     assert.deepEqual(v6.raws, ['2606:4700:0:0::1111', '[2606:4700::1111]:443', '2606:4700::1111']);
-    assert.equal(plan.found, plan.targets.reduce((sum, t) => sum + t.occurrences, 0) + plan.skipped.reduce((sum, s) => sum + s.occurrences, 0));
+    assert.equal(
+      plan.found,
+      plan.targets.reduce((sum, t) => sum + t.occurrences, 0) + plan.skipped.reduce((sum, s) => sum + s.occurrences, 0),
+    );
     assert.equal(plan.duplicates, plan.found - plan.targets.length - plan.skipped.length);
   });
 
   it('lists non-public addresses with their class instead of dropping them', async () => {
     const plan = planBulk(await extractTargetsInChunks(LOG, ['ip']), { skipNonPublic: true });
     const classes = Object.fromEntries(plan.skipped.map((skip) => [skip.value, skip.ipClass]));
-    assert.deepEqual(classes, { '10.0.0.5': 'private', '127.0.0.1': 'loopback', '192.0.2.10': 'documentation', '169.254.1.1': 'link-local', '100.64.0.1': 'carrier-grade-nat' });
+    assert.deepEqual(classes, {
+      '10.0.0.5': 'private',
+      '127.0.0.1': 'loopback',
+      '192.0.2.10': 'documentation',
+      '169.254.1.1': 'link-local',
+      '100.64.0.1': 'carrier-grade-nat',
+    });
     assert.equal(plan.skipped.find((skip) => skip.value === '10.0.0.5')?.occurrences, 2);
     assert.match(plan.skipped[0].reason, /non-public address \(private\)/);
   });
@@ -49,8 +61,14 @@ describe('bulk plan', () => {
       { ...base, value: '9.9.9.9', raw: '9[.]9[.]9[.]9', defanged: true, ip: { version: 4, class: 'public', isPublic: true } },
     ];
     const plan = planBulk(found, { skipNonPublic: true });
-    assert.deepEqual(plan.skipped.map((skip) => skip.reason), ['IPv4 with leading zeros: ambiguous (octal or decimal)']);
-    assert.deepEqual(plan.targets.map((target) => [target.value, target.raws[0], target.defanged]), [['9.9.9.9', '9[.]9[.]9[.]9', true]]);
+    assert.deepEqual(
+      plan.skipped.map((skip) => skip.reason),
+      ['IPv4 with leading zeros: ambiguous (octal or decimal)'],
+    );
+    assert.deepEqual(
+      plan.targets.map((target) => [target.value, target.raws[0], target.defanged]),
+      [['9.9.9.9', '9[.]9[.]9[.]9', true]],
+    );
   });
 
   it('scans a text larger than one slice without losing or splitting a target', async () => {

@@ -8,7 +8,8 @@ import { ToolRunner } from '../../../src/core/run/toolRunner';
 import { VirtualClock } from './virtualClock';
 
 const KEY = 'nx-bulk-test-key-0001112223';
-const ips = (count: number, from = 1) => Array.from({ length: count }, (_, i) => `8.8.${Math.floor((i + from) / 250)}.${((i + from) % 250) + 1}`);
+const ips = (count: number, from = 1) =>
+  Array.from({ length: count }, (_, i) => `8.8.${Math.floor((i + from) / 250)}.${((i + from) % 250) + 1}`);
 
 describe('runBulk (virtual clock, real runner, emulator)', () => {
   let emulator: Emulator;
@@ -39,13 +40,28 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
   });
 
   const bulk = (inputs: string[], extra: Partial<BulkRunOptions> = {}) =>
-    runBulk({ runner: clock.track(runner), states, pacing, tool: 'gl_ping', inputs, concurrency: 2, fallbackCooldownSeconds: fallbackSeconds, clock, random: () => 0.5, ...extra });
+    runBulk({
+      runner: clock.track(runner),
+      states,
+      pacing,
+      tool: 'gl_ping',
+      inputs,
+      concurrency: 2,
+      fallbackCooldownSeconds: fallbackSeconds,
+      clock,
+      random: () => 0.5,
+      ...extra,
+    });
 
   const pacedRun = async (hint: string) => {
     const started = clock.now();
     const result = await bulk(ips(10));
     const elapsed = clock.now() - started;
-    assert.deepEqual(result.rows.map((row) => row.status), Array(10).fill('ok'), hint);
+    assert.deepEqual(
+      result.rows.map((row) => row.status),
+      Array(10).fill('ok'),
+      hint,
+    );
     assert.ok(result.rateLimited >= 1 && result.rateLimited <= 2, `${hint}: ${result.rateLimited} 429s`);
     assert.equal(emulator.requests.length, 10 + result.rateLimited, `${hint}: every call is a unique input or a 429`);
     assert.equal(emulator.requests.filter((request) => request.status === 429).length, result.rateLimited);
@@ -85,7 +101,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     emulator.configure({ dailyLimit: 3 });
     const result = await bulk(ips(8), { concurrency: 1 });
     assert.equal(result.stopped, 'daily-limit');
-    assert.deepEqual(result.rows.map((row) => row.status), ['ok', 'ok', 'ok', 'not-run', 'not-run', 'not-run', 'not-run', 'not-run']);
+    assert.deepEqual(
+      result.rows.map((row) => row.status),
+      ['ok', 'ok', 'ok', 'not-run', 'not-run', 'not-run', 'not-run', 'not-run'],
+    );
     assert.ok(result.rows.slice(3).every((row) => row.notRun === 'daily limit'));
     assert.equal(emulator.requests.length, 4, 'one 429, then nothing more');
   });
@@ -100,7 +119,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     assert.equal(result.stopped, 'cancelled');
     const ok = result.rows.filter((row) => row.status === 'ok');
     assert.equal(ok.length, 3);
-    assert.ok(ok.every((row) => row.run?.ok && (row.run.data as { ip: string }).ip === row.sent), 'answers kept with their rows');
+    assert.ok(
+      ok.every((row) => row.run?.ok && (row.run.data as { ip: string }).ip === row.sent),
+      'answers kept with their rows',
+    );
     assert.ok(result.rows.filter((row) => row.status === 'not-run').every((row) => row.notRun === 'cancelled'));
     const calls = emulator.requests.length;
     assert.equal(calls, 3 + result.rateLimited, 'no call after cancel');
@@ -123,7 +145,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
   it('records 400 on its row without retrying, and goes on', async () => {
     emulator.injectFault({ type: 'status', status: 400, body: { error: 'bad ip' } });
     const result = await bulk(ips(3), { concurrency: 1 });
-    assert.deepEqual(result.rows.map((row) => row.status), ['failed', 'ok', 'ok']);
+    assert.deepEqual(
+      result.rows.map((row) => row.status),
+      ['failed', 'ok', 'ok'],
+    );
     assert.equal(result.rows[0].attempts, 1);
     assert.equal(emulator.requests.length, 3);
   });
@@ -133,7 +158,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     try {
       const result = await bulk(ips(4), { concurrency: 1 });
       assert.equal(result.stopped, 'auth');
-      assert.deepEqual(result.rows.map((row) => row.status), ['failed', 'not-run', 'not-run', 'not-run']);
+      assert.deepEqual(
+        result.rows.map((row) => row.status),
+        ['failed', 'not-run', 'not-run', 'not-run'],
+      );
       assert.equal(emulator.requests.length, 1);
     } finally {
       emulator.addKey(KEY);
@@ -146,7 +174,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     const calls = emulator.requests.length;
     const started = clock.now();
     const again = await bulk(ips(2));
-    assert.deepEqual(again.rows.map((row) => row.status), ['cached', 'cached']);
+    assert.deepEqual(
+      again.rows.map((row) => row.status),
+      ['cached', 'cached'],
+    );
     assert.equal(emulator.requests.length, calls);
     assert.equal(clock.now(), started);
   });

@@ -19,7 +19,9 @@ describe('README tables', function () {
   }
 
   it('lists every contributed command and setting', function () {
-    for (const { command } of manifest.contributes.commands) assert.ok(currentSection(readme, 'commands')!.includes(`\`${command}\``), command);
-    for (const name of Object.keys(manifest.contributes.configuration.properties)) assert.ok(currentSection(readme, 'settings')!.includes(`\`${name}\``), name);
+    for (const { command } of manifest.contributes.commands)
+      assert.ok(currentSection(readme, 'commands')!.includes(`\`${command}\``), command);
+    for (const name of Object.keys(manifest.contributes.configuration.properties))
+      assert.ok(currentSection(readme, 'settings')!.includes(`\`${name}\``), name);
   });
 });

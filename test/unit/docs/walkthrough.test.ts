@@ -21,18 +21,24 @@ interface Step {
 
 // Issue: each walkthrough step completes on a real event and links only to commands that exist.
 describe('walkthrough', function () {
-  const manifest = readManifest(PROJECT_ROOT) as unknown as { contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[] } };
+  const manifest = readManifest(PROJECT_ROOT) as unknown as {
+    contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[] };
+  };
   const walkthrough = manifest.contributes.walkthroughs.find((w) => w.id === 'niamonx.gettingStarted');
   const commands = new Set(manifest.contributes.commands.map((c) => c.command));
 
   it('has the six steps in order', function () {
-    assert.deepEqual(walkthrough?.steps.map((s) => s.id), ['getKey', 'setKey', 'ping', 'tools', 'bulk', 'agent']);
+    assert.deepEqual(
+      walkthrough?.steps.map((s) => s.id),
+      ['getKey', 'setKey', 'ping', 'tools', 'bulk', 'agent'],
+    );
   });
 
   it('completes each step on an event and shows existing media', function () {
     for (const step of walkthrough!.steps) {
       assert.ok(step.completionEvents?.length, `${step.id} has completion events`);
-      for (const event of step.completionEvents!) assert.match(event, /^(onCommand|onContext|onView|onLink|onSettingChanged|onEvent):.+/, `${step.id}: ${event}`);
+      for (const event of step.completionEvents)
+        assert.match(event, /^(onCommand|onContext|onView|onLink|onSettingChanged|onEvent):.+/, `${step.id}: ${event}`);
       const media = step.media.markdown ?? step.media.image;
       assert.ok(media && existsSync(join(PROJECT_ROOT, media)), `${step.id}: ${media}`);
     }
@@ -40,8 +46,9 @@ describe('walkthrough', function () {
 
   it('links every step to a command that exists, and completes it when that command runs', function () {
     for (const step of walkthrough!.steps) {
-      const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]!);
-      for (const command of linked) assert.ok(commands.has(command) || OTHER_COMMANDS.has(command), `${step.id} links to unknown ${command}`);
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+      for (const command of linked)
+        assert.ok(commands.has(command) || OTHER_COMMANDS.has(command), `${step.id} links to unknown ${command}`);
       const onCommand = step.completionEvents!.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
       for (const command of onCommand) assert.ok(linked.includes(command), `${step.id} completes on ${command}, which its button runs`);
     }

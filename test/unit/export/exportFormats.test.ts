@@ -14,12 +14,19 @@ describe('exportRecords', () => {
     const one = JSON.parse(exportRecords([okRecord()], 'json', { now }));
     assert.deepEqual(one, { exportedAt: '2025-06-01T00:00:00.000Z', records: [okRecord()] });
     const many = JSON.parse(exportRecords([okRecord({ id: 'a' }), okRecord({ id: 'b' })], 'json', { now }));
-    assert.deepEqual(many.records.map((r: { id: string }) => r.id), ['a', 'b']);
+    assert.deepEqual(
+      many.records.map((r: { id: string }) => r.id),
+      ['a', 'b'],
+    );
   });
 
   it('replaces secrets anywhere in every format', () => {
     const key = 'nxk_9f8e7d6c5b4a';
-    const record = okRecord({ input: `curl -H "X-API-Key: ${key}"`, error: { kind: 'auth', message: `bad key ${key}` }, data: { echo: key } });
+    const record = okRecord({
+      input: `curl -H "X-API-Key: ${key}"`,
+      error: { kind: 'auth', message: `bad key ${key}` },
+      data: { echo: key },
+    });
     for (const format of ['json', 'csv', 'markdown'] as const) {
       const text = exportRecords([record], format, { secrets: [key], now });
       assert.ok(!text.includes(key), format);

@@ -3,7 +3,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addLine, HISTORY_FILE_NAME, HistoryFileStore } from '../../../src/core/history/historyFileStore';
-import { historyLimits, HistoryStore, MAX_HISTORY_BYTES, resultRecordSchema, type HistoryOptions } from '../../../src/core/history/historyStore';
+import {
+  historyLimits,
+  HistoryStore,
+  MAX_HISTORY_BYTES,
+  resultRecordSchema,
+  type HistoryOptions,
+} from '../../../src/core/history/historyStore';
 import { recordFromSavedState } from '../../../src/core/render/webviewMessages';
 import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
@@ -64,7 +70,8 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
     const store = openStore(folder, {}, 5);
     await store.add(record('a'));
     const deadline = Date.now() + 5_000;
-    while (!readdirSync(folder).includes(HISTORY_FILE_NAME) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!readdirSync(folder).includes(HISTORY_FILE_NAME) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(fileLines(folder), [addLine(JSON.stringify(record('a')))]);
   });
 
@@ -90,7 +97,10 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
 
   it('clamps maxEntries to 1..10000 and falls back to 200 when it is not a number', async () => {
     const folder = tempFolder();
-    writeFileSync(join(folder, HISTORY_FILE_NAME), Array.from({ length: 10_050 }, (_, i) => addLine(JSON.stringify(record(`r${i}`)))).join('\n'));
+    writeFileSync(
+      join(folder, HISTORY_FILE_NAME),
+      Array.from({ length: 10_050 }, (_, i) => addLine(JSON.stringify(record(`r${i}`)))).join('\n'),
+    );
     assert.equal((await reopened(folder, { maxEntries: () => 0 })).list().length, 1);
     assert.equal((await reopened(folder, { maxEntries: () => 1e9 })).list().length, 10_000);
     assert.equal((await reopened(folder, { maxEntries: () => Number.NaN })).list().length, 200);
@@ -123,7 +133,15 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
         addLine(JSON.stringify(record('bad-time', { startedAt: 'yesterday' as never }))),
         addLine(JSON.stringify(record(''))),
         '{"remove":42}',
-        addLine(JSON.stringify(record('good2', { ok: false, data: undefined, error: { kind: 'rate-limit', message: 'wait', retryAfterSeconds: 30, daily: false } }))),
+        addLine(
+          JSON.stringify(
+            record('good2', {
+              ok: false,
+              data: undefined,
+              error: { kind: 'rate-limit', message: 'wait', retryAfterSeconds: 30, daily: false },
+            }),
+          ),
+        ),
         '',
       ].join('\n'),
     );
@@ -214,7 +232,12 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
     const folder = tempFolder();
     const key = 'nxk_live_abcdef123456';
     const store = await reopened(folder, { secrets: () => [key] });
-    const leaky = record('a', { input: key, ok: false, error: { kind: 'auth', message: `key ${key} refused` }, data: { echo: [{ h: key }] } });
+    const leaky = record('a', {
+      input: key,
+      ok: false,
+      error: { kind: 'auth', message: `key ${key} refused` },
+      data: { echo: [{ h: key }] },
+    });
     await store.add(leaky);
     await store.flush();
     assert.ok(!fileText(folder).includes(key));

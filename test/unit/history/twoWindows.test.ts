@@ -13,10 +13,22 @@ import type { ResultRecord } from '../../../src/core/record/resultRecord';
  */
 describe('history shared by two windows', () => {
   const KEY = 'nx-canary-two-windows-4f4f4f4f';
-  const record = (id: string, input = '192.0.2.1'): ResultRecord => ({ id, tool: 'gl_ping', toolLabel: 'Ping', input, startedAt: Date.now(), ok: true, status: 200, data: { echo: `${input} ${KEY}` } });
+  const record = (id: string, input = '192.0.2.1'): ResultRecord => ({
+    id,
+    tool: 'gl_ping',
+    toolLabel: 'Ping',
+    input,
+    startedAt: Date.now(),
+    ok: true,
+    status: 200,
+    data: { echo: `${input} ${KEY}` },
+  });
   const open = (folder: string) => {
     const maxEntries = () => 50;
-    return new HistoryStore(new HistoryFileStore(folder, historyLimits(maxEntries), { flushDelayMs: 1 }), { maxEntries, secrets: () => [KEY] });
+    return new HistoryStore(new HistoryFileStore(folder, historyLimits(maxEntries), { flushDelayMs: 1 }), {
+      maxEntries,
+      secrets: () => [KEY],
+    });
   };
   let folder: string;
 
@@ -28,7 +40,7 @@ describe('history shared by two windows', () => {
   it('interleaved adds from two windows leave a valid, bounded history without the key', async () => {
     const windows = [open(folder), open(folder)];
     await Promise.all(windows.map((window) => window.whenLoaded()));
-    await Promise.all(Array.from({ length: 200 }, (_, i) => windows[i % 2]!.add(record(`r${i}`, `192.0.2.${i % 250}`))));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => windows[i % 2].add(record(`r${i}`, `192.0.2.${i % 250}`))));
     await Promise.all(windows.map((window) => window.flush()));
     const third = open(folder);
     await third.whenLoaded();
@@ -46,8 +58,14 @@ describe('history shared by two windows', () => {
     appendFileSync(join(folder, HISTORY_FILE_NAME), 'null\n42\n"text"\n{}\n{"add":{"id":3}}\n{"add":{"nonsense":true}}\nnot json at all\n');
     const next = open(folder);
     await next.whenLoaded();
-    assert.deepEqual(next.list().map((r) => r.id), ['kept']);
+    assert.deepEqual(
+      next.list().map((r) => r.id),
+      ['kept'],
+    );
     await next.add(record('new'));
-    assert.deepEqual(next.list().map((r) => r.id), ['new', 'kept']);
+    assert.deepEqual(
+      next.list().map((r) => r.id),
+      ['new', 'kept'],
+    );
   });
 });

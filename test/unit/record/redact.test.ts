@@ -3,16 +3,83 @@ import { isSensitiveKey, maskValue, redact, redactSecrets, redactText } from '..
 
 describe('isSensitiveKey', () => {
   const sensitive = [
-    'password', 'Password', 'PASSWORD', 'pass', 'PASS', 'passwd', 'pwd', 'userPassword', 'user_password', 'password_hash',
-    'passwordHash', 'hashed_password', 'secret', 'client_secret', 'clientSecret', 'token', 'access-token', 'accessToken',
-    'refresh_token', 'hash', 'hashes', 'md5hash', 'salt', 'api_key', 'apikey', 'apiKey', 'API_KEY', 'x-api-key', 'X-Api-Key',
-    'XAPIKey', 'private_key', 'privateKey', 'session', 'sessionId', 'session_id', 'cookie', 'Cookies', 'credential',
-    'credentials', 'auth', 'Authorization', 'auth_token', 'passwords', 'userpassword', 'password2', 'jwt', 'otp', 'passphrase',
+    'password',
+    'Password',
+    'PASSWORD',
+    'pass',
+    'PASS',
+    'passwd',
+    'pwd',
+    'userPassword',
+    'user_password',
+    'password_hash',
+    'passwordHash',
+    'hashed_password',
+    'secret',
+    'client_secret',
+    'clientSecret',
+    'token',
+    'access-token',
+    'accessToken',
+    'refresh_token',
+    'hash',
+    'hashes',
+    'md5hash',
+    'salt',
+    'api_key',
+    'apikey',
+    'apiKey',
+    'API_KEY',
+    'x-api-key',
+    'X-Api-Key',
+    'XAPIKey',
+    'private_key',
+    'privateKey',
+    'session',
+    'sessionId',
+    'session_id',
+    'cookie',
+    'Cookies',
+    'credential',
+    'credentials',
+    'auth',
+    'Authorization',
+    'auth_token',
+    'passwords',
+    'userpassword',
+    'password2',
+    'jwt',
+    'otp',
+    'passphrase',
   ];
   const harmless = [
-    'passenger', 'compass', 'bypass', 'passage', 'author', 'authors', 'hashtag_count', 'hashtags', 'key', 'keys', 'id',
-    'email', 'username', 'login', 'host', 'url', 'title', 'description', 'status', 'address', 'first_seen', 'tokenizer',
-    'secretary', 'possession', '', '___', '42',
+    'passenger',
+    'compass',
+    'bypass',
+    'passage',
+    'author',
+    'authors',
+    'hashtag_count',
+    'hashtags',
+    'key',
+    'keys',
+    'id',
+    'email',
+    'username',
+    'login',
+    'host',
+    'url',
+    'title',
+    'description',
+    'status',
+    'address',
+    'first_seen',
+    'tokenizer',
+    'secretary',
+    'possession',
+    '',
+    '___',
+    '42',
   ];
 
   for (const key of sensitive) it(`masks "${key}"`, () => assert.equal(isSensitiveKey(key), true));
@@ -41,9 +108,31 @@ describe('maskValue', () => {
 
 describe('redact', () => {
   it('masks at any depth, through arrays in objects in arrays', () => {
-    const input = [{ results: [{ records: [{ email: 'a@b.c', password: 'hunter2' }, { login: 'x', pass: 'p@ss' }] }] }];
+    const input = [
+      {
+        results: [
+          {
+            records: [
+              { email: 'a@b.c', password: 'hunter2' },
+              { login: 'x', pass: 'p@ss' },
+            ],
+          },
+        ],
+      },
+    ];
     const { data, count } = redact(input);
-    assert.deepEqual(data, [{ results: [{ records: [{ email: 'a@b.c', password: '•••••• (7 chars)' }, { login: 'x', pass: '•••••• (4 chars)' }] }] }]);
+    assert.deepEqual(data, [
+      {
+        results: [
+          {
+            records: [
+              { email: 'a@b.c', password: '•••••• (7 chars)' },
+              { login: 'x', pass: '•••••• (4 chars)' },
+            ],
+          },
+        ],
+      },
+    ]);
     assert.equal(count, 2);
   });
 
@@ -73,7 +162,10 @@ describe('redact', () => {
   it('keeps counts and flags about secrets, but not secrets that are numbers', () => {
     const stats = { with_password: 3, with_passwords: 2, password_count: 1, has_token: true, isAuth: false };
     const { data, count } = redact({ stats, records: [{ password: 1234, pin_hash: 99, with_password: 'x' }] });
-    assert.deepEqual(data, { stats, records: [{ password: '•••••• (4 chars)', pin_hash: '•••••• (2 chars)', with_password: '•••••• (1 char)' }] });
+    assert.deepEqual(data, {
+      stats,
+      records: [{ password: '•••••• (4 chars)', pin_hash: '•••••• (2 chars)', with_password: '•••••• (1 char)' }],
+    });
     assert.equal(count, 3);
   });
 

@@ -70,7 +70,13 @@ function setUp(overrides: Partial<ResultPanelActions> = {}) {
   const fake = new FakePanel();
   const links: string[] = [];
   let disposed = false;
-  const panel = new ResultPanel(fake as unknown as vscode.WebviewPanel, secretRecord, actions, (url) => links.push(url), () => (disposed = true));
+  const panel = new ResultPanel(
+    fake as unknown as vscode.WebviewPanel,
+    secretRecord,
+    actions,
+    (url) => links.push(url),
+    () => (disposed = true),
+  );
   return { fake, panel, calls, links, isDisposed: () => disposed };
 }
 
@@ -110,7 +116,12 @@ describe('ResultPanel', () => {
 
   it('ignores messages outside the fixed set', () => {
     const { fake, calls, links } = setUp();
-    for (const raw of [{ type: 'openLink', url: 'command:workbench.action.terminal.new' }, { type: 'runAgain', now: true }, { type: 'eval' }, 'ready']) {
+    for (const raw of [
+      { type: 'openLink', url: 'command:workbench.action.terminal.new' },
+      { type: 'runAgain', now: true },
+      { type: 'eval' },
+      'ready',
+    ]) {
       fake.send(raw);
     }
     assert.deepEqual([calls, links, fake.posted], [[], [], []]);

@@ -27,8 +27,15 @@ describe('persisted answer cache', () => {
   let emulator: Emulator;
   let settings: RunnerSettings;
   const runnerWith = (file: CacheFile) =>
-    new ToolRunner({ catalog: () => buildCatalog([]), settings: () => settings, apiKey: async () => KEY, states: new ToolStateTracker(), cacheFile: file });
-  const entriesOf = (file: { text: string | undefined }) => (JSON.parse(file.text ?? '{"entries":[]}') as { entries: [string, { value: { status: number } }][] }).entries;
+    new ToolRunner({
+      catalog: () => buildCatalog([]),
+      settings: () => settings,
+      apiKey: async () => KEY,
+      states: new ToolStateTracker(),
+      cacheFile: file,
+    });
+  const entriesOf = (file: { text: string | undefined }) =>
+    (JSON.parse(file.text ?? '{"entries":[]}') as { entries: [string, { value: { status: number } }][] }).entries;
 
   before(async () => {
     emulator = await startEmulator({ keys: [KEY] });
@@ -79,7 +86,10 @@ describe('persisted answer cache', () => {
     const runner = runnerWith(file);
     await runner.run({ tool: 'gl_ping', input: '9.9.9.9' });
     await runner.flushCache();
-    assert.deepEqual(entriesOf(file).map(([, entry]) => entry.value.status), [200]);
+    assert.deepEqual(
+      entriesOf(file).map(([, entry]) => entry.value.status),
+      [200],
+    );
   });
 
   it('keeps at most cache.maxEntries, the oldest out first', async () => {
@@ -113,7 +123,10 @@ describe('persisted answer cache', () => {
     await runner.run({ tool: 'ulp_search', input: 'example.com' });
     await runner.flushCache();
     const keys = entriesOf(file).map(([key]) => key);
-    assert.ok(keys.some((key) => key.includes('5.5.5.5')), 'the ping answer is kept');
+    assert.ok(
+      keys.some((key) => key.includes('5.5.5.5')),
+      'the ping answer is kept',
+    );
     assert.ok(!keys.some((key) => key.includes('ulp_search')), 'the ULP answer (plaintext passwords) is not');
     assert.ok(!/"pass(word)?":"(?!\*)/.test(file.text ?? ''), 'no password value in the file');
     const again = await runner.run({ tool: 'ulp_search', input: 'example.com' });
@@ -122,7 +135,10 @@ describe('persisted answer cache', () => {
 
   it('keeps the newest entries that fit in the file size cap', () => {
     const big = 'x'.repeat(MAX_CACHE_FILE_CHARS / 3);
-    const entries = [1, 2, 3, 4].map((n): [string, { value: { status: number; data: unknown }; storedAt: number }] => [`k${n}`, { value: { status: 200, data: { big } }, storedAt: n }]);
+    const entries = [1, 2, 3, 4].map((n): [string, { value: { status: number; data: unknown }; storedAt: number }] => [
+      `k${n}`,
+      { value: { status: 200, data: { big } }, storedAt: n },
+    ]);
     const kept = (JSON.parse(persistedText(entries)) as { entries: [string][] }).entries.map(([key]) => key);
     assert.deepEqual(kept, ['k3', 'k4']);
   });
@@ -130,7 +146,14 @@ describe('persisted answer cache', () => {
   it('survives an unreadable file', async () => {
     const errors: string[] = [];
     const file = memoryFile('{ not json');
-    const runner = new ToolRunner({ catalog: () => buildCatalog([]), settings: () => settings, apiKey: async () => KEY, states: new ToolStateTracker(), cacheFile: file, onCacheError: (m) => errors.push(m) });
+    const runner = new ToolRunner({
+      catalog: () => buildCatalog([]),
+      settings: () => settings,
+      apiKey: async () => KEY,
+      states: new ToolStateTracker(),
+      cacheFile: file,
+      onCacheError: (m) => errors.push(m),
+    });
     assert.equal((await runner.run({ tool: 'gl_ping', input: '4.4.4.4' })).run.ok, true);
     assert.equal(errors.length, 1);
   });

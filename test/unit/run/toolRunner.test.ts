@@ -31,7 +31,13 @@ describe('ToolRunner', () => {
     key = KEY;
     clock = Date.now();
     states = new ToolStateTracker({ now: () => clock });
-    runner = new ToolRunner({ catalog: () => buildCatalog([]), settings: () => settings, apiKey: async () => key, states, now: () => clock });
+    runner = new ToolRunner({
+      catalog: () => buildCatalog([]),
+      settings: () => settings,
+      apiKey: async () => key,
+      states,
+      now: () => clock,
+    });
   });
 
   it('puts a string input into the tool primary field', async () => {
