@@ -17,16 +17,16 @@ const SHOTS: { from: [suite: string, name: string]; to: string }[] = [
   { from: ['themes', 'theme-high-contrast-dark'], to: 'theme-high-contrast.png' },
   { from: ['packaged-vsix', 'walkthrough-steps-done'], to: 'walkthrough.png' },
   { from: ['locale-de', '3-result-de'], to: 'german.png' },
-  // The bulk summary: add its suite and screenshot name here once the bulk commands exist.
+  { from: ['bulk', '2-bulk-summary'], to: 'bulk-summary.png' },
 ];
 
 /** The UI suites (mocha titles) that take the screenshots above. */
-const SUITES = ['palette, right-click and sidebar', 'themes and icons', 'the packaged .vsix', 'German display language'];
+const SUITES = ['palette, right-click and sidebar', 'themes and icons', 'the packaged .vsix', 'German display language', 'bulk ping from the editor context menu'];
 
 function main(): number {
   if (!process.argv.includes('--copy-only')) {
     const grep = SUITES.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'out', 'scripts', 'runHostTests.js')], {
+    const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'out', 'test', 'runner', 'runHostTests.js')], {
       stdio: 'inherit',
       env: { ...process.env, NIAMONX_HOST_GREP: '^$nothing', NIAMONX_UI_GREP: grep },
     });
