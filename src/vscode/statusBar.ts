@@ -40,7 +40,7 @@ export class UsageStatusBar implements vscode.Disposable {
   private render(): void {
     const today = this.usage.today();
     const key = this.keyState === 'none' ? vscode.l10n.t('no API key') : '';
-    const calls = vscode.l10n.t('{0} calls today', today.total);
+    const calls = today.total === 1 ? vscode.l10n.t('1 call today') : vscode.l10n.t('{0} calls today', today.total);
     const remaining = today.remaining === undefined ? '' : vscode.l10n.t('{0} left', today.remaining);
     this.item.text = ['$(radio-tower) NiamonX', key || calls, key ? '' : remaining].filter(Boolean).join(' · ');
     const low = today.dailyLimitHit || (today.remaining !== undefined && today.remaining <= LOW_REMAINING);
@@ -90,7 +90,7 @@ async function showUsage(usage: UsageMeter): Promise<void> {
   const today = usage.today();
   const rows = Object.entries(today.perTool).sort((a, b) => b[1] - a[1]);
   const items: vscode.QuickPickItem[] = rows.length
-    ? rows.map(([tool, count]) => ({ label: tool, description: vscode.l10n.t('{0} calls', count) }))
+    ? rows.map(([tool, count]) => ({ label: tool, description: count === 1 ? vscode.l10n.t('1 call') : vscode.l10n.t('{0} calls', count) }))
     : [{ label: vscode.l10n.t('No API calls today') }];
   await vscode.window.showQuickPick(items, { title: vscode.l10n.t('NiamonX: API calls on {0} (UTC)', today.day) });
 }
