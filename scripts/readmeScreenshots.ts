@@ -21,7 +21,13 @@ const SHOTS: { from: [suite: string, name: string]; to: string }[] = [
 ];
 
 /** The UI suites (mocha titles) that take the screenshots above. */
-const SUITES = ['palette, right-click and sidebar', 'themes and icons', 'the packaged .vsix', 'German display language', 'bulk ping from the editor context menu'];
+const SUITES = [
+  'palette, right-click and sidebar',
+  'themes and icons',
+  'the packaged .vsix',
+  'German display language',
+  'bulk ping from the editor context menu',
+];
 
 function main(): number {
   if (!process.argv.includes('--copy-only')) {
