@@ -119,20 +119,42 @@ export class Workbench {
 
   /**
    * Chooses a context menu item; for a submenu (e.g. "NiamonX") waits until it has opened.
-   * Uses focus + Enter rather than the mouse: a pointer resting on a submenu entry makes VS Code
+   * Uses the keyboard rather than the mouse: a pointer resting on a submenu entry makes VS Code
    * reopen that submenu on a hover timer, which can swallow the next click.
    */
   async clickContextMenuItem(label: string): Promise<void> {
     const item = this.contextMenuItem(label);
     await item.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
     const opensSubmenu = (await item.getAttribute('aria-haspopup')) === 'true';
-    await item.focus();
-    await item.press('Enter');
+    const submenu = this.page.locator('.context-view .monaco-submenu');
+    if ((await submenu.count()) > 0 && (await submenu.locator('.action-label', { hasText: exactly(label) }).count()) > 0) {
+      await this.moveSubmenuFocusTo(submenu, label);
+    } else {
+      await item.focus();
+    }
+    await this.page.keyboard.press('Enter');
     if (opensSubmenu) {
-      await this.page.locator('.context-view .monaco-submenu').waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+      await submenu.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
     } else {
       await this.contextMenu.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
     }
+  }
+
+  /**
+   * Inside an open submenu, DOM focus on an item does not move the menu's own focus (Enter
+   * would run the submenu's first entry): walk to the item with the arrow keys instead.
+   */
+  private async moveSubmenuFocusTo(submenu: Locator, label: string): Promise<void> {
+    for (let step = 0; step < 20; step++) {
+      const focused = await submenu
+        .locator('.action-item.focused .action-label')
+        .first()
+        .innerText({ timeout: 1000 })
+        .catch(() => '');
+      if (focused.trim() === label) return;
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`"${label}" could not be reached in the open submenu`);
   }
 
   /**

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectPaths';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 
 // Issue 11: a language-model tool that spends quota asks first. Invoked outside a chat request
 // (no toolInvocationToken), VS Code asks with a modal dialog built from prepareInvocation's
@@ -9,26 +9,14 @@ import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../h
 // calls vscode.lm.invokeTool as another extension (or an agent) would.
 describe('UI: AI agent tools ask before spending quota', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
+  const session = useVsCodeSession({
+    suite: 'agent-confirmation',
+    keyInEnvironment: true,
+    moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')],
+  });
 
   const dialog = () => session.page.locator('.monaco-dialog-box').first();
   const dialogButton = (label: string) => dialog().locator('.dialog-buttons .monaco-button', { hasText: label }).first();
-
-  before(async function () {
-    session = await startVsCodeSession({
-      suite: 'agent-confirmation',
-      keyInEnvironment: true,
-      moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')],
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
-  });
 
   it('asks with the tool, the input and the number of calls; Cancel sends nothing', async function () {
     await session.runCommand('NiamonX Test: Invoke niamonx_ping on 8.8.8.8');

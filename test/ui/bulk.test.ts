@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startVsCodeSession, type VsCodeSession } from '../harness';
+import { useVsCodeSession } from '../harness';
 import { waitForResultFrame } from './resultWebview';
 
 const PUBLIC = ['8.8.8.8', '1.1.1.1', '9.9.9.9', '2606:4700:4700::1111', '208.67.222.222', '94.140.14.14'];
@@ -13,19 +13,7 @@ const LOG = [
 // Issue 7: right-click a pasted log → NiamonX → Ping All IPs in Selection → one summary panel.
 describe('UI: bulk ping from the editor context menu', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
-
-  before(async function () {
-    session = await startVsCodeSession({ suite: 'bulk', files: { 'firewall.log': `${LOG}\n` }, keyInEnvironment: true });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
-  });
+  const session = useVsCodeSession({ suite: 'bulk', files: { 'firewall.log': `${LOG}\n` }, keyInEnvironment: true });
 
   it('right-click → NiamonX → Ping All IPs in Selection shows a row per unique public IP', async function () {
     await session.openFile('firewall.log');
@@ -33,7 +21,7 @@ describe('UI: bulk ping from the editor context menu', function () {
     await session.rightClickEditor();
     await session.clickContextMenuItem('NiamonX');
     await session.screenshot('1-bulk-context-menu');
-    await chooseInSubmenu(session, 'Ping All IPs in Selection');
+    await session.clickContextMenuItem('Ping All IPs in Selection');
     const frame = await waitForResultFrame(session.page, '6 targets');
     const table = frame.locator('#result table').first();
     await table.waitFor();
@@ -57,24 +45,3 @@ describe('UI: bulk ping from the editor context menu', function () {
     assert.deepEqual(sent.sort(), [...PUBLIC].sort(), 'one call per unique public IP');
   });
 });
-
-/**
- * Keyboard-walks the open submenu to `label` and presses Enter. (The harness's
- * clickContextMenuItem focuses the item, but Enter then goes to the submenu's first item.)
- */
-async function chooseInSubmenu(session: VsCodeSession, label: string): Promise<void> {
-  const submenu = session.page.locator('.context-view .monaco-submenu');
-  for (let step = 0; step < 12; step++) {
-    const focused = await submenu
-      .locator('.action-item.focused .action-label')
-      .first()
-      .innerText({ timeout: 1000 })
-      .catch(() => '');
-    if (focused.trim() === label) {
-      await session.page.keyboard.press('Enter');
-      return;
-    }
-    await session.page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`"${label}" is not in the submenu`);
-}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 import { packLanguagePackStub } from './languagePackStub';
 import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 
@@ -10,27 +10,20 @@ import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 // (l10n/bundle.l10n.de.json) and the results page all speak German.
 describe('UI: German display language', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
-  let languagePack: ReturnType<typeof packLanguagePackStub>;
+  let languagePack: ReturnType<typeof packLanguagePackStub> | undefined;
 
-  before(async function () {
+  before(function () {
     languagePack = packLanguagePackStub('de');
-    session = await startVsCodeSession({
-      suite: 'locale-de',
-      alsoInstall: [languagePack.vsix],
-      locale: { language: 'de', languagePacksJson: languagePack.languagePacksJson },
-      files: { 'vorfall.md': '# Vorfall 42\n\nBeacon zu 8.8.8.8 alle 60 s.\n' },
-    });
   });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
+  after(function () {
     if (languagePack) rmSync(dirname(languagePack.vsix), { recursive: true, force: true });
   });
+  const session = useVsCodeSession(() => ({
+    suite: 'locale-de',
+    alsoInstall: [languagePack!.vsix],
+    locale: { language: 'de', languagePacksJson: languagePack!.languagePacksJson },
+    files: { 'vorfall.md': '# Vorfall 42\n\nBeacon zu 8.8.8.8 alle 60 s.\n' },
+  }));
 
   it('shows the welcome view and the view names in German', async function () {
     await session.openFile('vorfall.md');
