@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorConfig } from './config';
 import { planFault } from './faultResponses';
-import type { FaultQueue } from './faults';
+import type { Fault, FaultQueue } from './faults';
 import { errorReply, jsonReply, readBody, recordableHeaders, sendReply, sleep, type Reply } from './httpUtil';
 import { hashKey, type KeyStore } from './keyStore';
 import type { RateLimiter } from './rateLimiter';
@@ -21,6 +21,8 @@ export interface ApiState {
   keys: KeyStore;
   limiter: RateLimiter;
   faults: FaultQueue;
+  /** Draws a fault for requests the queue has none for, when random faults are configured. */
+  randomFault(tool: string): Fault | undefined;
   log: WatchedList<RecordedRequest>;
   arrivals: WatchedList<ArrivedRequest>;
   /** Paths on this server that redirect faults pointed at. */
@@ -61,7 +63,7 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, url: 
       { method: seen.method, tool, headers: req.headers, keyHash, rawBody: received.text, bodyTooLarge: received.tooLarge },
       { config: state.config(), keys: state.keys, limiter: state.limiter, now: state.now },
     );
-  const fault = state.faults.take(tool);
+  const fault = state.faults.take(tool) ?? state.randomFault(tool);
   if (!fault) {
     const reply = normalReply();
     record(reply.status);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { randomFaultsSchema, type RandomFaultsConfig } from './randomFaults';
 
 /** A tool added through configuration: answers fixed data, or echoes the request body back. */
 export type ExtraTool = { kind: 'fixed'; data: unknown } | { kind: 'echo' };
@@ -20,6 +21,8 @@ export interface EmulatorConfig {
   retryHintInMessage: boolean;
   /** Added tools by name; they take precedence over a built-in tool of the same name. */
   extraTools: Record<string, ExtraTool>;
+  /** Seeded random faults for requests with no queued fault (see randomFaults.ts); null: none. */
+  randomFaults: RandomFaultsConfig | null;
 }
 
 export function defaultConfig(): EmulatorConfig {
@@ -32,6 +35,7 @@ export function defaultConfig(): EmulatorConfig {
     retryAfterHeader: true,
     retryHintInMessage: true,
     extraTools: {},
+    randomFaults: null,
   };
 }
 
@@ -53,4 +57,5 @@ export const partialConfigSchema = z.strictObject({
   retryAfterHeader: z.boolean().optional(),
   retryHintInMessage: z.boolean().optional(),
   extraTools: z.record(toolName, extraToolSchema).optional(),
+  randomFaults: randomFaultsSchema.nullable().optional(),
 });

@@ -6,6 +6,7 @@ import { CONTROL_PREFIX, handleControl, type ControlTarget } from './controlApi'
 import { FaultQueue, type Fault } from './faults';
 import { errorReply, sendReply } from './httpUtil';
 import { hashKey, KeyStore } from './keyStore';
+import { RandomFaults } from './randomFaults';
 import { RateLimiter } from './rateLimiter';
 import type { ArrivedRequest, RecordedRequest } from './recordedRequest';
 import { WatchedList } from './watchedList';
@@ -60,6 +61,8 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   let origin = '';
   const closing = new AbortController();
   const now = options.now ?? Date.now;
+  // Re-seeded whenever randomFaults is configured, so each configuration replays the same faults.
+  let randomFaults: RandomFaults | undefined;
   const state: ApiState = {
     config: () => config,
     origin: () => origin,
@@ -67,6 +70,7 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     keys: new KeyStore(),
     limiter: new RateLimiter(now),
     faults: new FaultQueue(),
+    randomFault: (tool) => randomFaults?.next(tool),
     log: new WatchedList<RecordedRequest>((entry) => `${entry.method} ${entry.path} -> ${entry.status}`),
     arrivals: new WatchedList<ArrivedRequest>((entry) => `${entry.method} ${entry.path}`),
     redirectTargets: new Set<string>(),
@@ -75,9 +79,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
   const configure = (partial: Partial<EmulatorConfig>): void => {
     const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
     config = { ...config, ...given };
+    if (partial.randomFaults !== undefined) randomFaults = partial.randomFaults ? new RandomFaults(partial.randomFaults) : undefined;
   };
   const reset = (): void => {
     config = defaultConfig();
+    randomFaults = undefined;
     state.faults.clear();
     state.limiter.clear();
     state.log.clear();

@@ -146,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     history,
     historyFile: historyFile.path,
     globalState: context.globalState,
+    pacing: services.pacing,
   });
 }
 

@@ -1,3 +1,4 @@
+import type { PacingBook } from '../core/bulk/pacing';
 import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
@@ -35,6 +36,8 @@ export interface NiamonxInternals {
   /** Where the history file lives, and the globalState it is migrated from. */
   historyFile: string;
   globalState: vscode.Memento;
+  /** The cooldowns bulk runs learned (the bulk soak keeps it empty: its random 429s are not a cooldown). */
+  pacing?: PacingBook;
 }
 
 /** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */

@@ -22,7 +22,8 @@ export interface BulkSummary {
   counts: BulkCounts;
   stopped?: StopReason;
   stopMessage?: string;
-  rows: { raw: string; sent: string; status: BulkRow['status']; outcome: string }[];
+  /** `attempts`: real calls made for the row, retries included. */
+  rows: { raw: string; sent: string; status: BulkRow['status']; outcome: string; attempts: number }[];
   skipped: { raw: string; value: string; reason: string; occurrences: number }[];
 }
 
@@ -39,6 +40,7 @@ export function summariseBulk(tool: string, source: string, plan: BulkPlan, resu
     sent: row.sent,
     status: row.status,
     outcome: outcomeText(tool, row),
+    attempts: row.attempts,
   }));
   const count = (status: BulkRow['status']) => result.rows.filter((row) => row.status === status).length;
   const counts: BulkCounts = {
