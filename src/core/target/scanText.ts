@@ -38,6 +38,7 @@ const DOT = 46;
 const COLON = 58;
 const AT = 64;
 const SLASH = 47;
+const HYPHEN = 45;
 /** A defanged window reaches this far around its tokens on a long line; its edges are not trusted. */
 const WINDOW_REACH = 1024;
 const EDGE = 64;
@@ -48,7 +49,7 @@ const EDGE = 64;
  * the text costs one table lookup per character. `from` and `to` should be line boundaries
  * (a run never crosses one); look-arounds may read the text outside them.
  */
-export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true): Detected {
+export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true, allDomains = true): Detected {
   const candidates: Array<Target & { defanged?: boolean }> = [];
   const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
   const tokens: number[] = [];
@@ -71,7 +72,7 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
           if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
         }
       }
-      if (i >= nameDone) {
+      if (allDomains && i >= nameDone) {
         let start = i;
         while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
         let end = i + 1;
@@ -113,9 +114,82 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
 
   sortNearlySorted(candidates);
   sortNearlySorted(problems);
-  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems);
+  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
+  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
   const targets = withoutOverlaps(candidates);
   return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
+/**
+ * Without `allDomains` (a caller that wants no domains), a domain is only judged where it
+ * could change which other target wins: in a name run that touches an IP, an ambiguous
+ * address or an email. Any other domain overlaps nothing kept (name runs are disjoint), so
+ * the targets of the other kinds come out exactly as with every domain judged.
+ */
+function addDomainsTouching(text: string, rules: DomainRules, from: number, to: number, candidates: Target[], problems: Target[]): void {
+  const domains: Target[] = [];
+  // Runs are met left to right, except around overlapping candidates: the starts stay sorted.
+  const judged: number[] = [];
+  const visit = (target: Target) => {
+    for (let i = Math.max(target.start, from); i < target.end && i < to; i++) {
+      if ((CLASSES[text.charCodeAt(i)]! & NAME) === 0) continue;
+      let start = i;
+      while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
+      let end = i + 1;
+      while (end < to && (CLASSES[text.charCodeAt(end)]! & NAME) !== 0) end++;
+      i = end;
+      if (!mayBeDomain(text, start, end)) continue; // most runs here: digits and dots only
+      const last = judged.length ? judged[judged.length - 1]! : -1;
+      if (start === last || (start < last && sortedIncludes(judged, start))) continue;
+      if (start > last) judged.push(start);
+      else judged.splice(sortedIndex(judged, start), 0, start);
+      const found = domainFromRun(text, start, end, rules);
+      if (found) domains.push(found);
+    }
+  };
+  for (const target of candidates) visit(target);
+  for (const problem of problems) visit(problem);
+  if (domains.length === 0) return;
+  sortNearlySorted(domains);
+  mergeSorted(candidates, domains);
+}
+
+/** domainFromRun's first test, cheaply: the run, trimmed of dots and hyphens, has a dot followed by a letter last. */
+function mayBeDomain(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && (text.charCodeAt(last - 1) === DOT || text.charCodeAt(last - 1) === HYPHEN)) last--;
+  for (let i = last - 1; i > start; i--) {
+    if (text.charCodeAt(i - 1) !== DOT) continue;
+    const letter = text.charCodeAt(i) | 32;
+    return letter >= 97 && letter <= 122;
+  }
+  return false;
+}
+
+function sortedIndex(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const sortedIncludes = (values: number[], value: number) => values[sortedIndex(values, value)] === value;
+
+/** Merges the sorted `extra` into the sorted `targets`, in place. */
+function mergeSorted(targets: Target[], extra: Target[]): void {
+  const merged: Target[] = [];
+  let e = 0;
+  for (const target of targets) {
+    while (e < extra.length && before(extra[e]!, target) < 0) merged.push(extra[e++]!);
+    merged.push(target);
+  }
+  while (e < extra.length) merged.push(extra[e++]!);
+  targets.length = 0;
+  for (const target of merged) targets.push(target);
 }
 
 /** Old order of precedence for targets with the same span: IPv6, IPv4, email, domain. */
@@ -152,7 +226,7 @@ function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[]
  * with a token is scanned again with the tokens undone, and what it finds replaces what the
  * plain scan found there. Targets keep `raw` and offsets in the original text.
  */
-function replaceDefangedWindows(text: string, rules: DomainRules, from: number, to: number, tokens: number[], candidates: Target[], problems: ProblemTarget[]): void {
+function replaceDefangedWindows(text: string, rules: DomainRules, from: number, to: number, tokens: number[], candidates: Target[], problems: ProblemTarget[], allDomains: boolean): void {
   const zones: Array<[number, number]> = [];
   const found: Target[] = [];
   const foundProblems: ProblemTarget[] = [];
@@ -176,7 +250,7 @@ function replaceDefangedWindows(text: string, rules: DomainRules, from: number, 
     zones.push([zoneStart, zoneEnd]);
 
     const view = new RefangedText(text, start, end, findEdits(text, start, end));
-    const inner = detectTargets(view.text, rules, 0, view.text.length, false);
+    const inner = detectTargets(view.text, rules, 0, view.text.length, false, allDomains);
     const place = <T extends Target>(target: T, into: T[]) => {
       const s = view.startInOriginal(target.start);
       if (s < zoneStart || s >= zoneEnd) return;
