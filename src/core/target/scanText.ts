@@ -53,6 +53,29 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
   const candidates: Array<Target & { defanged?: boolean }> = [];
   const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
   const tokens: number[] = [];
+  if (!allDomains && safeBoundary(text, from) && safeBoundary(text, to)) scanByRegex(text, from, to, defang, candidates, problems, tokens);
+  else scanByCharacter(text, rules, from, to, defang, allDomains, candidates, problems, tokens);
+
+  sortNearlySorted(candidates);
+  sortNearlySorted(problems);
+  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
+  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
+  const targets = withoutOverlaps(candidates);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
+/** The scanner's main pass: one table lookup per character, judging the runs around each dot, colon and "@". */
+function scanByCharacter(
+  text: string,
+  rules: DomainRules,
+  from: number,
+  to: number,
+  defang: boolean,
+  allDomains: boolean,
+  candidates: Target[],
+  problems: ProblemTarget[],
+  tokens: number[],
+): void {
   let v4Done = from;
   let v6Done = from;
   let nameDone = from;
@@ -111,13 +134,61 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
       tokens.push(i);
     }
   }
+}
 
-  sortNearlySorted(candidates);
-  sortNearlySorted(problems);
-  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
-  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
-  const targets = withoutOverlaps(candidates);
-  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+/** No run (of digits, hex, name characters) crosses a slice boundary here: both passes see the same runs. */
+function safeBoundary(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || CLASSES[text.charCodeAt(at)] === 0 || CLASSES[text.charCodeAt(at - 1)] === 0;
+}
+
+/**
+ * Maximal runs of `[0-9.]` at least 7 long, each "@", each defanged token (`[.]`, `(dot)`,
+ * `[at]`, … and `hxxp(s)` before `://`): the same places scanByCharacter judges for IPv4,
+ * emails and tokens (their characters never overlap, so one alternation finds them all).
+ */
+const IPV4_EMAIL_TOKEN = /[0-9.]{7,}|@|\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
+/**
+ * A "::" or six colons in one run of `[0-9A-Fa-f:.]`: in the run around it scanByCharacter
+ * judges IPv6. (Starting at a colon: a pattern that may start anywhere costs far more.)
+ */
+const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
+
+/**
+ * The same candidates as scanByCharacter without domains (which callers without `allDomains`
+ * judge later, only where they matter), found by V8's compiled regular expressions instead
+ * of a loop in JavaScript. Needs boundaries no run crosses (safeBoundary).
+ */
+function scanByRegex(text: string, from: number, to: number, defang: boolean, candidates: Target[], problems: ProblemTarget[], tokens: number[]): void {
+  const v6: Target[] = [];
+  IPV6_MARK.lastIndex = from;
+  for (let match = IPV6_MARK.exec(text); match && match.index < to; match = IPV6_MARK.exec(text)) {
+    let start = match.index;
+    while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V6) !== 0) start--;
+    let end = match.index + match[0].length;
+    while (end < to && (CLASSES[text.charCodeAt(end)]! & V6) !== 0) end++;
+    IPV6_MARK.lastIndex = end;
+    const found = ipv6FromRun(text, start, end);
+    if (found) v6.push(found);
+  }
+  IPV4_EMAIL_TOKEN.lastIndex = from;
+  for (let match = IPV4_EMAIL_TOKEN.exec(text); match && match.index < to; match = IPV4_EMAIL_TOKEN.exec(text)) {
+    const start = match.index;
+    const first = text.charCodeAt(start);
+    if (first === AT) {
+      const found = emailAt(text, start);
+      if (found) candidates.push(found);
+    } else if ((CLASSES[first]! & V4) !== 0) {
+      const found = ipv4FromRun(text, start, start + match[0].length);
+      if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
+    } else if (defang) {
+      if (first === 91 || first === 40 || first === 123) tokens.push(start);
+      else if (defangedSchemeEndingAt(text, start + match[0].length)) tokens.push(start + match[0].length);
+    }
+  }
+  if (v6.length > 0) {
+    sortNearlySorted(candidates);
+    mergeSorted(candidates, v6);
+  }
 }
 
 /**
