@@ -1,4 +1,5 @@
 import type { InputKind } from '../catalog/toolDefinition';
+import { detached } from '../target/detached';
 import { scanInSlices, scanInSlicesSync, type FoundTarget, type SliceOptions } from './extract';
 
 /**
@@ -34,6 +35,8 @@ export async function extractUniqueTargetsInChunks(text: string, kinds: readonly
   return unique.result();
 }
 
+const FORGET_LAST_MATCH = /(?:)/;
+
 class UniqueCollector {
   private readonly byKey = new Map<string, UniqueTarget>();
 
@@ -44,17 +47,25 @@ class UniqueCollector {
       const known = this.byKey.get(key);
       if (known === undefined) {
         const first = target as UniqueTarget;
+        first.value = detached(target.value);
+        first.raw = target.raw === target.value ? first.value : detached(target.raw);
+        // A CIDR's network and a zone are slices too (shared details of plain addresses are not).
+        if (first.ip?.network !== undefined) first.ip.network = first.value;
+        if (first.ip?.zone !== undefined) first.ip.zone = detached(first.ip.zone);
         first.count = 1;
-        first.raws = [target.raw];
-        this.byKey.set(key, first);
+        first.raws = [first.raw];
+        this.byKey.set(first.kind === 'cidr' ? key : first.value, first);
       } else {
         known.count++;
-        if (target.raw !== known.raw && known.raws.length < MAX_RAWS && !known.raws.includes(target.raw)) known.raws.push(target.raw);
+        if (target.raw !== known.raw && known.raws.length < MAX_RAWS && !known.raws.includes(target.raw)) known.raws.push(detached(target.raw));
       }
     }
   }
 
   result(): UniqueTarget[] {
+    // V8 keeps the last subject of a successful match (RegExp.input): the whole scanned text.
+    FORGET_LAST_MATCH.exec('');
     return [...this.byKey.values()];
   }
 }
+
