@@ -250,17 +250,15 @@ function sortedIndex(values: number[], value: number): number {
 
 const sortedIncludes = (values: number[], value: number) => values[sortedIndex(values, value)] === value;
 
-/** Merges the sorted `extra` into the sorted `targets`, in place. */
-function mergeSorted(targets: Target[], extra: Target[]): void {
-  const merged: Target[] = [];
-  let e = 0;
-  for (const target of targets) {
-    while (e < extra.length && before(extra[e]!, target) < 0) merged.push(extra[e++]!);
-    merged.push(target);
+/** Merges the sorted `extra` into the sorted `targets`, in place, from the end (no copy; on ties `targets` first). */
+function mergeSorted<T extends Target>(targets: T[], extra: T[]): void {
+  let i = targets.length - 1;
+  let j = extra.length - 1;
+  targets.length += extra.length;
+  for (let k = targets.length - 1; j >= 0; k--) {
+    if (i >= 0 && before(extra[j]!, targets[i]!) < 0) targets[k] = targets[i--]!;
+    else targets[k] = extra[j--]!;
   }
-  while (e < extra.length) merged.push(extra[e++]!);
-  targets.length = 0;
-  for (const target of merged) targets.push(target);
 }
 
 /** Old order of precedence for targets with the same span: IPv6, IPv4, email, domain. */
@@ -346,16 +344,7 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
     targets[kept++] = target;
   }
   targets.length = kept;
-  if (replacements.length === 0) return;
-  const merged: T[] = [];
-  let r = 0;
-  for (const target of targets) {
-    while (r < replacements.length && before(replacements[r]!, target) < 0) merged.push(replacements[r++]!);
-    merged.push(target);
-  }
-  while (r < replacements.length) merged.push(replacements[r++]!);
-  targets.length = 0;
-  for (const target of merged) targets.push(target);
+  if (replacements.length > 0) mergeSorted(targets, replacements);
 }
 
 /** A copy of `target` at other offsets (spelled out: spreading targets of many shapes is slow). */
