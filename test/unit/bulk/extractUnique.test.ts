@@ -59,16 +59,32 @@ describe('extractUniqueTargets', () => {
     for (const kinds of KIND_SETS) assertUnique(extractUniqueTargets(text, kinds), extractTargets(text, kinds), `fuzzed, kinds ${kinds?.join(',') ?? 'all'}`);
   });
 
-  it('gives the same in slices, yielding to the event loop', async () => {
+  it('gives the same in slices, letting the event loop run between them', async () => {
     const kinds: InputKind[] = ['ip'];
-    let turns = 0;
-    const ticking = setInterval(() => turns++, 0);
-    try {
-      const sliced = await extractUniqueTargetsInChunks(corpus, kinds);
-      assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
-    } finally {
-      clearInterval(ticking);
-    }
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await extractUniqueTargetsInChunks(corpus, kinds);
+    running = false;
+    assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
+    assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
+  });
+
+  it('stops when cancelled and rejects with the reason', async () => {
+    const controller = new AbortController();
+    let slices = 0;
+    const run = extractUniqueTargetsInChunks(corpus, ['ip'], {
+      signal: controller.signal,
+      onProgress: () => {
+        if (++slices === 2) controller.abort(new Error('cancelled by the user'));
+      },
+    });
+    await assert.rejects(run, /cancelled by the user/);
+    assert.equal(slices, 2, 'no slice after the cancel');
   });
 
   it('keeps a CIDR apart from the address it starts with, and merges defanged and plain spellings', () => {
