@@ -5,10 +5,13 @@
 //    (types are checked separately by `tsc --noEmit`).
 import * as esbuild from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--outfile=<path>`: only the extension bundle, written there (the bundle-size test and `npm run bench`). */
+const outfile = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice('--outfile='.length);
 
 /** Every .ts file below the given folders (tests, emulator, scripts, benchmarks, core). */
 function tsFilesBelow(...dirs) {
@@ -21,18 +24,39 @@ function tsFilesBelow(...dirs) {
     }
   };
   for (const dir of dirs) {
-    try { walk(dir); } catch { /* folder not there yet */ }
+    try {
+      walk(dir);
+    } catch {
+      /* folder not there yet */
+    }
   }
   return files;
 }
 
+/**
+ * `import * as vscode from 'vscode'` in a cjs bundle becomes `__toESM(require('vscode'))` in
+ * every importing module: a copy of the whole API object each, a third of the module's load
+ * time. `import vscode = require('vscode')` is the same binding for TypeScript, and esbuild
+ * emits a plain `require` for it.
+ */
+const plainVsCodeRequire = {
+  name: 'plain-vscode-require',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      return { contents: source.replace(/^import \* as vscode from 'vscode';$/m, "import vscode = require('vscode');"), loader: 'ts' };
+    });
+  },
+};
+
 const extension = {
   entryPoints: ['src/extension.ts'],
+  plugins: [plainVsCodeRequire],
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  outfile: 'dist/extension.js',
+  outfile: outfile ?? 'dist/extension.js',
   external: ['vscode'],
   minify: production,
   sourcemap: !production,
@@ -41,7 +65,7 @@ const extension = {
 };
 
 const webview = {
-  entryPoints: tsFilesBelow('webview-ui').filter((f) => !f.includes('.test.')),
+  entryPoints: tsFilesBelow('src/webview').filter((f) => !f.includes('.test.')),
   bundle: true,
   format: 'iife',
   platform: 'browser',
@@ -53,7 +77,7 @@ const webview = {
 };
 
 const nodeSide = {
-  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench', 'webview-ui'),
+  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench'),
   bundle: false,
   format: 'cjs',
   platform: 'node',
@@ -72,12 +96,27 @@ function copyWebviewAssets() {
 }
 
 const builds = [extension];
-if (webview.entryPoints.length) builds.push(webview);
-if (!production) builds.push(nodeSide);
+if (webview.entryPoints.length && !outfile) builds.push(webview);
+if (!production && !outfile) builds.push(nodeSide);
 
-copyWebviewAssets();
+/** Prints what the `$esbuild-watch` problem matcher (.vscode/tasks.json) waits for. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+if (!outfile) copyWebviewAssets();
 if (watch) {
-  for (const options of builds) await (await esbuild.context(options)).watch();
+  for (const options of builds) await (await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), watchReporter] })).watch();
   console.log('esbuild: watching for changes');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));

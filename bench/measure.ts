@@ -49,5 +49,12 @@ export function benchRow(name: string, subject: () => unknown, baseline: () => u
   const ms = medianMs(subject);
   const baselineMs = medianMs(baseline);
   const heapMB = retainedMB(subject);
-  return { name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), ...(heapMB !== undefined ? { heapMB } : {}), ...(note ? { note } : {}) };
+  return {
+    name,
+    ms: round(ms),
+    baselineMs: round(baselineMs),
+    ratio: round(ms / baselineMs),
+    ...(heapMB !== undefined ? { heapMB } : {}),
+    ...(note ? { note } : {}),
+  };
 }

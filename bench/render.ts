@@ -17,10 +17,30 @@ export async function benchRender(): Promise<BenchRow[]> {
   const probes = tableOf(capped);
 
   return [
-    row(`model: ${count(ROWS)} gl_ping-like rows (shows 2,000)`, () => buildRenderModel(ping), clone, `model is ${megabytes(JSON.stringify(capped))} as JSON`),
-    row(`model: ${count(ROWS)} rows, no row cap`, () => buildRenderModel(ping, { maxRows: Infinity }), clone, `model is ${megabytes(JSON.stringify(uncapped))} as JSON: why the view caps rows`),
-    row(`model: ${count(DEEP)} levels of nesting`, () => buildRenderModel(deep), () => JSON.parse(deepText), 'baseline is JSON.parse alone (JSON.stringify overflows at this depth)'),
-    row('sort: 2,000 shown rows by a number column', () => sortedRowOrder(probes.rows, probes.columns.indexOf('rtt_ms'), 'descending'), () => JSON.parse(JSON.stringify(probes.rows)), 'runs in the webview on a header click'),
+    row(
+      `model: ${count(ROWS)} gl_ping-like rows (shows 2,000)`,
+      () => buildRenderModel(ping),
+      clone,
+      `model is ${megabytes(JSON.stringify(capped))} as JSON`,
+    ),
+    row(
+      `model: ${count(ROWS)} rows, no row cap`,
+      () => buildRenderModel(ping, { maxRows: Infinity }),
+      clone,
+      `model is ${megabytes(JSON.stringify(uncapped))} as JSON: why the view caps rows`,
+    ),
+    row(
+      `model: ${count(DEEP)} levels of nesting`,
+      () => buildRenderModel(deep),
+      () => JSON.parse(deepText),
+      'baseline is JSON.parse alone (JSON.stringify overflows at this depth)',
+    ),
+    row(
+      'sort: 2,000 shown rows by a number column',
+      () => sortedRowOrder(probes.rows, probes.columns.indexOf('rtt_ms'), 'descending'),
+      () => JSON.parse(JSON.stringify(probes.rows)),
+      'runs in the webview on a header click',
+    ),
     row(`summary: gl_ping with ${count(ROWS)} probes, RTT from probes`, () => summarise('gl_ping', { ...ping, rtt: undefined }), clone),
   ];
 }

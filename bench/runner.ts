@@ -28,7 +28,11 @@ export async function benchRunner(): Promise<BenchRow[]> {
       states: new ToolStateTracker(),
     });
     const raw = (i: number) =>
-      fetch(`${emulator.url}/gl_ping`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-API-Key': KEY }, body: JSON.stringify({ ip: `10.0.${i >> 8}.${i & 255}` }) }).then((r) => r.json());
+      fetch(`${emulator.url}/gl_ping`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-API-Key': KEY },
+        body: JSON.stringify({ ip: `10.0.${i >> 8}.${i & 255}` }),
+      }).then((r) => r.json());
     await timeRuns(20, raw); // warm-up: sockets, JIT
 
     const baselineMs = await timeRuns(CALLS, raw);
@@ -45,7 +49,13 @@ export async function benchRunner(): Promise<BenchRow[]> {
     const burstMs = performance.now() - start;
     const burstCalls = emulator.requests.length;
 
-    const rowOf = (name: string, ms: number, note: string): BenchRow => ({ name, ms: round(ms), baselineMs: round(baselineMs), ratio: round(ms / baselineMs), note });
+    const rowOf = (name: string, ms: number, note: string): BenchRow => ({
+      name,
+      ms: round(ms),
+      baselineMs: round(baselineMs),
+      ratio: round(ms / baselineMs),
+      note,
+    });
     return [
       rowOf(`runner: ${CALLS} distinct pings`, distinctMs, `${distinctCalls} API calls; baseline: ${CALLS} raw fetch calls`),
       rowOf(`runner: the same ping ${CALLS} times`, repeatMs, `${repeatCalls} API call(s): the rest from the cache`),

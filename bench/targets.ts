@@ -17,11 +17,21 @@ export async function benchTargets(): Promise<BenchRow[]> {
   const line = log.slice(0, log.indexOf('\n'));
   const naiveIpv4 = () => log.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g);
   return [
-    row(`targets: findTargets over ${LINES.toLocaleString('en')} log lines`, () => findTargets(log), naiveIpv4, `${(log.length / 1e6).toFixed(1)} MB; baseline: one IPv4 regex, no validation`),
-    row('targets: detectAt under the cursor, 1,000 times', () => {
-      for (let i = 0; i < 1000; i++) detectAt(line, i % line.length);
-    }, () => {
-      for (let i = 0; i < 1000; i++) line.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/);
-    }, 'what the hover and the context-menu key pay per cursor move'),
+    row(
+      `targets: findTargets over ${LINES.toLocaleString('en')} log lines`,
+      () => findTargets(log),
+      naiveIpv4,
+      `${(log.length / 1e6).toFixed(1)} MB; baseline: one IPv4 regex, no validation`,
+    ),
+    row(
+      'targets: detectAt under the cursor, 1,000 times',
+      () => {
+        for (let i = 0; i < 1000; i++) detectAt(line, i % line.length);
+      },
+      () => {
+        for (let i = 0; i < 1000; i++) line.match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/);
+      },
+      'what the hover and the context-menu key pay per cursor move',
+    ),
   ];
 }

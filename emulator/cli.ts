@@ -40,12 +40,18 @@ async function main(): Promise<void> {
       cooldownSeconds: wholeNumber('cooldown', values.cooldown) ?? 0,
       dailyLimit: wholeNumber('daily', values.daily) ?? null,
       latencyMs: wholeNumber('latency', values.latency) ?? 0,
-      disabledTools: values.disable?.split(',').map((tool) => tool.trim()).filter(Boolean) ?? [],
+      disabledTools:
+        values.disable
+          ?.split(',')
+          .map((tool) => tool.trim())
+          .filter(Boolean) ?? [],
     },
   });
   console.log(`NiamonX emulator listening at ${emulator.url}`);
   console.log(`Demo API key: ${key}`);
-  console.log(`Point the extension at it: set "niamonx.apiBaseUrl" to "${emulator.url}" and store the demo key (command "NiamonX: Set API Key").`);
+  console.log(
+    `Point the extension at it: set "niamonx.apiBaseUrl" to "${emulator.url}" and store the demo key (command "NiamonX: Set API Key").`,
+  );
   console.log('Press Ctrl+C to stop.');
   const stop = (signal: string): void => {
     console.log(`Received ${signal}, stopping the emulator.`);

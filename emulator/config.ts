@@ -16,6 +16,8 @@ export interface EmulatorConfig {
   disabledTools: string[];
   /** false: 429 answers carry no Retry-After, so clients must read the number from the message. */
   retryAfterHeader: boolean;
+  /** false: cooldown 429 messages do not say how long to wait (with `retryAfterHeader: false`: no hint at all). */
+  retryHintInMessage: boolean;
   /** Added tools by name; they take precedence over a built-in tool of the same name. */
   extraTools: Record<string, ExtraTool>;
 }
@@ -28,6 +30,7 @@ export function defaultConfig(): EmulatorConfig {
     toolLatencyMs: {},
     disabledTools: [],
     retryAfterHeader: true,
+    retryHintInMessage: true,
     extraTools: {},
   };
 }
@@ -48,5 +51,6 @@ export const partialConfigSchema = z.strictObject({
   toolLatencyMs: z.record(toolName, millis).optional(),
   disabledTools: z.array(toolName).optional(),
   retryAfterHeader: z.boolean().optional(),
+  retryHintInMessage: z.boolean().optional(),
   extraTools: z.record(toolName, extraToolSchema).optional(),
 });

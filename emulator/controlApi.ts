@@ -13,9 +13,10 @@ export interface ControlTarget {
   requests(): readonly RecordedRequest[];
   reset(): void;
   configure(partial: Partial<EmulatorConfig>): void;
-  addKey(key: string): void;
-  revokeKey(key: string): void;
-  injectFault(fault: Fault): void;
+  // Properties, not methods: the emulator hands them out unbound (`keys.forEach(control.addKey)`).
+  addKey: (key: string) => void;
+  revokeKey: (key: string) => void;
+  injectFault: (fault: Fault) => void;
   /** At least `count` requests (to `tool`, if given), or a rejection after `timeoutMs`. */
   waitForCount(tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal): Promise<RecordedRequest[]>;
   /** Like waitForCount, but counts requests as soon as they arrive, before any answer (to cancel one in flight). */
@@ -51,7 +52,10 @@ function withBody<S extends z.ZodType>(schema: S, act: (value: z.infer<S>, targe
 const ROUTES: Record<string, { method: 'GET' | 'POST'; route: Route }> = {
   requests: { method: 'GET', route: (_body, _url, target) => jsonReply(200, target.requests()) },
   reset: { method: 'POST', route: (_body, _url, target) => (target.reset(), ok()) },
-  config: { method: 'POST', route: withBody(partialConfigSchema, (partial, target) => target.configure(partial as Partial<EmulatorConfig>)) },
+  config: {
+    method: 'POST',
+    route: withBody(partialConfigSchema, (partial, target) => target.configure(partial as Partial<EmulatorConfig>)),
+  },
   keys: {
     method: 'POST',
     route: withBody(keysSchema, ({ add = [], revoke = [] }, target) => {
@@ -65,7 +69,9 @@ const ROUTES: Record<string, { method: 'GET' | 'POST'; route: Route }> = {
 };
 
 /** A GET that answers once `wait` resolves (200 with the requests), or 408 when it times out. */
-function waitRoute(wait: (target: ControlTarget, tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal) => Promise<unknown>): Route {
+function waitRoute(
+  wait: (target: ControlTarget, tool: string | undefined, count: number, timeoutMs: number, signal: AbortSignal) => Promise<unknown>,
+): Route {
   return async (_body, url, target, signal) => {
     const parsed = waitQuerySchema.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success) return failure(400, z.prettifyError(parsed.error));
@@ -79,7 +85,13 @@ function waitRoute(wait: (target: ControlTarget, tool: string | undefined, count
 }
 
 /** Serves one /__emulator/<name> request. No key is needed: the emulator only listens on loopback. */
-export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, target: ControlTarget, signal: AbortSignal): Promise<void> {
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  target: ControlTarget,
+  signal: AbortSignal,
+): Promise<void> {
   const name = url.pathname.slice(CONTROL_PREFIX.length);
   const entry = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   const received = await readBody(req, 1024 * 1024);

@@ -33,14 +33,14 @@ export class EmulatorControl {
   waitFor(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<RecordedRequest[]> {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
-    return this.call('GET', `wait?${query}`);
+    return this.call('GET', `wait?${query.toString()}`);
   }
 
   /** Resolves once at least `count` requests (to `tool`, if given) have arrived, answered or not. */
   waitForArrival(tool: string | undefined, count = 1, timeoutMs = 5_000): Promise<ArrivedRequest[]> {
     const query = new URLSearchParams({ count: String(count), timeoutMs: String(timeoutMs) });
     if (tool !== undefined) query.set('tool', tool);
-    return this.call('GET', `arrivals?${query}`);
+    return this.call('GET', `arrivals?${query.toString()}`);
   }
 
   private async call<T>(method: 'GET' | 'POST', endpoint: string, body?: unknown): Promise<T> {

@@ -33,7 +33,8 @@ export function planFault(fault: Fault, context: FaultContext): FaultPlan {
     case 'html': {
       const status = fault.status ?? 502;
       const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
-      const body = fault.body ?? `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><p>nginx</p></body></html>`;
+      const body =
+        fault.body ?? `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><hr><p>nginx</p></body></html>`;
       return sendNow({ status, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body });
     }
     case 'truncated-json':
@@ -79,7 +80,12 @@ function echoKeyReply(status: number, where: 'body' | 'header' | 'both', key: st
   const inBody = where !== 'header';
   const inHeader = where !== 'body';
   const headers: Record<string, string> = inHeader
-    ? { 'Content-Type': `application/problem+json; key=${key}`, 'X-Echoed-Key': key, 'WWW-Authenticate': `ApiKey realm="${key}"`, Location: `/api/v2/${key}` }
+    ? {
+        'Content-Type': `application/problem+json; key=${key}`,
+        'X-Echoed-Key': key,
+        'WWW-Authenticate': `ApiKey realm="${key}"`,
+        Location: `/api/v2/${key}`,
+      }
     : {};
   if (!inBody) return { status, headers: { ...headers, 'Content-Type': `text/plain; key=${key}` }, body: 'Unauthorized' };
   return jsonReply(status, { success: false, error: `Invalid API key: ${key}`, message: `key ${key} rejected` }, headers);

@@ -47,7 +47,10 @@ export const faultSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('redirect'),
     status: z.union([z.literal(301), z.literal(302), z.literal(303), z.literal(307), z.literal(308)]).optional(),
-    to: z.string().refine((to) => to.startsWith('/') || /^https?:\/\//.test(to), 'to must be a path or an http(s) URL').optional(),
+    to: z
+      .string()
+      .refine((to) => to.startsWith('/') || /^https?:\/\//.test(to), 'to must be a path or an http(s) URL')
+      .optional(),
     ...common,
   }),
   z.strictObject({
@@ -72,9 +75,19 @@ export const faultSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('reset'), ...common }),
   z.strictObject({ type: z.literal('no-json-content-type'), contentType: headerValue.optional(), ...common }),
-  z.strictObject({ type: z.literal('echo-key'), status: httpStatus.optional(), in: z.enum(['body', 'header', 'both']).optional(), ...common }),
+  z.strictObject({
+    type: z.literal('echo-key'),
+    status: httpStatus.optional(),
+    in: z.enum(['body', 'header', 'both']).optional(),
+    ...common,
+  }),
   z.strictObject({ type: z.literal('short-body'), missingBytes: z.int().min(1).max(1_000_000).optional(), ...common }),
-  z.strictObject({ type: z.literal('deep-json'), depth: z.int().min(1).max(10_000_000), shape: z.enum(['array', 'object']).optional(), ...common }),
+  z.strictObject({
+    type: z.literal('deep-json'),
+    depth: z.int().min(1).max(10_000_000),
+    shape: z.enum(['array', 'object']).optional(),
+    ...common,
+  }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -91,7 +104,7 @@ export class FaultQueue {
   take(tool: string): Fault | undefined {
     const index = this.queue.findIndex((fault) => fault.tool === undefined || fault.tool === tool);
     if (index < 0) return undefined;
-    const fault = this.queue[index] as Fault;
+    const fault = this.queue[index];
     if (!fault.sticky) this.queue.splice(index, 1);
     return fault;
   }

@@ -3,6 +3,8 @@ const DAY_MS = 86_400_000;
 /** Why a call was refused, with the wait the server would announce. */
 export interface RateLimitRefusal {
   message: string;
+  /** The same refusal without the wait in its words (for `retryHintInMessage: false`). */
+  bareMessage: string;
   retryAfterSeconds: number;
 }
 
@@ -22,8 +24,10 @@ export class RateLimiter {
       const used = this.usedToday(keyHash, now);
       if (used >= dailyLimit) {
         const nextMidnight = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
+        const message = `Daily request limit exceeded (${used}/${dailyLimit})`;
         return {
-          message: `Daily request limit exceeded (${used}/${dailyLimit})`,
+          message,
+          bareMessage: message,
           retryAfterSeconds: Math.ceil((nextMidnight - now) / 1000),
         };
       }
@@ -33,7 +37,7 @@ export class RateLimiter {
       const waitMs = last + cooldownSeconds * 1000 - now;
       if (waitMs > 0) {
         const seconds = Math.ceil(waitMs / 1000);
-        return { message: `Cooldown active, retry in ${seconds} seconds`, retryAfterSeconds: seconds };
+        return { message: `Cooldown active, retry in ${seconds} seconds`, bareMessage: 'Cooldown active', retryAfterSeconds: seconds };
       }
     }
     return undefined;

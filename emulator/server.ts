@@ -164,9 +164,19 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     injectFault: control.injectFault,
     reset,
     waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.log.waitUntil((entries) => entries.find(predicate), timeoutMs, () => 'a matching request', closing.signal),
+      state.log.waitUntil(
+        (entries) => entries.find(predicate),
+        timeoutMs,
+        () => 'a matching request',
+        closing.signal,
+      ),
     waitForArrival: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.arrivals.waitUntil((entries) => entries.find(predicate), timeoutMs, () => 'a matching arrival', closing.signal),
+      state.arrivals.waitUntil(
+        (entries) => entries.find(predicate),
+        timeoutMs,
+        () => 'a matching arrival',
+        closing.signal,
+      ),
     close,
   };
 }

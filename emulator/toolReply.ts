@@ -39,7 +39,11 @@ export function toolReply(request: ToolRequest, state: ToolState): Reply {
   if (config.disabledTools.includes(request.tool)) return errorReply(403, `Tool ${request.tool} is disabled`);
   const refusal = limiter.check(keyHash, request.tool, config.cooldownSeconds, config.dailyLimit);
   if (refusal) {
-    return errorReply(429, refusal.message, config.retryAfterHeader ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {});
+    return errorReply(
+      429,
+      config.retryHintInMessage ? refusal.message : refusal.bareMessage,
+      config.retryAfterHeader ? { 'Retry-After': String(refusal.retryAfterSeconds) } : {},
+    );
   }
   const body = parseJsonObject(request);
   if (typeof body === 'string') return errorReply(400, body);

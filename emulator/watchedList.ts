@@ -28,7 +28,12 @@ export class WatchedList<T> {
    * Resolves with the first non-undefined result of `probe` over the log, now or after a later
    * request; rejects with `describe()` plus a summary of the log after `timeoutMs`, or on abort.
    */
-  waitUntil<R>(probe: (entries: readonly T[]) => R | undefined, timeoutMs: number, describe: () => string, signal?: AbortSignal): Promise<R> {
+  waitUntil<R>(
+    probe: (entries: readonly T[]) => R | undefined,
+    timeoutMs: number,
+    describe: () => string,
+    signal?: AbortSignal,
+  ): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       const finish = (): void => {
         clearTimeout(timer);
@@ -49,7 +54,10 @@ export class WatchedList<T> {
         },
       };
       const onAbort = (): void => waiter.fail(new Error(`Stopped waiting for ${describe()}: the emulator closed or the caller went away`));
-      const timer = setTimeout(() => waiter.fail(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}; ${this.summary()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => waiter.fail(new Error(`Timed out after ${timeoutMs} ms waiting for ${describe()}; ${this.summary()}`)),
+        timeoutMs,
+      );
       if (waiter.check()) return;
       if (signal?.aborted) return onAbort();
       this.waiters.add(waiter);

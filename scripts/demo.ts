@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
-import { launchCodeServer } from './codeServer/launch';
-import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from './projectPaths';
-import { quietUserSettings } from './testEnvironment';
-import { createTestWorkspace } from './testWorkspace';
-import { Cleanup } from './util/cleanup';
-import { freePort } from './util/freePort';
+import { launchCodeServer } from '../test/codeServer/launch';
+import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from '../test/projectPaths';
+import { quietUserSettings } from '../test/codeServer/testEnvironment';
+import { createTestWorkspace } from '../test/codeServer/testWorkspace';
+import { Cleanup } from '../test/util/cleanup';
+import { freePort } from '../test/util/freePort';
 
 const DEMO_KEY = process.env.NIAMONX_EMULATOR_KEY || 'nx-demo-key-0000';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const emulator = await startEmulator({ port: await freePort(8787), keys: [DEMO_KEY] });
     cleanup.add('stop the emulator', () => emulator.close());
     const workspace = createTestWorkspace();
-    cleanup.add('remove the workspace', workspace.remove);
+    cleanup.add('remove the workspace', () => workspace.remove());
     const extensionsDir = installedAsSymlink();
     cleanup.add('remove the extensions folder', () => rmSync(extensionsDir, { recursive: true, force: true }));
     const codeServer = await launchCodeServer({
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       env: { NIAMONX_API_KEY: DEMO_KEY },
       userSettings: quietUserSettings(emulator.url),
     });
-    cleanup.add('stop code-server', codeServer.stop);
+    cleanup.add('stop code-server', () => codeServer.stop());
 
     console.log(`
 NiamonX Tools demo is running.

@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
+import { PacingBook } from './core/bulk/pacing';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
-import { HistoryStore } from './core/history/historyStore';
+import { HistoryFileStore } from './core/history/historyFileStore';
+import { historyLimits, HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
+import { UsageMeter } from './core/run/usageMeter';
 import { ApiKeyStore } from './vscode/apiKeyStore';
 import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
-import { currentSettings, SECTION } from './vscode/config';
-import { setDevModeContext } from './vscode/devMode';
+import { cacheSettings, currentSettings, SECTION } from './vscode/config';
+import { isDevelopmentMode, setDevModeContext } from './vscode/devMode';
+import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
@@ -14,42 +18,71 @@ import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
-import { ResultPanels } from './vscode/results/resultPanels';
+import { ResultPanels } from './vscode/resultPanel/resultPanels';
+import { runRecordAgain } from './vscode/runAgain';
 import { RunController } from './vscode/runController';
+import { UsageStatusBar } from './vscode/statusBar';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
 
-const HISTORY_KEY = 'niamonx.history';
+/** Where versions up to 0.1.0 kept the history; moved to a file in global storage on first use. */
+const LEGACY_HISTORY_KEY = 'niamonx.history';
 
 /** Wires the pieces together; no API call is made here (quota is money). */
 export function activate(context: vscode.ExtensionContext): NiamonxApi {
+  // First, so that every later configuration listener reads fresh settings.
+  context.subscriptions.push(cacheSettings());
   const keys = new ApiKeyStore(context.secrets);
   const output = new OutputLog();
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
-  let catalog: ToolCatalog = buildCatalog(currentSettings().tools);
+  // Built on first use (validating niamonx.tools), not at activation.
+  let built: ToolCatalog | undefined;
+  const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
+  const usage = new UsageMeter();
   const runner = new ToolRunner({
-    catalog: () => catalog,
+    catalog,
     settings: () => {
       const settings = currentSettings();
-      return { baseUrl: settings.apiBaseUrl, timeoutMs: settings.requestTimeoutSeconds * 1000, cacheTtlSeconds: settings.cacheTtlSeconds };
+      return {
+        baseUrl: settings.apiBaseUrl,
+        timeoutMs: settings.requestTimeoutSeconds * 1000,
+        cacheTtlSeconds: settings.cacheTtlSeconds,
+        cacheMaxEntries: settings.cacheMaxEntries,
+      };
     },
     apiKey: () => keys.get(),
     states,
+    cacheFile: globalStorageCacheFile(context.globalStorageUri),
+    onCacheError: (message) => output.channel.warn(message),
+    usage,
   });
-  const history = new HistoryStore(
-    { get: () => context.globalState.get(HISTORY_KEY), set: (records) => Promise.resolve(context.globalState.update(HISTORY_KEY, records)) },
-    { maxEntries: () => currentSettings().historyMaxEntries, secrets: () => keys.knownSecrets() },
-  );
-  const runs = new RunController(runner, () => catalog, history, output);
-  const toolTree = new ToolTreeProvider(() => catalog, states, () => keys.hasKey);
+  const maxEntries = () => currentSettings().historyMaxEntries;
+  const historyFile = new HistoryFileStore(context.globalStorageUri.fsPath, historyLimits(maxEntries), {
+    onError: (error) => output.channel.warn(`The history could not be saved: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  const history = new HistoryStore(historyFile, {
+    maxEntries,
+    secrets: () => keys.knownSecrets(),
+    legacy: {
+      read: () => context.globalState.get(LEGACY_HISTORY_KEY),
+      remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined),
+    },
+  });
+  const runs = new RunController(runner, catalog, history, output);
+  const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
+  const panels = new ResultPanels(
+    context.extensionUri,
+    panelActions({ runs, keys, runAgain: (record) => runRecordAgain(services, record) }),
+    { reusePanels: () => currentSettings().reusePanels },
+  );
   const services: Services = {
-    context,
+    developmentMode: isDevelopmentMode(context),
     keys,
-    catalog: () => catalog,
+    catalog,
     refreshCatalog: () => {
-      catalog = buildCatalog(currentSettings().tools);
+      built = undefined;
       toolTree.refresh();
     },
     states,
@@ -57,27 +90,37 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     runs,
     history,
     output,
+    panels,
+    pacing: new PacingBook(),
+    usage,
   };
-  const panels = new ResultPanels(context.extensionUri, panelActions(services), { reusePanels: () => currentSettings().reusePanels });
-  runs.setPresenter((record) => panels.show(record));
 
   const forgetLearnedState = () => {
     runner.clearCache();
     states.clear();
+    services.pacing.clear();
     toolTree.refresh();
   };
+  const statusBar = new UsageStatusBar(keys, usage);
   context.subscriptions.push(
+    statusBar,
+    runner,
     keys,
     output,
+    history,
     toolTree,
     historyTree,
     panels,
     panels.registerSerializer(),
+    runs.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
     ...registerLanguageModelTools(services),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
-    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }], new IpHoverProvider()),
+    vscode.languages.registerHoverProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }],
+      new IpHoverProvider(),
+    ),
     trackCursorTarget(),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
@@ -90,9 +133,20 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       }
     }),
   );
-  void keys.updateContext().then(() => toolTree.refresh());
+  void keys.updateContext().then(() => {
+    toolTree.refresh();
+    void statusBar.refreshKeyState();
+  });
   void setDevModeContext(context);
-  return createPublicApi(services, { toolTree, historyTree, panels });
+  return createPublicApi(services, {
+    toolTree,
+    historyTree,
+    panels,
+    context,
+    history,
+    historyFile: historyFile.path,
+    globalState: context.globalState,
+  });
 }
 
 export function deactivate(): void {

@@ -18,7 +18,11 @@ const FAKE_WORDS = ['sunshine', 'dragon', 'qwerty', 'monkey', 'letmein', 'passwo
 
 /** A local part usable as both username and email user, derived from what was searched. */
 export function localPartOf(value: string): string {
-  const base = value.split('@')[0]?.toLowerCase().replace(/[^a-z0-9._-]/g, '') ?? '';
+  const base =
+    value
+      .split('@')[0]
+      ?.toLowerCase()
+      .replace(/[^a-z0-9._-]/g, '') ?? '';
   return base.length > 0 ? base.slice(0, 24) : 'user';
 }
 

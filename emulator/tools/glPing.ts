@@ -7,9 +7,7 @@ import { defineTool } from './toolTypes';
 const IP_MESSAGE = 'ip must be a valid IPv4 or IPv6 address';
 
 /** Documentation ranges (RFC 5737 / RFC 3849) never answer: they model an unreachable host. */
-const UNREACHABLE_RANGES = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'].map((cidr) =>
-  ipaddr.parseCIDR(cidr),
-);
+const UNREACHABLE_RANGES = ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '2001:db8::/32'].map((cidr) => ipaddr.parseCIDR(cidr));
 
 const LOCATIONS = [
   { country: 'Netherlands', city: 'Amsterdam' },

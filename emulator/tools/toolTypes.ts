@@ -15,10 +15,7 @@ export interface Tool {
   run(body: Record<string, unknown>, context: ToolContext): ToolOutcome;
 }
 
-export function defineTool<S extends z.ZodType>(
-  schema: S,
-  answer: (body: z.infer<S>, context: ToolContext) => unknown,
-): Tool {
+export function defineTool<S extends z.ZodType>(schema: S, answer: (body: z.infer<S>, context: ToolContext) => unknown): Tool {
   return {
     run(body, context) {
       const parsed = schema.safeParse(body);

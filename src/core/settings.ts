@@ -1,23 +1,27 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from './api/baseUrlRules';
 
 /**
  * The extension's settings as plain data, validated: a hand-edited settings.json can
  * hold anything, so each value falls back to its default on its own when it is invalid.
  */
-const settingsSchema = z.object({
-  apiBaseUrl: z.string().catch(DEFAULT_BASE_URL),
-  requestTimeoutSeconds: z.number().min(1).max(600).catch(20),
-  cacheTtlSeconds: z.number().min(0).max(86_400).catch(60),
-  cooldownFallbackSeconds: z.number().min(1).max(86_400).catch(60),
-  tools: z.unknown().catch([]),
-  hoverEnabled: z.boolean().catch(true),
-  resultView: z.enum(['output', 'webview', 'both']).catch('webview'),
-  reusePanels: z.boolean().catch(true),
-  historyMaxEntries: z.number().int().min(1).max(10_000).catch(200),
-  redactSensitiveFields: z.boolean().catch(true),
-  aiConfirmCalls: z.boolean().catch(true),
-  aiMaxResultChars: z.number().int().min(1000).max(100_000).catch(8000),
+export const settingsSchema = z.object({
+  apiBaseUrl: z.catch(z.string(), DEFAULT_BASE_URL),
+  requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 20),
+  cacheTtlSeconds: z.catch(z.number().check(z.gte(0), z.lte(86_400)), 60),
+  cooldownFallbackSeconds: z.catch(z.number().check(z.gte(1), z.lte(86_400)), 60),
+  tools: z.catch(z.unknown(), []),
+  hoverEnabled: z.catch(z.boolean(), true),
+  resultView: z.catch(z.enum(['webview', 'output', 'both']), 'webview'),
+  reusePanels: z.catch(z.boolean(), true),
+  historyMaxEntries: z.catch(z.int().check(z.gte(1), z.lte(10_000)), 200),
+  redactSensitiveFields: z.catch(z.boolean(), true),
+  aiConfirmCalls: z.catch(z.boolean(), true),
+  aiMaxResultChars: z.catch(z.int().check(z.gte(1000), z.lte(100_000)), 8000),
+  bulkSkipNonPublic: z.catch(z.boolean(), true),
+  bulkConfirmAbove: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 20),
+  bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
+  cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -37,5 +41,9 @@ export function readSettings(get: (name: string) => unknown): Settings {
     redactSensitiveFields: get('redactSensitiveFields'),
     aiConfirmCalls: get('ai.confirmCalls'),
     aiMaxResultChars: get('ai.maxResultChars'),
+    bulkSkipNonPublic: get('bulk.skipNonPublic'),
+    bulkConfirmAbove: get('bulk.confirmAbove'),
+    bulkConcurrency: get('bulk.concurrency'),
+    cacheMaxEntries: get('cache.maxEntries'),
   });
 }

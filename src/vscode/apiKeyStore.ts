@@ -17,16 +17,21 @@ export class ApiKeyStore implements vscode.Disposable {
   /** The last key seen, only so history and exports can scrub it (defence in depth). */
   private lastKey: string | undefined;
   private keyAvailable = false;
+  /** The stored key, read once per change: each read is a round trip to the workbench. */
+  private stored: Promise<string | undefined> | undefined;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
     // Other windows share the secret store: follow their changes too.
     this.subscription = secrets.onDidChange((event) => {
-      if (event.key === SECRET_NAME) void this.announce();
+      if (event.key === SECRET_NAME) {
+        this.stored = undefined;
+        void this.announce();
+      }
     });
   }
 
   async get(): Promise<string | undefined> {
-    const stored = await this.guarded('read', () => this.secrets.get(SECRET_NAME));
+    const stored = await this.storedKey();
     const fromEnv = process.env[ENV_NAME];
     const key = stored || (fromEnv && checkApiKey(fromEnv).ok ? fromEnv.trim() : undefined);
     if (key) this.lastKey = key;
@@ -40,7 +45,7 @@ export class ApiKeyStore implements vscode.Disposable {
 
   /** Where the key in use comes from, for messages (never the key itself). */
   async source(): Promise<'secret-storage' | 'environment' | 'none'> {
-    if (await this.guarded('read', () => this.secrets.get(SECRET_NAME))) return 'secret-storage';
+    if (await this.storedKey()) return 'secret-storage';
     return (await this.get()) ? 'environment' : 'none';
   }
 
@@ -48,11 +53,13 @@ export class ApiKeyStore implements vscode.Disposable {
     const check = checkApiKey(raw);
     if (!check.ok) throw new Error(check.message);
     await this.guarded('save', () => this.secrets.store(SECRET_NAME, check.key));
+    this.stored = undefined;
     await this.announce();
   }
 
   async clear(): Promise<void> {
     await this.guarded('remove', () => this.secrets.delete(SECRET_NAME));
+    this.stored = undefined;
     await this.announce();
   }
 
@@ -66,6 +73,15 @@ export class ApiKeyStore implements vscode.Disposable {
     // A broken secret store reads as "no key" here; the run or the command says why.
     this.keyAvailable = !!(await this.get().catch(() => undefined));
     await vscode.commands.executeCommand('setContext', ContextKey.HasApiKey, this.keyAvailable);
+  }
+
+  private storedKey(): Promise<string | undefined> {
+    const read = (this.stored ??= this.guarded('read', () => this.secrets.get(SECRET_NAME)));
+    // A failed read (a locked keychain) is not remembered.
+    read.catch(() => {
+      if (this.stored === read) this.stored = undefined;
+    });
+    return read;
   }
 
   private async announce(): Promise<void> {
@@ -84,7 +100,12 @@ export class ApiKeyStore implements vscode.Disposable {
     } catch (error) {
       // Only the error's name or code: its message may quote what was being stored (the key).
       const code = (error as { code?: unknown })?.code;
-      const detail = typeof code === 'string' && /^[\w.-]{1,40}$/.test(code) ? code : error instanceof Error && /^\w{1,40}$/.test(error.name) ? error.name : 'unknown error';
+      const detail =
+        typeof code === 'string' && /^[\w.-]{1,40}$/.test(code)
+          ? code
+          : error instanceof Error && /^\w{1,40}$/.test(error.name)
+            ? error.name
+            : 'unknown error';
       throw new ToolCallError('auth', secretStorageMessage(action, detail));
     }
   }

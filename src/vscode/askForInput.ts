@@ -3,21 +3,22 @@ import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import { ToolCallError } from '../core/errors';
 import { resolveInput } from '../core/run/inputResolver';
 
-const PLACEHOLDERS: Record<ToolDefinition['inputKind'], string> = {
-  ip: 'An IPv4 or IPv6 address, e.g. 1.1.1.1',
-  email: 'An email address, e.g. someone@example.com',
-  domain: 'A domain, e.g. example.com',
-  username: 'A user name',
-  phone: 'A phone number',
-  text: 'The value to look up',
-};
+/** A function, so the placeholders follow VS Code's display language. */
+const placeholders = (): Record<ToolDefinition['inputKind'], string> => ({
+  ip: vscode.l10n.t('An IPv4 or IPv6 address, e.g. 1.1.1.1'),
+  email: vscode.l10n.t('An email address, e.g. someone@example.com'),
+  domain: vscode.l10n.t('A domain, e.g. example.com'),
+  username: vscode.l10n.t('A user name'),
+  phone: vscode.l10n.t('A phone number'),
+  text: vscode.l10n.t('The value to look up'),
+});
 
 /** Asks for the tool's input, validated as the user types so no call is spent on bad input. */
 export async function askForInput(tool: ToolDefinition, initial = ''): Promise<string | undefined> {
   const value = await vscode.window.showInputBox({
-    title: `NiamonX: ${tool.label}`,
+    title: vscode.l10n.t('NiamonX: {0}', tool.label),
     prompt: tool.description,
-    placeHolder: PLACEHOLDERS[tool.inputKind],
+    placeHolder: placeholders()[tool.inputKind],
     value: initial,
     ignoreFocusOut: true,
     validateInput: (text) => {

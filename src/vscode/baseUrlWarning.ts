@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { DEFAULT_BASE_URL, isDefaultBaseUrl, isLoopbackHost } from '../core/api/baseUrlRules';
 import { currentSettings, openSettings } from './config';
-import { isDevelopmentMode } from './devMode';
 import type { Services } from './services';
 
 /**
@@ -12,7 +11,7 @@ import type { Services } from './services';
 export async function warnIfKeyGoesElsewhere(services: Services): Promise<boolean> {
   const baseUrl = currentSettings().apiBaseUrl;
   if (isDefaultBaseUrl(baseUrl)) return false;
-  if (isDevelopmentMode(services.context) && isLoopback(baseUrl)) return false;
+  if (services.developmentMode && isLoopback(baseUrl)) return false;
   if (!(await services.keys.get().catch(() => undefined))) return false;
   const open = vscode.l10n.t('Open Setting');
   const reset = vscode.l10n.t('Use the Official API');
@@ -28,7 +27,8 @@ export async function warnIfKeyGoesElsewhere(services: Services): Promise<boolea
     )
     .then((choice) => {
       if (choice === open) void openSettings('niamonx.apiBaseUrl');
-      if (choice === reset) void vscode.workspace.getConfiguration('niamonx').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
+      if (choice === reset)
+        void vscode.workspace.getConfiguration('niamonx').update('apiBaseUrl', undefined, vscode.ConfigurationTarget.Global);
     });
   return true;
 }

@@ -18,6 +18,15 @@ export enum CommandId {
   HistoryRemove = 'niamonx.history.remove',
   HistoryClear = 'niamonx.history.clear',
   HistoryExportAll = 'niamonx.history.exportAll',
+  TryNow = 'niamonx.tryNow',
+  PingAllInSelection = 'niamonx.pingAllInSelection',
+  PingAllInDocument = 'niamonx.pingAllInDocument',
+  PingAllInFile = 'niamonx.pingAllInFile',
+  RunToolOnAllInSelection = 'niamonx.runToolOnAllInSelection',
+  RunToolOnAllInDocument = 'niamonx.runToolOnAllInDocument',
+  CancelBulkRuns = 'niamonx.cancelBulkRuns',
+  ClearCache = 'niamonx.clearCache',
+  StatusBarMenu = 'niamonx.statusBarMenu',
 }
 
 /** Context keys the extension sets for `when` clauses. */

@@ -3,8 +3,37 @@ import { readSettings, type Settings } from '../core/settings';
 
 export const SECTION = 'niamonx';
 
-/** The current settings, validated (see core/settings). */
+let cached: Settings | undefined;
+let caching = false;
+
+/** The current settings, validated (see core/settings); read once per change while cacheSettings() is active. */
 export function currentSettings(): Settings {
+  if (!caching) return readCurrentSettings();
+  return (cached ??= readCurrentSettings());
+}
+
+/**
+ * Keeps the validated settings between changes: reading them (inspect + validation) costs more
+ * than a run's own work. Register it before any other configuration listener.
+ */
+export function cacheSettings(): vscode.Disposable {
+  caching = true;
+  cached = undefined;
+  const subscriptions = [
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(SECTION)) cached = undefined;
+    }),
+    // Trust decides whether workspace values of restricted settings count.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (cached = undefined)),
+  ];
+  return new vscode.Disposable(() => {
+    for (const subscription of subscriptions) subscription.dispose();
+    caching = false;
+    cached = undefined;
+  });
+}
+
+function readCurrentSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return readSettings((name) => {
     if (name === 'apiBaseUrl') return userLevelBaseUrl(config);

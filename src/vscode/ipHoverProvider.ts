@@ -21,8 +21,13 @@ export class IpHoverProvider implements vscode.HoverProvider {
     markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
     markdown.appendMarkdown('**NiamonX** ');
     markdown.appendText(`${shown} (IPv${target.ip.version}, ${target.ip.class})`);
-    markdown.appendMarkdown(`\n\n[$(pulse) Ping](${link(CommandId.Ping, ip)} "Run gl_ping on ${ip}") · `);
-    markdown.appendMarkdown(`[$(play) Run Tool…](${link(CommandId.RunTool, { input: ip })} "Pick a NiamonX tool to run on ${ip}")`);
+    // Link texts and titles are ours (translations included), the IP is a validated address.
+    markdown.appendMarkdown(
+      `\n\n[$(pulse) ${vscode.l10n.t('Ping')}](${link(CommandId.Ping, ip)} "${vscode.l10n.t('Run gl_ping on {0}', ip)}") · `,
+    );
+    markdown.appendMarkdown(
+      `[$(play) ${vscode.l10n.t('Run Tool…')}](${link(CommandId.RunTool, { input: ip })} "${vscode.l10n.t('Pick a NiamonX tool to run on {0}', ip)}")`,
+    );
     const start = new vscode.Position(position.line, target.start);
     return new vscode.Hover(markdown, new vscode.Range(start, start.translate(0, target.end - target.start)));
   }

@@ -4,26 +4,32 @@ import { CommandId } from './commandIds';
 import { openSettings } from './config';
 
 /** What the user can do next about each kind of failure. */
-const NEXT_STEP: Partial<Record<ToolError['kind'], { label: string; run: () => Thenable<unknown> }>> = {
-  auth: { label: 'Set API Key', run: () => vscode.commands.executeCommand(CommandId.SetApiKey) },
-  config: { label: 'Open Settings', run: () => openSettings('niamonx.apiBaseUrl') },
-  'unknown-tool': { label: 'Open Settings', run: () => openSettings() },
-  method: { label: 'Open Settings', run: () => openSettings('niamonx.apiBaseUrl') },
-  network: { label: 'Open Settings', run: () => openSettings('niamonx.apiBaseUrl') },
-  timeout: { label: 'Open Settings', run: () => openSettings('niamonx.requestTimeoutSeconds') },
-  'bad-response': { label: 'Show Output', run: () => vscode.commands.executeCommand(CommandId.ShowOutput) },
-};
+const nextSteps = (): Partial<Record<ToolError['kind'], { label: string; run: () => Thenable<unknown> }>> => ({
+  auth: { label: vscode.l10n.t('Set API Key'), run: () => vscode.commands.executeCommand(CommandId.SetApiKey) },
+  config: { label: vscode.l10n.t('Open Settings'), run: () => openSettings('niamonx.apiBaseUrl') },
+  'unknown-tool': { label: vscode.l10n.t('Open Settings'), run: () => openSettings() },
+  method: { label: vscode.l10n.t('Open Settings'), run: () => openSettings('niamonx.apiBaseUrl') },
+  network: { label: vscode.l10n.t('Open Settings'), run: () => openSettings('niamonx.apiBaseUrl') },
+  timeout: { label: vscode.l10n.t('Open Settings'), run: () => openSettings('niamonx.requestTimeoutSeconds') },
+  'bad-response': { label: vscode.l10n.t('Show Output'), run: () => vscode.commands.executeCommand(CommandId.ShowOutput) },
+});
 
 /**
  * Shows a failure without blocking the caller (a command must not wait for the user to
  * dismiss a notification). Cancellation is the user's own doing and stays quiet.
  */
-export function notifyError(error: ToolError, toolLabel: string): void {
+export function notifyError(error: ToolError, toolLabel: string, call?: { tool: string; input: string }): void {
   if (error.kind === 'cancelled') return;
-  const text = `NiamonX ${toolLabel}: ${error.message}`;
-  const next = NEXT_STEP[error.kind];
-  const show = error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const text = vscode.l10n.t('NiamonX {0}: {1}', toolLabel, error.message);
+  const next = error.daily && call ? tryNowStep(call) : nextSteps()[error.kind];
+  const show =
+    error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
   void show(text, ...(next ? [next.label] : [])).then((choice) => {
     if (next && choice === next.label) void next.run();
   });
+}
+
+/** The daily lock's way out: one real call that lifts the lock if the quota is back (e.g. after an upgrade). */
+function tryNowStep(call: { tool: string; input: string }): { label: string; run: () => Thenable<unknown> } {
+  return { label: vscode.l10n.t('Try Now'), run: () => vscode.commands.executeCommand(CommandId.TryNow, call) };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../core/results/resultRecord';
+import type { ResultRecord } from '../core/record/resultRecord';
 
 const COMPACT_DATA_LIMIT = 2000;
 
@@ -9,7 +9,12 @@ const COMPACT_DATA_LIMIT = 2000;
  * Records are already redacted and never carry the key.
  */
 export class OutputLog implements vscode.Disposable {
-  readonly channel: vscode.LogOutputChannel = vscode.window.createOutputChannel('NiamonX', { log: true });
+  private created: vscode.LogOutputChannel | undefined;
+
+  /** Created on first use, not at activation. */
+  get channel(): vscode.LogOutputChannel {
+    return (this.created ??= vscode.window.createOutputChannel('NiamonX', { log: true }));
+  }
 
   logRecord(record: ResultRecord, prettyData: boolean): void {
     const duration = record.durationMs === undefined ? '' : ` in ${record.durationMs} ms`;
@@ -17,7 +22,9 @@ export class OutputLog implements vscode.Disposable {
     const source = record.cached ? ' (cached, no API call)' : '';
     const hidden = record.redactedCount ? ` [${record.redactedCount} sensitive value(s) masked]` : '';
     if (!record.ok) {
-      this.channel.warn(`${record.tool} ${record.input} → ${record.error?.kind ?? 'error'}${status}${duration}: ${record.error?.message ?? ''}`);
+      this.channel.warn(
+        `${record.tool} ${record.input} → ${record.error?.kind ?? 'error'}${status}${duration}: ${record.error?.message ?? ''}`,
+      );
       return;
     }
     const compact = compactJson(record.data);
@@ -30,7 +37,7 @@ export class OutputLog implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.channel.dispose();
+    this.created?.dispose();
   }
 }
 

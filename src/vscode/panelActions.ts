@@ -1,27 +1,35 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../core/results/resultRecord';
-import { exportRecord } from './history/exportRecords';
+import type { ResultRecord } from '../core/record/resultRecord';
+import { exportRecord } from './history/saveExport';
 import { copyRecordJson, recordJson } from './history/recordJson';
-import type { ResultPanelActions } from './results/resultPanels';
-import type { Services } from './services';
+import type { ResultPanelActions } from './resultPanel/resultPanels';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { RunController } from './runController';
 
 /** What the results panel's buttons do, in terms of the extension's services. */
-export function panelActions(services: Services): ResultPanelActions {
+export function panelActions(services: {
+  runs: RunController;
+  keys: ApiKeyStore;
+  runAgain: (record: ResultRecord) => Promise<unknown>;
+}): ResultPanelActions {
   const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
   return {
-    runAgain: (record) => void services.runs.run({ tool: record.tool, input: record.input, fresh: true, interactive: true }),
+    runAgain: (record) => void services.runAgain(record),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
     openInEditor: async (record, revealed) => {
-      const document = await vscode.workspace.openTextDocument({ language: 'json', content: recordJson(record, revealedData(record, revealed)) });
+      const document = await vscode.workspace.openTextDocument({
+        language: 'json',
+        content: recordJson(record, revealedData(record, revealed)),
+      });
       await vscode.window.showTextDocument(document, { preview: false });
     },
     copyJson: (record, revealed) => copyRecordJson(record, revealedData(record, revealed)),
     unredactedData: (record) => services.runs.unredactedData(record.id),
     confirmReveal: async () =>
       (await vscode.window.showWarningMessage(
-        'Show the masked values (passwords, tokens, hashes) in this panel?',
-        { modal: true, detail: 'They stay masked in the history, logs and exports.' },
-        'Reveal',
-      )) === 'Reveal',
+        vscode.l10n.t('Show the masked values (passwords, tokens, hashes) in this panel?'),
+        { modal: true, detail: vscode.l10n.t('They stay masked in the history, logs and exports.') },
+        vscode.l10n.t('Reveal'),
+      )) === vscode.l10n.t('Reveal'),
   };
 }

@@ -1,9 +1,10 @@
 import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
-import { redactText } from '../core/results/redact';
+import type { HistoryStore } from '../core/history/historyStore';
+import { redactText } from '../core/record/redact';
 import type * as vscode from 'vscode';
-import type { ResultPanels } from './results/resultPanels';
+import type { ResultPanels } from './resultPanel/resultPanels';
 import type { Services } from './services';
 
 /** A catalog tool as other extensions see it: its data (no body builder) and its learned state. */
@@ -16,6 +17,7 @@ export interface NiamonxApi {
   /**
    * Runs a tool. A string input goes into the tool's primary field (`ip` for gl_ping);
    * an object is sent as the body. Never throws: failures come back as `{ ok: false, error }`.
+   * The run spends the user's quota under their key, so it is kept in their Results history.
    */
   runTool(tool: string, input: string | object, options?: { signal?: AbortSignal; fresh?: boolean }): Promise<ToolRun>;
   /** The catalog (built-ins and valid niamonx.tools entries) with the state learned from real answers. */
@@ -29,6 +31,10 @@ export interface NiamonxInternals {
   panels: ResultPanels;
   /** For the leak scan of the hardening tests: globalState, workspaceState, globalStorageUri. */
   context?: vscode.ExtensionContext;
+  history: HistoryStore;
+  /** Where the history file lives, and the globalState it is migrated from. */
+  historyFile: string;
+  globalState: vscode.Memento;
 }
 
 /** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */
@@ -55,6 +61,6 @@ export function createPublicApi(services: Services, internals: NiamonxInternals)
         state: services.states.stateOf(tool.name),
       })),
   };
-  Object.defineProperty(api, '__internals', { value: { ...internals, context: services.context }, enumerable: false });
+  Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
   return api;
 }

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { bulkCommand, cancelBulkRuns } from './bulk/bulkRun';
 import { CommandId } from './commandIds';
 import { clearApiKey } from './commands/clearApiKey';
+import { clearCache } from './commands/clearCache';
 import { historyClear } from './commands/historyClear';
 import { historyCopyJson } from './commands/historyCopyJson';
 import { historyExport } from './commands/historyExport';
@@ -16,10 +18,12 @@ import { setApiKey } from './commands/setApiKey';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
 import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
+import { tryNow } from './commands/tryNow';
 import { useEmulator } from './commands/useEmulator';
 import type { Services } from './services';
+import { statusBarMenu } from './statusBar';
 
-type Handler = (services: Services, ...args: any[]) => unknown;
+type Handler = (services: Services, ...args: unknown[]) => unknown;
 
 const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.SetApiKey]: setApiKey,
@@ -40,6 +44,15 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.HistoryRemove]: historyRemove,
   [CommandId.HistoryClear]: historyClear,
   [CommandId.HistoryExportAll]: historyExportAll,
+  [CommandId.TryNow]: tryNow,
+  [CommandId.PingAllInSelection]: (services, arg) => bulkCommand(services, 'selection', 'gl_ping', arg),
+  [CommandId.PingAllInDocument]: (services, arg) => bulkCommand(services, 'document', 'gl_ping', arg),
+  [CommandId.PingAllInFile]: (services, arg) => bulkCommand(services, 'file', 'gl_ping', arg),
+  [CommandId.RunToolOnAllInSelection]: (services, arg) => bulkCommand(services, 'selection', undefined, arg),
+  [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
+  [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
+  [CommandId.ClearCache]: clearCache,
+  [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */
@@ -51,7 +64,7 @@ export function registerCommands(services: Services): vscode.Disposable[] {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         services.output.channel.error(`${id} failed: ${message}`);
-        void vscode.window.showErrorMessage(`NiamonX: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: {0}', message));
         return undefined;
       }
     }),

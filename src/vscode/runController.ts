@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolRun } from '../core/errors';
 import type { HistoryStore } from '../core/history/historyStore';
-import type { ResultRecord, RunOrigin } from '../core/results/resultRecord';
-import { redact } from '../core/results/redact';
+import type { ResultRecord, RunOrigin } from '../core/record/resultRecord';
+import { redact } from '../core/record/redact';
 import type { RunOutcome, ToolRunner } from '../core/run/toolRunner';
 import { currentSettings } from './config';
 import { notifyError } from './notifyError';
@@ -14,6 +14,8 @@ export interface RunOptions {
   input: string | object;
   /** Skip the cache: the user explicitly asked to run again. */
   fresh?: boolean;
+  /** Try Now: one real call despite a local cooldown or daily lock (see ToolRunner). */
+  ignoreLocalLock?: boolean;
   /** Open the results panel / notifications (false for runs through the public API). */
   interactive: boolean;
   signal?: AbortSignal;
@@ -31,7 +33,7 @@ const REVEALABLE = 50;
 export class RunController {
   private readonly unredacted = new Map<string, unknown>();
   private sequence = 0;
-  private showRecord: (record: ResultRecord) => void = () => undefined;
+  private readonly showListeners = new Set<(record: ResultRecord) => void>();
 
   constructor(
     private readonly runner: ToolRunner,
@@ -40,14 +42,13 @@ export class RunController {
     private readonly output: OutputLog,
   ) {}
 
-  /** The results panel registers itself here (it is created after this controller). */
-  setPresenter(show: (record: ResultRecord) => void): void {
-    this.showRecord = show;
-  }
-
-  /** Shows a record in the results panel (history reopens results this way). */
-  show(record: ResultRecord): void {
-    this.showRecord(record);
+  /**
+   * A finished interactive run whose result the user wants to see in a panel. The controller
+   * does not know the panels: extension.ts connects them, so data flows one way.
+   */
+  onResultToShow(listener: (record: ResultRecord) => void): { dispose(): void } {
+    this.showListeners.add(listener);
+    return { dispose: () => this.showListeners.delete(listener) };
   }
 
   unredactedData(id: string): unknown {
@@ -72,33 +73,55 @@ export class RunController {
     const label = this.catalog().find(options.tool)?.label ?? options.tool;
     const outcome = options.interactive
       ? await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: `NiamonX ${label}`, cancellable: true },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX {0}', label), cancellable: true },
           (progress, token) => {
             progress.report({ message: typeof options.input === 'string' ? options.input : undefined });
             const controller = new AbortController();
             const subscription = token.onCancellationRequested(() => controller.abort());
-            return this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: controller.signal }).finally(() => subscription.dispose());
+            return this.runner
+              .run({
+                tool: options.tool,
+                input: options.input,
+                fresh: options.fresh,
+                ignoreLocalLock: options.ignoreLocalLock,
+                signal: controller.signal,
+              })
+              .finally(() => {
+                subscription.dispose();
+              });
           },
         )
-      : await this.runner.run({ tool: options.tool, input: options.input, fresh: options.fresh, signal: options.signal });
-    await this.present(outcome, label, options.interactive, options.origin);
+      : await this.runner.run({
+          tool: options.tool,
+          input: options.input,
+          fresh: options.fresh,
+          ignoreLocalLock: options.ignoreLocalLock,
+          signal: options.signal,
+        });
+    await this.present(outcome, options.input, label, options.interactive, options.origin);
     return outcome.run;
   }
 
-  private async present(outcome: RunOutcome, label: string, interactive: boolean, origin: RunOrigin | undefined): Promise<void> {
+  private async present(
+    outcome: RunOutcome,
+    input: RunOptions['input'],
+    label: string,
+    interactive: boolean,
+    origin: RunOrigin | undefined,
+  ): Promise<void> {
     const { run } = outcome;
     const settings = currentSettings();
-    const record = this.toRecord(outcome, label, settings.redactSensitiveFields);
+    const record = this.toRecord(outcome, requestBodyOf(input), label, settings.redactSensitiveFields);
     if (origin && origin !== 'user') record.origin = origin;
     // The run is done: a failure to log or store it must not turn it into a rejection.
-    this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
+    void this.guard('log', () => this.output.logRecord(record, settings.resultView !== 'webview'));
     if (belongsInHistory(run)) await this.guard('history', () => this.history.add(record));
     if (!interactive) return;
     if (!run.ok) {
-      notifyError(run.error, label);
+      notifyError(run.error, label, { tool: run.tool, input: outcome.input });
       return;
     }
-    if (settings.resultView !== 'output') this.showRecord(record);
+    if (settings.resultView !== 'output') for (const listener of this.showListeners) listener(record);
     else this.output.show();
   }
 
@@ -107,14 +130,19 @@ export class RunController {
       await work();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.output.channel.error(step === 'log' ? vscode.l10n.t('Could not log a result: {0}', reason) : vscode.l10n.t('Could not save a result to the history: {0}', reason));
+      this.output.channel.error(
+        step === 'log'
+          ? vscode.l10n.t('Could not log a result: {0}', reason)
+          : vscode.l10n.t('Could not save a result to the history: {0}', reason),
+      );
     }
   }
 
-  private toRecord(outcome: RunOutcome, label: string, redactOn: boolean): ResultRecord {
+  private toRecord(outcome: RunOutcome, body: Record<string, unknown> | undefined, label: string, redactOn: boolean): ResultRecord {
     const { run } = outcome;
     const id = `${outcome.startedAt.toString(36)}-${(this.sequence++).toString(36)}`;
     const record: ResultRecord = { id, tool: run.tool, toolLabel: label, input: outcome.input, startedAt: outcome.startedAt, ok: run.ok };
+    if (body) Object.assign(record, requestBodyFields(body, redactOn));
     if (run.status !== undefined) record.status = run.status;
     if (run.durationMs !== undefined) record.durationMs = run.durationMs;
     if (!run.ok) {
@@ -148,6 +176,18 @@ export class RunController {
 function interactiveKey(options: RunOptions): string | undefined {
   if (typeof options.input !== 'string') return undefined;
   return JSON.stringify([options.tool, options.input.trim(), !!options.fresh]);
+}
+
+/** The body a caller gave ready-made (Run Again must send it again, not its display text). */
+function requestBodyOf(input: RunOptions['input']): Record<string, unknown> | undefined {
+  return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+}
+
+/** The body as kept in the record: masked where it holds secrets, which then cannot be re-sent as it was. */
+function requestBodyFields(body: Record<string, unknown>, redactOn: boolean): Pick<ResultRecord, 'requestBody' | 'requestBodyRedacted'> {
+  if (!redactOn) return { requestBody: body };
+  const masked = redact(body);
+  return masked.count > 0 ? { requestBody: masked.data as Record<string, unknown>, requestBodyRedacted: true } : { requestBody: body };
 }
 
 /** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */

@@ -1,15 +1,18 @@
-import type * as vscode from 'vscode';
+import type { PacingBook } from '../core/bulk/pacing';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
 import type { HistoryStore } from '../core/history/historyStore';
 import type { ToolRunner } from '../core/run/toolRunner';
+import type { UsageMeter } from '../core/run/usageMeter';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { OutputLog } from './outputLog';
+import type { ResultPanels } from './resultPanel/resultPanels';
 import type { RunController } from './runController';
 
 /** What command handlers need, built once in extension.ts. */
 export interface Services {
-  context: vscode.ExtensionContext;
+  /** Running from source or under test (ExtensionMode is not Production): development-only commands work. */
+  developmentMode: boolean;
   keys: ApiKeyStore;
   catalog: () => ToolCatalog;
   refreshCatalog: () => void;
@@ -18,4 +21,9 @@ export interface Services {
   runs: RunController;
   history: HistoryStore;
   output: OutputLog;
+  panels: ResultPanels;
+  /** Cooldowns learned from 429s this session, so bulk runs space their calls. */
+  pacing: PacingBook;
+  /** Today's API calls, counted by the runner. */
+  usage: UsageMeter;
 }

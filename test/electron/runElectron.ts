@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../../emulator/server';
-import { HOST_SUITE, PROJECT_ROOT } from '../../scripts/projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
-import { createTestWorkspace } from '../../scripts/testWorkspace';
+import { HOST_SUITE, PROJECT_ROOT } from '../projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
+import { createTestWorkspace } from '../codeServer/testWorkspace';
 
 /**
  * `npm run test:electron`: the same extension-host suite as `npm run test:host`, in desktop
@@ -27,7 +27,8 @@ async function main(): Promise<number> {
       extensionTestsEnv: testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
       launchArgs: [
         workspace.folder,
-        '--user-data-dir', userDataDir,
+        '--user-data-dir',
+        userDataDir,
         '--disable-extensions', // other installed extensions; the one under test still loads
         '--disable-workspace-trust',
         '--skip-welcome',

@@ -3,16 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
-import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../../scripts/codeServer/browser';
-import { ConsoleForwarder } from '../../scripts/codeServer/consoleOutput';
-import { codeServerDiagnostics } from '../../scripts/codeServer/diagnostics';
-import { readyExtensionHosts, waitForExtensionHost } from '../../scripts/codeServer/extensionHostReady';
-import { launchCodeServer, type CodeServer } from '../../scripts/codeServer/launch';
-import { artifactsDir, PROJECT_ROOT } from '../../scripts/projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../../scripts/testEnvironment';
-import { createTestWorkspace } from '../../scripts/testWorkspace';
-import { Cleanup } from '../../scripts/util/cleanup';
-import { waitFor } from '../../scripts/util/waitFor';
+import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../codeServer/browser';
+import { ConsoleForwarder } from '../codeServer/consoleOutput';
+import { codeServerDiagnostics } from '../codeServer/diagnostics';
+import { readyExtensionHosts, waitForExtensionHost } from '../codeServer/extensionHostReady';
+import { launchCodeServer, type CodeServer } from '../codeServer/launch';
+import { artifactsDir, PROJECT_ROOT } from '../projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
+import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { Cleanup } from '../util/cleanup';
+import { waitFor } from '../util/waitFor';
 import { Workbench } from './workbench';
 
 export interface SessionOptions {
@@ -30,6 +30,10 @@ export interface SessionOptions {
   installVsix?: string;
   /** Folders of more extensions (test fixtures) to install beside this one. */
   moreExtensions?: string[];
+  /** More .vsix files to install next to the extension (e.g. a language pack). */
+  alsoInstall?: string[];
+  /** VS Code's display language (argv.json `locale`), e.g. 'de', and the language pack that provides it. */
+  locale?: { language: string; languagePacksJson: string };
   /** Emulator options; the test key is always accepted. */
   emulator?: Omit<StartOptions, 'keys'>;
 }
@@ -78,6 +82,10 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     const codeServer = await launchCodeServer({
       extensionsDir,
       installVsix: opts.installVsix,
+      alsoInstall: opts.alsoInstall,
+      userDataFiles: opts.locale
+        ? { 'User/argv.json': JSON.stringify({ locale: opts.locale.language }), 'languagepacks.json': opts.locale.languagePacksJson }
+        : undefined,
       workspaceFolder: workspace.folder,
       userSettings: quietUserSettings(emulator.url, opts.userSettings),
       env: ({ userDataDir }) => ({
@@ -97,7 +105,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     });
     const { page } = await openVsCode(
       browser,
-      vsCodeUrl({ origin: codeServer.origin, workspaceFolder: workspace.folder, extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT }),
+      vsCodeUrl({
+        origin: codeServer.origin,
+        workspaceFolder: workspace.folder,
+        extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT,
+      }),
       {
         onConsole: (message) => forwarder.push(message),
         onPageError: (error) => consoleLines.push(`[page error] ${error.message}`),
@@ -149,8 +161,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
             await page.keyboard.press('Escape');
           }
         }
-        const stillOldPage = () => page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
-        const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), { timeoutMs: 30_000 }).catch(() => false);
+        const stillOldPage = () =>
+          page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
+        const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), {
+          timeoutMs: 30_000,
+        }).catch(() => false);
         if (!replaced) {
           console.log('reloadWindow: "Developer: Reload Window" did not reload within 30 s; reloading the page instead');
           await page.reload({ waitUntil: 'commit' });

@@ -82,7 +82,9 @@ export class Workbench {
     await this.editorHasFocus();
     await this.page.keyboard.press('Control+Home');
     await this.page.keyboard.press('Control+F');
-    const findInput = this.page.locator('.editor-group-container.active .find-widget.visible .input[aria-label="Find"], .editor-group-container.active .find-widget.visible textarea');
+    const findInput = this.page.locator(
+      '.editor-group-container.active .find-widget.visible .input[aria-label="Find"], .editor-group-container.active .find-widget.visible textarea',
+    );
     await findInput.first().waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
     // Emptied first: refilling the text the widget already holds would not search again.
     await findInput.first().fill('');

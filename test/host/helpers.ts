@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
+import { waitFor } from '../util/waitFor';
 import type { NiamonxApi, NiamonxInternals } from '../../src/vscode/publicApi';
 
 export const EXTENSION_ID = 'niamonx-community.niamonx-tools';
@@ -17,7 +18,7 @@ export const emulator = (): EmulatorControl => new EmulatorControl(requiredEnv('
 
 /** The views' data providers, for looking at what the sidebar shows. */
 export async function internals(): Promise<NiamonxInternals> {
-  return (await api() as unknown as { __internals: NiamonxInternals }).__internals;
+  return ((await api()) as unknown as { __internals: NiamonxInternals }).__internals;
 }
 
 /** Every tree item of a view, depth first, resolved the way VS Code renders them. */
@@ -31,7 +32,7 @@ export async function treeItems(provider: vscode.TreeDataProvider<unknown>, pare
   return items;
 }
 
-export const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+export const labelOf = (item: vscode.TreeItem): string => (typeof item.label === 'string' ? item.label : (item.label?.label ?? ''));
 
 export async function api(): Promise<NiamonxApi> {
   const extension = vscode.extensions.getExtension<NiamonxApi>(EXTENSION_ID);
@@ -78,15 +79,13 @@ export function outputLogText(): string {
     .join('\n');
 }
 
-/** Polls a condition (log files are written asynchronously); fails with `what` on timeout. */
-export async function eventually<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Polls a condition (log files are written asynchronously) until it is truthy; fails with `what` on timeout. */
+export async function eventually<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  return waitFor(what, async () => (await probe()) || undefined, { timeoutMs, intervalMs: 50 });
 }
 
 function findFiles(dir: string, keep: (path: string) => boolean): string[] {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import Mocha from 'mocha';
-import { testFiles } from '../../scripts/util/testFiles';
+import { testFiles } from '../util/testFiles';
 
 /** Entry point VS Code calls inside the extension host (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -16,4 +16,3 @@ export function run(): Promise<void> {
     });
   });
 }
-

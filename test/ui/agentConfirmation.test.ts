@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/projectPaths';
+import { PROJECT_ROOT } from '../projectPaths';
 import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
 
 // Issue 11: a language-model tool that spends quota asks first. Invoked outside a chat request
@@ -15,7 +15,11 @@ describe('UI: AI agent tools ask before spending quota', function () {
   const dialogButton = (label: string) => dialog().locator('.dialog-buttons .monaco-button', { hasText: label }).first();
 
   before(async function () {
-    session = await startVsCodeSession({ suite: 'agent-confirmation', keyInEnvironment: true, moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')] });
+    session = await startVsCodeSession({
+      suite: 'agent-confirmation',
+      keyInEnvironment: true,
+      moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')],
+    });
   });
 
   afterEach(async function () {
@@ -49,6 +53,6 @@ describe('UI: AI agent tools ask before spending quota', function () {
     await session.screenshot('confirmed-answer');
     const requests = session.emulator.requests.filter((request) => request.tool === 'gl_ping');
     assert.equal(requests.length, 1);
-    assert.deepEqual(requests[0]!.body, { ip: '8.8.8.8' });
+    assert.deepEqual(requests[0].body, { ip: '8.8.8.8' });
   });
 });

@@ -1,27 +1,16 @@
 import * as assert from 'node:assert/strict';
 import { hashKey } from '../../emulator/server';
-import { startVsCodeSession, type VsCodeSession } from '../harness';
+import { useVsCodeSession } from '../harness';
 import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview';
 
 // Issue: every entry point (palette, editor right-click, sidebar explorer) runs a tool on the
 // right input in the real VS Code web UI, and only the calls the user asked for are made.
 describe('UI: palette, right-click and sidebar run tools', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
 
-  before(async function () {
-    session = await startVsCodeSession({
-      suite: 'entry-points',
-      files: { 'incident.md': '# Incident 42\n\nBeacon to 8.8.8.8 every 60 s, then login from alice@example.com.\n' },
-    });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
+  const session = useVsCodeSession({
+    suite: 'entry-points',
+    files: { 'incident.md': '# Incident 42\n\nBeacon to 8.8.8.8 every 60 s, then login from alice@example.com.\n' },
   });
 
   it('palette: Set API Key, then Ping with 8.8.8.8 selected sends one gl_ping with that key', async function () {
@@ -55,7 +44,9 @@ describe('UI: palette, right-click and sidebar run tools', function () {
     await session.clickContextMenuItem('Ping');
     const frame = await waitForResultFrame(session.page, '198.51.100.23');
     await session.screenshot('5-context-menu-result');
-    const request = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '198.51.100.23');
+    const request = await session.emulator.waitForRequest(
+      (r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '198.51.100.23',
+    );
     assert.equal(request.status, 200);
     assert.match(await frame.locator('#result').innerText(), /198\.51\.100\.23/);
   });

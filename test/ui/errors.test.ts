@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 import { openNiamonxSidebar } from './resultWebview';
 
 // Issue: every answer of the contract gets its own clear message and next step; cancelling is quiet;
 // with no key the sidebar explains what to do. Nothing here may spend a call the user did not ask for.
 describe('UI: messages and next steps', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
 
   const toast = (text: RegExp) => session.workbench.notification(text);
   const toastButton = (text: RegExp, label: string) => toast(text).locator('.monaco-button', { hasText: label }).first();
@@ -19,20 +18,14 @@ describe('UI: messages and next steps', function () {
 
   async function dismissToasts(): Promise<void> {
     await session.runCommand('Notifications: Clear All Notifications');
-    await session.page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS }).catch(() => undefined);
+    await session.page
+      .locator('.notifications-toasts .notification-toast')
+      .first()
+      .waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS })
+      .catch(() => undefined);
   }
 
-  before(async function () {
-    session = await startVsCodeSession({ suite: 'messages' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
-  });
+  const session = useVsCodeSession({ suite: 'messages' });
 
   it('without a key: the sidebar welcome offers Set API Key and the emulator, and Ping asks for a key without a call', async function () {
     await openNiamonxSidebar(session.page);
@@ -99,7 +92,11 @@ describe('UI: messages and next steps', function () {
     const recorded = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping', 20_000);
     assert.equal(recorded.status, 0, 'the client went away before the answer');
     await progress.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
-    assert.equal(await session.page.locator('.notifications-toasts .notification-toast', { hasText: /Cancelled|failed/ }).count(), 0, 'cancelling shows no error');
+    assert.equal(
+      await session.page.locator('.notifications-toasts .notification-toast', { hasText: /Cancelled|failed/ }).count(),
+      0,
+      'cancelling shows no error',
+    );
     session.emulator.configure({ latencyMs: 0 });
   });
 });

@@ -4,8 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../emulator/server';
-import { PROJECT_ROOT } from '../../scripts/projectPaths';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { PROJECT_ROOT } from '../projectPaths';
+import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 
 const VSCE = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
@@ -24,42 +24,46 @@ function logFiles(dir: string): string[] {
 // emulator's answer in the "NiamonX" output channel.
 describe('UI: the packaged .vsix', function () {
   this.timeout(240_000);
-  let session: VsCodeSession;
   let folder: string;
   let vsix: string;
 
-  before(async function () {
+  before(function () {
     folder = mkdtempSync(join(tmpdir(), 'niamonx-vsix-'));
     vsix = join(folder, 'niamonx-tools.vsix');
     vsce('package', '--no-dependencies', '--out', vsix);
-    session = await startVsCodeSession({
-      suite: 'packaged-vsix',
-      installVsix: vsix,
-      keyInEnvironment: true,
-      files: { 'resolver.log': 'Nov 26 09:00:00 resolver: upstream 1.1.1.1 answered SERVFAIL\n' },
-    });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
+  const session = useVsCodeSession(() => ({
+    suite: 'packaged-vsix',
+    installVsix: vsix,
+    keyInEnvironment: true,
+    files: { 'resolver.log': 'Nov 26 09:00:00 resolver: upstream 1.1.1.1 answered SERVFAIL\n' },
+  }));
 
-  after(async function () {
-    await session?.close();
+  after(function () {
     rmSync(folder, { recursive: true, force: true });
   });
 
   it('contains only what runs', function () {
-    const files = vsce('ls', '--no-dependencies').trim().split('\n').map((line) => line.trim());
+    const files = vsce('ls', '--no-dependencies')
+      .trim()
+      .split('\n')
+      .map((line) => line.trim());
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
     assert.ok(files.includes('media/dist/results.js'), files.join(', '));
-    const stray = files.filter((file) => /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules)\/|\.map$|\.ts$/.test(file));
+    assert.ok(files.includes('package.nls.de.json') && files.includes('l10n/bundle.l10n.de.json'), 'the German translation ships');
+    const stray = files.filter((file) =>
+      /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules|\.vscode|media\/readme)\/|\.map$|\.ts$/.test(file),
+    );
     assert.deepEqual(stray, []);
   });
 
   it('is installed (not loaded from the repo) and pings a selected 1.1.1.1 into the NiamonX output channel', async function () {
     const installed = readdirSync(session.codeServer.extensionsDir);
-    assert.ok(installed.some((name) => name.startsWith('niamonx-community.niamonx-tools-')), installed.join(', '));
+    assert.ok(
+      installed.some((name) => name.startsWith('niamonx-community.niamonx-tools-')),
+      installed.join(', '),
+    );
 
     await session.openFile('resolver.log');
     await session.selectFirst('1.1.1.1');
@@ -81,5 +85,48 @@ describe('UI: the packaged .vsix', function () {
       .join('\n');
     assert.match(onDisk, /gl_ping 1\.1\.1\.1 → OK HTTP 200/);
     assert.ok(!onDisk.includes(session.testKey), 'the key is never logged');
+  });
+
+  // Issue: a newcomer who installed the .vsix finds the walkthrough and can follow it.
+  it('opens the Get Started walkthrough with its six steps, and its Set API Key and Ping steps complete when done', async function () {
+    // Room for the walkthrough (and a clear screenshot of it): no other editors, no panel.
+    await session.runCommand('View: Close All Editors');
+    await session.runCommand('View: Hide Panel');
+    await session.runCommand('Welcome: Open Walkthrough...');
+    await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
+    const page = session.page.locator('.gettingStartedContainer');
+    await page
+      .locator('.getting-started-category-title, h2', { hasText: 'Get Started with NiamonX Tools' })
+      .first()
+      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    const steps = page.locator('.getting-started-step');
+    const titles = (await steps.locator('.step-title').allInnerTexts()).map((title) => title.trim());
+    assert.deepEqual(titles, [
+      'Get your API key',
+      'Set API Key',
+      'Select an IP and Ping',
+      'Explore the tools',
+      'Bulk-check a log',
+      'Ask the AI agent',
+    ]);
+    await session.screenshot('walkthrough');
+
+    // Each step completes on the real event: its own button runs the command (the key is stored,
+    // 1.1.1.1 is pinged), and the step's check mark follows.
+    const step = (id: string) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
+    const checked = (id: string) => step(id).locator('.codicon-getting-started-step-checked').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await step('setKey').click();
+    await step('setKey').getByRole('button', { name: 'Set API Key' }).click();
+    await session.typeInQuickInput(session.testKey);
+    await session.workbench.waitForQuickInputClosed();
+    await checked('setKey');
+    const before = session.emulator.requests.length;
+    await step('ping').click();
+    await step('ping').getByRole('button', { name: 'Ping' }).click();
+    await session.typeInQuickInput('1.1.1.1');
+    await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && session.emulator.requests.indexOf(r) >= before, 20_000);
+    await checked('ping');
+    await session.workbench.notification('NiamonX Ping').waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+    await session.screenshot('walkthrough-steps-done');
   });
 });

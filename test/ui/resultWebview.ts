@@ -1,5 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { UI_STEP_TIMEOUT_MS } from '../harness';
+import { waitFor } from '../util/waitFor';
 
 /**
  * The frame of the results webview whose header mentions `text`. Webviews are nested
@@ -7,21 +8,21 @@ import { UI_STEP_TIMEOUT_MS } from '../harness';
  * has rendered a matching header.
  */
 export async function waitForResultFrame(page: Page, text: string, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const header = frame.locator('body[data-rendered="true"] #result-header');
-      const found = await header
-        .first()
-        .innerText({ timeout: 50 })
-        .then((shown) => shown.includes(text))
-        .catch(() => false);
-      if (found) return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`No results panel showing "${text}" within ${timeoutMs} ms`);
-    // Frames appear and render asynchronously; wait for the next frame event or a short tick.
-    await Promise.race([page.waitForEvent('framenavigated', { timeout: 250 }).catch(() => undefined), page.waitForTimeout(100)]);
+  // Frames appear and render asynchronously: look through all of them at each poll.
+  return waitFor(`a results panel showing "${text}"`, () => frameShowing(page, text), { timeoutMs, intervalMs: 100 });
+}
+
+async function frameShowing(page: Page, text: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    const header = frame.locator('body[data-rendered="true"] #result-header');
+    const found = await header
+      .first()
+      .innerText({ timeout: 50 })
+      .then((shown) => shown.includes(text))
+      .catch(() => false);
+    if (found) return frame;
   }
+  return undefined;
 }
 
 /** Opens the NiamonX view container in the activity bar and waits for its Tools view. */
@@ -35,5 +36,9 @@ export async function openNiamonxSidebar(page: Page): Promise<void> {
 
 /** A row of a sidebar tree view by its label. */
 export function treeRow(page: Page, label: string) {
-  return page.locator('.pane-body .monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
+  return page
+    .locator('.pane-body .monaco-list-row', {
+      has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    })
+    .first();
 }

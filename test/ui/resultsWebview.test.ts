@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { ConsoleMessage, Dialog } from 'playwright-core';
-import { startVsCodeSession, UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 
 /** Data an attacker controls (a breach record, a hostname) trying every way into the page. */
 const HOSTILE = {
-  image: '<img src=x onerror="document.title=\'PWNED\';console.log(\'PWNED\')">',
+  image: "<img src=x onerror=\"document.title='PWNED';console.log('PWNED')\">",
   script: '<script>document.title="PWNED";console.log("PWNED")</script>',
   link: 'javascript:document.title="PWNED"',
   cell: '</td></tr></table><b id="escaped">broken out</b>',
@@ -19,30 +19,22 @@ const HOSTILE = {
 // Issue: results are readable and theme-aware, hostile data cannot run code, history survives a reload.
 describe('UI: the results webview in a real browser', function () {
   this.timeout(180_000);
-  let session: VsCodeSession;
   const consoleTexts: string[] = [];
   const dialogs: string[] = [];
 
-  before(async function () {
-    session = await startVsCodeSession({
-      suite: 'results-webview',
-      keyInEnvironment: true,
-      userSettings: { 'niamonx.tools': [{ name: 'hostile_tool', label: 'Hostile data', category: 'Test', inputKind: 'text' }] },
-    });
+  const session = useVsCodeSession({
+    suite: 'results-webview',
+    keyInEnvironment: true,
+    userSettings: { 'niamonx.tools': [{ name: 'hostile_tool', label: 'Hostile data', category: 'Test', inputKind: 'text' }] },
+  });
+
+  before(function () {
     session.emulator.configure({ extraTools: { hostile_tool: { kind: 'fixed', data: HOSTILE } } });
     session.page.on('console', (message: ConsoleMessage) => consoleTexts.push(message.text()));
     session.page.on('dialog', (dialog: Dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
   });
 
   it('renders hostile strings as literal text, runs none of them, and has a strict CSP', async function () {
@@ -56,7 +48,11 @@ describe('UI: the results webview in a real browser', function () {
     for (const literal of [HOSTILE.image, HOSTILE.script, HOSTILE.cell, HOSTILE.markdown, HOSTILE.link, HOSTILE.rows[0].name]) {
       assert.ok(text.includes(literal), `shown literally: ${literal}`);
     }
-    assert.equal(await frame.locator('#result img, #result script, #result svg, #result iframe, #escaped').count(), 0, 'no element was created from data');
+    assert.equal(
+      await frame.locator('#result img, #result script, #result svg, #result iframe, #escaped').count(),
+      0,
+      'no element was created from data',
+    );
     const links = await frame.locator('#result a').allInnerTexts();
     assert.deepEqual(links, ['https://example.com/ok'], 'only the https: URL is a link');
 
@@ -77,7 +73,10 @@ describe('UI: the results webview in a real browser', function () {
     const frame = await waitForResultFrame(session.page, '1.1.1.1');
     const summary = await frame.locator('#result').innerText();
     assert.match(summary, /alive/i);
-    for (const [theme, bodyClass] of [['Light Modern', 'vscode-light'], ['Dark Modern', 'vscode-dark']] as const) {
+    for (const [theme, bodyClass] of [
+      ['Light Modern', 'vscode-light'],
+      ['Dark Modern', 'vscode-dark'],
+    ] as const) {
       await session.runCommand('Preferences: Color Theme');
       await session.workbench.pickQuickInputItem(theme);
       await frame.locator(`body.${bodyClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });

@@ -1,24 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { hashKey } from '../../emulator/server';
-import { startVsCodeSession, type VsCodeSession } from '../harness';
+import { useVsCodeSession } from '../harness';
 
 // Proves the UI harness end to end: real VS Code in Chromium, the extension loaded from
 // this repo, palette, editor selection, context menu and screenshots.
 describe('UI smoke', function () {
-  let session: VsCodeSession;
-
-  before(async function () {
-    session = await startVsCodeSession({ suite: 'smoke' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await session.reportFailure(this.currentTest.fullTitle());
-  });
-
-  after(async function () {
-    await session?.close();
-  });
+  const session = useVsCodeSession({ suite: 'smoke' });
 
   it('loads the extension when a log file opens', async function () {
     await session.openFile('access.log');

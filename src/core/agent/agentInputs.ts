@@ -22,7 +22,9 @@ const MAX_VALUE_CHARS = 1_000;
  * schema), so each input is parsed here; the schemas in package.json say the same for the model.
  */
 export const extractInput = z.object({
-  text: z.string().check(z.maxLength(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`)),
+  text: z
+    .string()
+    .check(z.maxLength(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`)),
 });
 export const listToolsInput = z.looseObject({});
 export const pingInput = z.object({
@@ -30,11 +32,16 @@ export const pingInput = z.object({
 });
 export const runToolInput = z.object({
   tool: z.string().check(z.trim(), z.minLength(1, 'tool is empty'), z.maxLength(64, 'tool is longer than a tool name can be')),
-  input: z.string().check(z.trim(), z.minLength(1, 'input is empty'), z.maxLength(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`)),
+  input: z
+    .string()
+    .check(z.trim(), z.minLength(1, 'input is empty'), z.maxLength(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`)),
 });
 export const pingManyInput = z.object({
   ips: z
-    .array(z.string().check(z.maxLength(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address')), 'ips must be an array of strings')
+    .array(
+      z.string().check(z.maxLength(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address')),
+      'ips must be an array of strings',
+    )
     .check(
       z.minLength(1, 'ips is empty'),
       z.maxLength(MAX_PING_MANY, `ips has more than ${MAX_PING_MANY} entries; split them into calls of at most ${MAX_PING_MANY}`),

@@ -1,7 +1,8 @@
 /** `vscode.l10n.t` in the extension; plain `{0}` substitution in tests and the core. */
 export type Translate = (message: string, ...args: Array<string | number>) => string;
 
-export const plainTranslate: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
+export const plainTranslate: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
 
 export interface PlannedCalls {
   /** The API tool, e.g. gl_ping. */
@@ -34,7 +35,11 @@ export function prepareMessages(planned: PlannedCalls, confirmCalls: boolean, t:
   const more = planned.inputs.length - shown.length;
   const list = more > 0 ? t('{0} and {1} more', shown.join(', '), more) : shown.join(', ');
   const invocationMessage =
-    planned.calls === 0 ? t('NiamonX: nothing to call') : planned.inputs.length === 1 ? t('NiamonX {0} on {1}', planned.label, list) : t('NiamonX {0} on {1} addresses', planned.label, planned.inputs.length);
+    planned.calls === 0
+      ? t('NiamonX: nothing to call')
+      : planned.inputs.length === 1
+        ? t('NiamonX {0} on {1}', planned.label, list)
+        : t('NiamonX {0} on {1} addresses', planned.label, planned.inputs.length);
   if (!confirmCalls || planned.calls === 0) return { invocationMessage };
   const title = t('Run NiamonX {0}?', planned.label);
   const cost =
@@ -51,7 +56,6 @@ export function prepareMessages(planned: PlannedCalls, confirmCalls: boolean, t:
 
 /** One line, no control characters, and short: the input comes from a model and is shown to a person. */
 function forDisplay(input: string): string {
-  // eslint-disable-next-line no-control-regex
   const line = input.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
   return line.length > MAX_INPUT_CHARS ? `“${line.slice(0, MAX_INPUT_CHARS - 1)}…”` : `“${line}”`;
 }

@@ -1,6 +1,6 @@
 import { formatDuration } from '../api/responseParser';
 import type { ToolError } from '../errors';
-import { redactText } from '../results/redact';
+import { redactText } from '../record/redact';
 
 export interface FailedRun {
   tool: string;

@@ -1,4 +1,4 @@
-import { redact, redactSecrets } from '../results/redact';
+import { redact, redactSecrets } from '../record/redact';
 
 /** What a tool hands back to a model: the text, and whether (and what) the cap cut. */
 export interface ModelText {
@@ -113,7 +113,12 @@ function withArrayCut(data: unknown, path: string[], kept: number): unknown {
   const record = data as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
   for (const name of Object.keys(record)) {
-    Object.defineProperty(copy, name, { value: name === key ? withArrayCut(record[name], rest, kept) : record[name], enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, name, {
+      value: name === key ? withArrayCut(record[name], rest, kept) : record[name],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }

@@ -1,5 +1,5 @@
 import type { ToolRun } from '../errors';
-import { redact } from '../results/redact';
+import { redact } from '../record/redact';
 import { modelErrorMessage } from './modelErrors';
 import type { PingPlan } from './pingPlan';
 
@@ -27,7 +27,7 @@ export function pingManyReport(plan: PingPlan, runs: readonly ToolRun[], secrets
   if (runs.length > 0 && failed.length === runs.length && stopping) return { error: modelErrorMessage(stopping, secrets) };
 
   const results = runs.map((run, index) => {
-    const ip = plan.toPing[index]!;
+    const ip = plan.toPing[index];
     if (!run.ok) return { ip, ok: false as const, error: modelErrorMessage(run, secrets) };
     return { ip, ok: true as const, ...(run.cached ? { cached: true } : {}), data: redact(run.data).data };
   });

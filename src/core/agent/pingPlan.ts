@@ -23,7 +23,8 @@ export interface PingPlan {
 }
 
 /** What one address means for a ping: a public address to call, a non-public one to skip, or not an address. */
-export type AddressCheck = { ok: true; ip: string; isPublic: true } | { ok: true; ip: string; isPublic: false; class: IpClass } | { ok: false; reason: string };
+export type AddressCheck =
+  { ok: true; ip: string; isPublic: true } | { ok: true; ip: string; isPublic: false; class: IpClass } | { ok: false; reason: string };
 
 export function checkAddress(raw: string): AddressCheck {
   const text = raw.trim();

@@ -13,7 +13,11 @@ export interface ListedTool {
 }
 
 /** The catalog as a model sees it, with what real answers taught about each tool. */
-export function listTools(catalog: ToolCatalog, states: ToolStateTracker, now = Date.now()): { summary: string; data: { tools: ListedTool[]; invalidUserTools: Array<{ name?: string; reason: string }> } } {
+export function listTools(
+  catalog: ToolCatalog,
+  states: ToolStateTracker,
+  now = Date.now(),
+): { summary: string; data: { tools: ListedTool[]; invalidUserTools: Array<{ name?: string; reason: string }> } } {
   const tools = catalog.tools.map((tool): ListedTool => {
     const state = states.stateOf(tool.name);
     const label =
@@ -24,7 +28,15 @@ export function listTools(catalog: ToolCatalog, states: ToolStateTracker, now = 
           : state.kind === 'unknown'
             ? 'unknown to the API'
             : 'ready';
-    return { name: tool.name, label: tool.label, description: tool.description, category: tool.category, inputKind: tool.inputKind, source: tool.source, state: label };
+    return {
+      name: tool.name,
+      label: tool.label,
+      description: tool.description,
+      category: tool.category,
+      inputKind: tool.inputKind,
+      source: tool.source,
+      state: label,
+    };
   });
   const notReady = tools.filter((tool) => tool.state !== 'ready').length;
   const summary =

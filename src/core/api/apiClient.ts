@@ -84,7 +84,10 @@ function abortReason(call: ToolCall, deadline: AbortController): ToolCallError {
   if (call.signal?.aborted) return cancelled();
   if (deadline.signal.aborted) {
     const seconds = Math.round(call.timeoutMs / 100) / 10;
-    return new ToolCallError('timeout', `No answer from NiamonX within ${seconds} s. Try again, or raise niamonx.requestTimeoutSeconds if the tool is slow.`);
+    return new ToolCallError(
+      'timeout',
+      `No answer from NiamonX within ${seconds} s. Try again, or raise niamonx.requestTimeoutSeconds if the tool is slow.`,
+    );
   }
   return cancelled();
 }
@@ -95,11 +98,20 @@ function cancelled(): ToolCallError {
 
 /** Last line of defence: no error that leaves the client may carry the key. */
 function scrubbed(error: unknown, key: string): ToolCallError {
-  const known = error instanceof ToolCallError ? error : new ToolCallError('network', `Unexpected failure: ${String((error as Error)?.message ?? error)}`);
+  const known =
+    error instanceof ToolCallError
+      ? error
+      : new ToolCallError('network', `Unexpected failure: ${String((error as Error)?.message ?? error)}`);
   // A key this short cannot be told apart from ordinary words; real keys are far longer.
   if (key.length < 6) return known;
   if (!known.message.includes(key) && !(known.stack ?? '').includes(key)) return known;
-  const clean = new ToolCallError(known.kind, known.message.split(key).join('[redacted]'), known.status, known.retryAfterSeconds, known.daily);
+  const clean = new ToolCallError(
+    known.kind,
+    known.message.split(key).join('[redacted]'),
+    known.status,
+    known.retryAfterSeconds,
+    known.daily,
+  );
   clean.stack = (clean.stack ?? '').split(key).join('[redacted]');
   return clean;
 }

@@ -54,7 +54,10 @@ export function checkBaseUrl(raw: string | undefined): BaseUrlCheck {
     };
   }
   if (url.protocol === 'http:') {
-    return { ok: false, message: `niamonx.apiBaseUrl uses http:// for ${url.hostname}; only https:// is allowed (plain http only for localhost), so the key is never sent unencrypted.` };
+    return {
+      ok: false,
+      message: `niamonx.apiBaseUrl uses http:// for ${url.hostname}; only https:// is allowed (plain http only for localhost), so the key is never sent unencrypted.`,
+    };
   }
   return { ok: false, message: `niamonx.apiBaseUrl must start with https:// (got ${url.protocol}).` };
 }

@@ -10,7 +10,6 @@ export type KeyCheck = { ok: true; key: string } | { ok: false; message: string 
 export function checkApiKey(raw: string | undefined | null): KeyCheck {
   const key = (raw ?? '').trim();
   if (!key) return { ok: false, message: 'The API key is empty.' };
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f]/.test(key)) {
     return { ok: false, message: 'The API key contains control characters; paste it again without line breaks or tabs.' };
   }
@@ -22,7 +21,10 @@ export function checkApiKey(raw: string | undefined | null): KeyCheck {
 /** The key ready for a request, or a `auth` error that says how to set one. */
 export function requireApiKey(raw: string | undefined | null): string {
   if (!raw || !raw.trim()) {
-    throw new ToolCallError('auth', 'No NiamonX API key is set. Run "NiamonX: Set API Key" (or set the NIAMONX_API_KEY environment variable).');
+    throw new ToolCallError(
+      'auth',
+      'No NiamonX API key is set. Run "NiamonX: Set API Key" (or set the NIAMONX_API_KEY environment variable).',
+    );
   }
   const check = checkApiKey(raw);
   if (!check.ok) throw new ToolCallError('auth', `The stored API key is not usable: ${check.message} Run "NiamonX: Set API Key".`);

@@ -19,7 +19,7 @@ export async function readBodyCapped(response: Response, maxBytes = DEFAULT_MAX_
     throw tooLarge(response.status, maxBytes);
   }
   if (!response.body) return { text: '', truncated: false };
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   let truncated = false;

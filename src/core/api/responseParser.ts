@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ToolCallError } from '../errors';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
@@ -7,10 +7,10 @@ const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
 
 /** Error bodies are undocumented: take the first readable message field we know of. */
 const errorBodySchema = z.object({
-  error: z.union([z.string(), z.object({ message: z.string() })]).optional(),
-  message: z.string().optional(),
-  detail: z.string().optional(),
-  details: z.string().optional(),
+  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+  message: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  details: z.optional(z.string()),
 });
 
 export interface RawAnswer {
@@ -47,22 +47,46 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
       return success.data.data ?? null;
     }
     if (json !== undefined && typeof json === 'object' && json !== null && (json as { success?: unknown }).success === false) {
-      throw new ToolCallError('bad-response', `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`, status);
+      throw new ToolCallError(
+        'bad-response',
+        `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`,
+        status,
+      );
     }
     throw unexpected(status, answer);
   }
   const said = serverMessage ? ` NiamonX said: ${serverMessage}` : '';
   switch (status) {
     case 400:
-      throw new ToolCallError('validation', `NiamonX rejected the input for ${tool}: ${serverMessage ?? 'validation error (no details given)'}.`, status);
+      throw new ToolCallError(
+        'validation',
+        `NiamonX rejected the input for ${tool}: ${serverMessage ?? 'validation error (no details given)'}.`,
+        status,
+      );
     case 401:
-      throw new ToolCallError('auth', `NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".${said}`, status);
+      throw new ToolCallError(
+        'auth',
+        `NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".${said}`,
+        status,
+      );
     case 403:
-      throw new ToolCallError('disabled', `The tool ${tool} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.${said}`, status);
+      throw new ToolCallError(
+        'disabled',
+        `The tool ${tool} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.${said}`,
+        status,
+      );
     case 404:
-      throw new ToolCallError('unknown-tool', `NiamonX does not know the tool "${tool}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.${said}`, status);
+      throw new ToolCallError(
+        'unknown-tool',
+        `NiamonX does not know the tool "${tool}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.${said}`,
+        status,
+      );
     case 405:
-      throw new ToolCallError('method', `The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.${said}`, status);
+      throw new ToolCallError(
+        'method',
+        `The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.${said}`,
+        status,
+      );
     case 429:
       throw rateLimited(tool, answer, serverMessage, now);
   }
@@ -117,13 +141,15 @@ function messageOf(json: unknown): string | undefined {
   const parsed = errorBodySchema.safeParse(json);
   if (!parsed.success) return undefined;
   const { error, message, detail, details } = parsed.data;
-  const text = typeof error === 'string' ? error : error?.message ?? message ?? detail ?? details;
+  const text = typeof error === 'string' ? error : (error?.message ?? message ?? detail ?? details);
   return text ? excerpt(text, 300) : undefined;
 }
 
 /** A short, single-line, control-character-free excerpt safe to show in a notification. */
 export function excerpt(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

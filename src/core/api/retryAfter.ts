@@ -19,7 +19,23 @@ export function parseRetryAfterHeader(header: string | null, now = Date.now()): 
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, sec: 1, secs: 1, second: 1, seconds: 1, m: 60, min: 60, mins: 60, minute: 60, minutes: 60, h: 3600, hr: 3600, hrs: 3600, hour: 3600, hours: 3600 };
+const UNIT_SECONDS: Record<string, number> = {
+  s: 1,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  m: 60,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  h: 3600,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+};
 
 export function parseRetryAfterMessage(message: string | undefined): number | undefined {
   if (!message) return undefined;

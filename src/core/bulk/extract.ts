@@ -50,7 +50,11 @@ export interface SliceOptions {
  * The same, in slices at line boundaries, yielding to the event loop between slices (no slice over ~50 ms on a 20 MB document), cancellable.
  * Slice sizes adapt to the measured speed. Rejects with the signal's reason when aborted.
  */
-export async function extractTargetsInChunks(text: string, kinds: readonly InputKind[] | undefined, options: SliceOptions = {}): Promise<FoundTarget[]> {
+export async function extractTargetsInChunks(
+  text: string,
+  kinds: readonly InputKind[] | undefined,
+  options: SliceOptions = {},
+): Promise<FoundTarget[]> {
   const found: FoundTarget[] = [];
   await scanInSlices(text, kinds, options, (slice) => {
     for (const target of slice) found.push(target);
@@ -62,7 +66,12 @@ export async function extractTargetsInChunks(text: string, kinds: readonly Input
  * Scans in slices as extractTargetsInChunks does, handing each slice's targets (in order) to
  * `sink` instead of keeping them: a caller that dedupes holds only what it keeps.
  */
-export async function scanInSlices(text: string, kinds: readonly InputKind[] | undefined, options: SliceOptions, sink: (found: FoundTarget[]) => void): Promise<void> {
+export async function scanInSlices(
+  text: string,
+  kinds: readonly InputKind[] | undefined,
+  options: SliceOptions,
+  sink: (found: FoundTarget[]) => void,
+): Promise<void> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   if (!wantsAny(kinds)) {
@@ -70,7 +79,7 @@ export async function scanInSlices(text: string, kinds: readonly InputKind[] | u
     return;
   }
   let size = FIRST_SLICE;
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, size);
     const started = performance.now();
     sink(extractRange(text, from, to, kinds));
@@ -91,7 +100,7 @@ export async function scanInSlices(text: string, kinds: readonly InputKind[] | u
 /** The same slices in one synchronous pass (no yielding), for callers off the extension host's loop. */
 export function scanInSlicesSync(text: string, kinds: readonly InputKind[] | undefined, sink: (found: FoundTarget[]) => void): void {
   if (!wantsAny(kinds)) return;
-  for (let from = 0; from < text.length; ) {
+  for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, SYNC_SLICE);
     sink(extractRange(text, from, to, kinds));
     from = to;
@@ -138,11 +147,11 @@ function mergeInto(found: FoundTarget[], targets: FoundTarget[], problems: Found
   const wanted = (target: FoundTarget) => !kinds || kinds.includes(target.inputKind);
   let p = 0;
   for (const target of targets) {
-    while (p < problems.length && problems[p]!.start < target.start) {
-      if (wanted(problems[p]!)) found.push(problems[p]!);
+    while (p < problems.length && problems[p].start < target.start) {
+      if (wanted(problems[p])) found.push(problems[p]);
       p++;
     }
     if (wanted(target)) found.push(target);
   }
-  for (; p < problems.length; p++) if (wanted(problems[p]!)) found.push(problems[p]!);
+  for (; p < problems.length; p++) if (wanted(problems[p])) found.push(problems[p]);
 }

@@ -29,7 +29,11 @@ export function extractUniqueTargets(text: string, kinds?: readonly InputKind[])
 }
 
 /** The same, in slices that yield to the event loop (see extractTargetsInChunks); cancellable. */
-export async function extractUniqueTargetsInChunks(text: string, kinds: readonly InputKind[] | undefined, options: SliceOptions = {}): Promise<UniqueTarget[]> {
+export async function extractUniqueTargetsInChunks(
+  text: string,
+  kinds: readonly InputKind[] | undefined,
+  options: SliceOptions = {},
+): Promise<UniqueTarget[]> {
   const unique = new UniqueCollector();
   await scanInSlices(text, kinds, options, (found) => unique.add(found));
   return unique.result();
@@ -57,7 +61,8 @@ class UniqueCollector {
         this.byKey.set(first.kind === 'cidr' ? key : first.value, first);
       } else {
         known.count++;
-        if (target.raw !== known.raw && known.raws.length < MAX_RAWS && !known.raws.includes(target.raw)) known.raws.push(detached(target.raw));
+        if (target.raw !== known.raw && known.raws.length < MAX_RAWS && !known.raws.includes(target.raw))
+          known.raws.push(detached(target.raw));
       }
     }
   }
@@ -68,4 +73,3 @@ class UniqueCollector {
     return [...this.byKey.values()];
   }
 }
-

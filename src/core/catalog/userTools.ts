@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nestsDeeperThan } from '../api/jsonDepth';
 import { containsPlaceholder, fillTemplate, INPUT_PLACEHOLDER, primaryFieldOf } from './bodyTemplate';
 import { INPUT_KINDS, isValidToolName, type InputKind, type InvalidToolEntry, type ToolDefinition } from './toolDefinition';
@@ -16,15 +16,26 @@ export const userToolEntrySchema = z.strictObject(
   {
     name: z
       .string({ error: 'must be a string' })
-      .refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."'),
-    label: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
-    description: z.string({ error: 'must be a string' }).trim().max(300, 'must be at most 300 characters').optional(),
-    category: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters').optional(),
-    inputKind: z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` }).optional(),
-    body: z
-      .record(z.string(), z.json(), { error: 'must be a JSON object' })
-      .refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)
-      .optional(),
+      .check(
+        z.refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."'),
+      ),
+    label: z.optional(
+      z
+        .string({ error: 'must be a string' })
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+    ),
+    description: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(300, 'must be at most 300 characters'))),
+    category: z.optional(
+      z
+        .string({ error: 'must be a string' })
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters')),
+    ),
+    inputKind: z.optional(z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` })),
+    body: z.optional(
+      z
+        .record(z.string(), z.json(), { error: 'must be a JSON object' })
+        .check(z.refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)),
+    ),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be an object') },
 );
@@ -92,7 +103,7 @@ function toDefinition(entry: UserToolEntry): ToolDefinition {
   };
 }
 
-function describeIssues(at: string, error: z.ZodError): string {
+function describeIssues(at: string, error: z.core.$ZodError): string {
   return error.issues.map((issue) => `${at}${issue.path.map((key) => `.${String(key)}`).join('')}: ${issue.message}`).join('; ');
 }
 

@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 import { flatten } from './flatten';
 import { RECORD_COLUMNS, recordFields } from './recordFields';
 
@@ -61,7 +61,9 @@ function rowsOfSingle(record: ResultRecord): Row[] {
 }
 
 function isListOfObjects(value: unknown): value is object[] {
-  return Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item));
+  return (
+    Array.isArray(value) && value.length > 0 && value.every((item) => item !== null && typeof item === 'object' && !Array.isArray(item))
+  );
 }
 
 function rowOf(record: ResultRecord, data: Array<Record<string, string>>): Row {

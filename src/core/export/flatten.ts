@@ -46,7 +46,9 @@ export function flatten(value: unknown, prefix = ''): Record<string, string> {
 function scalarText(value: unknown): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // Objects never get here (they are flattened); symbols and functions only from non-JSON callers.
+  return typeof value === 'symbol' ? value.toString() : '';
 }
 
 /** Plain assignment of a `__proto__` column would change the result's prototype. */

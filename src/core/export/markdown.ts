@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 import { flatten } from './flatten';
 import { RECORD_COLUMNS, isoTime, recordFields } from './recordFields';
 
@@ -9,12 +9,19 @@ import { RECORD_COLUMNS, isoTime, recordFields } from './recordFields';
  * can neither break the tables nor inject links, HTML or headings.
  */
 export function toMarkdown(records: ResultRecord[], exportedAt: number): string {
-  const out = ['# NiamonX results', '', `Exported ${isoTime(exportedAt)}, ${records.length} ${records.length === 1 ? 'result' : 'results'}.`, ''];
+  const out = [
+    '# NiamonX results',
+    '',
+    `Exported ${isoTime(exportedAt)}, ${records.length} ${records.length === 1 ? 'result' : 'results'}.`,
+    '',
+  ];
   if (records.length === 0) out.push('No results.', '');
   if (records.length > 1) {
     out.push(tableRow(['Time', 'Tool', 'Input', 'Status']), '| --- | --- | --- | --- |');
     for (const record of records) {
-      out.push(tableRow([isoTime(record.startedAt), record.toolLabel ?? record.tool, record.input, statusText(record)].map(escapeMarkdown)));
+      out.push(
+        tableRow([isoTime(record.startedAt), record.toolLabel ?? record.tool, record.input, statusText(record)].map(escapeMarkdown)),
+      );
     }
     out.push('');
   }

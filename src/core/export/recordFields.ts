@@ -1,7 +1,17 @@
-import type { ResultRecord } from '../results/resultRecord';
+import type { ResultRecord } from '../record/resultRecord';
 
 /** The columns every exported record has, before its flattened `data.*` columns. */
-export const RECORD_COLUMNS = ['tool', 'input', 'startedAt', 'durationMs', 'status', 'ok', 'cached', 'error.kind', 'error.message'] as const;
+export const RECORD_COLUMNS = [
+  'tool',
+  'input',
+  'startedAt',
+  'durationMs',
+  'status',
+  'ok',
+  'cached',
+  'error.kind',
+  'error.message',
+] as const;
 
 /** A record's own fields as text, keyed by `RECORD_COLUMNS` (absent values are empty). */
 export function recordFields(record: ResultRecord): Record<(typeof RECORD_COLUMNS)[number], string> {

@@ -52,7 +52,10 @@ function summarisePing(data: Record<string, unknown>): SummaryItem[] {
 
   const location = field(data, 'location');
   const place = isRecord(location)
-    ? ['city', 'region', 'country'].map((key) => textOf(field(location, key))).filter((part) => part).join(', ')
+    ? ['city', 'region', 'country']
+        .map((key) => textOf(field(location, key)))
+        .filter((part) => part)
+        .join(', ')
     : textOf(location);
   if (place) items.push({ label: 'Location', value: place });
   return items;
@@ -94,7 +97,13 @@ function summariseBreachSearch(data: Record<string, unknown>): SummaryItem[] {
   const score = textOf(field(risk, 'score'));
   const riskText = level && score ? `${level} (${score})` : level || score;
   if (riskText) {
-    const tone = /crit|high|severe/i.test(level) ? 'bad' : /med|moder/i.test(level) ? 'warn' : /low|none|safe/i.test(level) ? 'good' : undefined;
+    const tone = /crit|high|severe/i.test(level)
+      ? 'bad'
+      : /med|moder/i.test(level)
+        ? 'warn'
+        : /low|none|safe/i.test(level)
+          ? 'good'
+          : undefined;
     items.push(tone ? { label: 'Risk', value: riskText, tone } : { label: 'Risk', value: riskText });
   }
   return items;
@@ -131,7 +140,11 @@ function formatNumber(value: number): string {
 
 /** "with_passwords" / "uniqueHosts" → "With passwords" / "Unique hosts". */
 function labelOf(key: string): string {
-  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? words[0].toUpperCase() + words.slice(1) : key;
 }
 

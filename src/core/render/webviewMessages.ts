@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { ERROR_KINDS } from '../errors';
-import type { ResultRecord } from '../results/resultRecord';
+import * as z from 'zod/mini';
+import { EXPORT_FORMATS } from '../export/exportFormats';
+import { resultRecordSchema, type ResultRecord } from '../record/resultRecord';
 import { isHttpsUrl } from './links';
 import type { RenderNode } from './renderModel';
 import type { SummaryItem } from './summary';
@@ -13,11 +13,11 @@ import type { SummaryItem } from './summary';
 export const webviewMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ready') }),
   z.strictObject({ type: z.literal('copyJson') }),
-  z.strictObject({ type: z.literal('export'), format: z.enum(['json', 'csv', 'markdown']).optional() }),
+  z.strictObject({ type: z.literal('export'), format: z.optional(z.enum(EXPORT_FORMATS)) }),
   z.strictObject({ type: z.literal('runAgain') }),
   z.strictObject({ type: z.literal('openInEditor') }),
   z.strictObject({ type: z.literal('toggleReveal') }),
-  z.strictObject({ type: z.literal('openLink'), url: z.string().refine(isHttpsUrl, 'only https links open') }),
+  z.strictObject({ type: z.literal('openLink'), url: z.string().check(z.refine(isHttpsUrl, 'only https links open')) }),
 ]);
 
 export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
@@ -28,33 +28,11 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-const toolErrorSchema = z.object({
-  kind: z.enum(ERROR_KINDS),
-  message: z.string(),
-  retryAfterSeconds: z.number().optional(),
-  daily: z.boolean().optional(),
-});
-
-export const resultRecordSchema = z.object({
-  id: z.string(),
-  tool: z.string(),
-  toolLabel: z.string().optional(),
-  input: z.string(),
-  startedAt: z.number(),
-  durationMs: z.number().optional(),
-  status: z.number().optional(),
-  ok: z.boolean(),
-  data: z.unknown().optional(),
-  error: toolErrorSchema.optional(),
-  cached: z.boolean().optional(),
-  redactedCount: z.number().int().min(0).optional(),
-}) satisfies z.ZodType<ResultRecord>;
-
 const summaryItemSchema = z.object({
   label: z.string(),
   value: z.string(),
-  tone: z.enum(['good', 'warn', 'bad']).optional(),
-}) satisfies z.ZodType<SummaryItem>;
+  tone: z.optional(z.enum(['good', 'warn', 'bad'])),
+}) satisfies z.ZodMiniType<SummaryItem>;
 
 const renderNodeSchema = z.custom<RenderNode>(
   (value) => typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string',
@@ -71,7 +49,7 @@ export const showMessageSchema = z.object({
   /** Values were masked and a Reveal/Hide button makes sense. */
   canReveal: z.boolean(),
   /** A one-line note for the user, e.g. why Reveal did nothing. */
-  notice: z.string().optional(),
+  notice: z.optional(z.string()),
 });
 
 export type ShowMessage = z.infer<typeof showMessageSchema>;

@@ -26,7 +26,8 @@ const KIND_WORDS: Record<InputKind, string> = {
 export function resolveInput(toolName: string, tool: ToolDefinition | undefined, input: string | object): ResolvedInput {
   if (typeof input === 'object' && input !== null) {
     if (Array.isArray(input)) throw new ToolCallError('validation', 'The request body must be a JSON object, not an array.');
-    if (nestsDeeperThan(input)) throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
+    if (nestsDeeperThan(input))
+      throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
     const body = input as Record<string, unknown>;
     const primary = tool ? body[tool.primaryField] : undefined;
     const json = bodyJson(body);
@@ -34,7 +35,11 @@ export function resolveInput(toolName: string, tool: ToolDefinition | undefined,
   }
   const text = String(input ?? '').trim();
   refuseHiddenCharacters(text);
-  if (!text) throw new ToolCallError('validation', `Nothing to run ${tool?.label ?? toolName} on: select ${tool ? KIND_WORDS[tool.inputKind] : 'a value'} or type one.`);
+  if (!text)
+    throw new ToolCallError(
+      'validation',
+      `Nothing to run ${tool?.label ?? toolName} on: select ${tool ? KIND_WORDS[tool.inputKind] : 'a value'} or type one.`,
+    );
   if (!tool) return { body: { value: text }, display: text };
   const value = valueForKind(tool, text);
   const target = detectInSelection(value);
@@ -49,17 +54,24 @@ export const MAX_INPUT_CHARS = 4096;
  * zero-width characters make what is sent differ from what the user sees: refused locally,
  * so none of them ever reaches the wire. Tabs and line breaks are plain whitespace.
  */
-// eslint-disable-next-line no-control-regex
-const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
+
+const HIDDEN_CHARACTERS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
 
 function refuseHiddenCharacters(text: string): void {
   if (text.length > MAX_INPUT_CHARS) {
-    throw new ToolCallError('validation', `The input is ${text.length.toLocaleString('en')} characters long; NiamonX inputs are at most ${MAX_INPUT_CHARS.toLocaleString('en')}. Select just the value to look up.`);
+    throw new ToolCallError(
+      'validation',
+      `The input is ${text.length.toLocaleString('en')} characters long; NiamonX inputs are at most ${MAX_INPUT_CHARS.toLocaleString('en')}. Select just the value to look up.`,
+    );
   }
   const hidden = HIDDEN_CHARACTERS.exec(text);
   if (hidden) {
     const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new ToolCallError('validation', `The input contains an invisible or control character (${code}) that would be sent without you seeing it; nothing was sent. Retype the value.`);
+    throw new ToolCallError(
+      'validation',
+      `The input contains an invisible or control character (${code}) that would be sent without you seeing it; nothing was sent. Retype the value.`,
+    );
   }
 }
 
@@ -89,6 +101,9 @@ function bodyJson(body: object): string {
     return JSON.stringify(body);
   } catch {
     // A cycle or a BigInt: not something that can be sent as JSON.
-    throw new ToolCallError('validation', 'The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.');
+    throw new ToolCallError(
+      'validation',
+      'The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.',
+    );
   }
 }

@@ -6,13 +6,17 @@ import { isValidToolName } from '../catalog/toolDefinition';
 import type { ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
 import { resolveInput } from './inputResolver';
+import { PersistentCache, type CacheFile } from './persistentCache';
 import { ResultCache } from './resultCache';
+import { remainingOf, type UsageMeter } from './usageMeter';
 import { SharedRequests } from './sharedRequests';
 
 export interface RunnerSettings {
   baseUrl: string | undefined;
   timeoutMs: number;
   cacheTtlSeconds: number;
+  /** Answers the cache keeps at most (oldest out first); 500 when not given. */
+  cacheMaxEntries?: number;
 }
 
 export interface RunnerDeps {
@@ -22,6 +26,11 @@ export interface RunnerDeps {
   states: ToolStateTracker;
   now?: () => number;
   fetchImpl?: typeof fetch;
+  /** Where the answer cache is kept across restarts; loaded on the first run, saved in the background. */
+  cacheFile?: CacheFile;
+  onCacheError?: (message: string) => void;
+  /** Counts every call that reached (or may have reached) the API. */
+  usage?: UsageMeter;
 }
 
 export interface RunRequest {
@@ -30,6 +39,11 @@ export interface RunRequest {
   signal?: AbortSignal;
   /** Skip the cache (the user asked to run again). */
   fresh?: boolean;
+  /**
+   * Try Now: send this one call even though a cooldown or daily limit is known locally (the
+   * plan may have been upgraded). Success lifts the lock; another 429 keeps it. Skips the cache.
+   */
+  ignoreLocalLock?: boolean;
 }
 
 export interface RunOutcome {
@@ -47,29 +61,68 @@ export interface RunOutcome {
 export class ToolRunner {
   private readonly cache: ResultCache<{ status: number; data: unknown }>;
   private readonly shared = new SharedRequests<ToolRun>();
-  private readonly listeners = new Set<(outcome: RunOutcome) => void>();
   private readonly now: () => number;
+  private readonly persistent: PersistentCache | undefined;
 
   constructor(private readonly deps: RunnerDeps) {
     this.now = deps.now ?? Date.now;
-    this.cache = new ResultCache(() => deps.settings().cacheTtlSeconds * 1000, this.now);
+    this.cache = new ResultCache(
+      () => deps.settings().cacheTtlSeconds * 1000,
+      this.now,
+      () => deps.settings().cacheMaxEntries ?? 500,
+    );
+    this.persistent = deps.cacheFile ? new PersistentCache(this.cache, deps.cacheFile, deps.onCacheError) : undefined;
   }
 
-  onDidRun(listener: (outcome: RunOutcome) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  /** Forget cached answers, e.g. when the key or the base URL changes. */
+  /** Forget cached answers (in memory and on disk), e.g. for Clear Cache. */
   clearCache(): void {
-    this.cache.clear();
+    if (this.persistent) this.persistent.clear();
+    else this.cache.clear();
+  }
+
+  /** Writes the persisted cache now (tests; shutdown). */
+  flushCache(): Promise<void> {
+    return this.persistent?.flush() ?? Promise.resolve();
+  }
+
+  dispose(): void {
+    this.persistent?.dispose();
+  }
+
+  /** Whether `run` would answer this from the cache (no call, no quota). Never throws. */
+  async isCached(request: { tool: string; input: string | object }): Promise<boolean> {
+    try {
+      await this.persistent?.load();
+      const tool = request.tool.trim();
+      const resolved = resolveInput(tool, this.deps.catalog().find(tool), request.input);
+      const settings = this.deps.settings();
+      return this.cache.get(this.cacheKey(tool, resolved.body, settings.baseUrl, await this.deps.apiKey())) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The inputs `run` would answer from the cache, checked in one go (the key is read once). */
+  async cachedInputs(tool: string, inputs: readonly string[]): Promise<Set<string>> {
+    await this.persistent?.load();
+    const definition = this.deps.catalog().find(tool);
+    const settings = this.deps.settings();
+    const apiKey = await this.deps.apiKey();
+    const cached = new Set<string>();
+    for (const input of inputs) {
+      try {
+        const resolved = resolveInput(tool, definition, input);
+        if (this.cache.get(this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey)) !== undefined) cached.add(input);
+      } catch {
+        // Invalid input is never cached.
+      }
+    }
+    return cached;
   }
 
   async run(request: RunRequest): Promise<RunOutcome> {
     const startedAt = this.now();
-    const outcome = await this.runUnannounced(request, startedAt);
-    for (const listener of this.listeners) listener(outcome);
-    return outcome;
+    return this.runUnannounced(request, startedAt);
   }
 
   private async runUnannounced(request: RunRequest, startedAt: number): Promise<RunOutcome> {
@@ -85,12 +138,13 @@ export class ToolRunner {
       const settings = this.deps.settings();
       const apiKey = await this.deps.apiKey();
       const cacheKey = this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey);
+      await this.persistent?.load();
 
-      const cached = request.fresh ? undefined : this.cache.get(cacheKey);
+      const cached = request.fresh || request.ignoreLocalLock ? undefined : this.cache.get(cacheKey);
       if (cached) {
         return { run: { ok: true, tool, status: cached.status, data: cached.data, durationMs: 0, cached: true }, input, startedAt };
       }
-      this.refuseWhileCoolingDown(tool);
+      if (!request.ignoreLocalLock) this.refuseWhileCoolingDown(tool);
       const run = await this.shared.run(
         cacheKey,
         request.signal,
@@ -103,17 +157,40 @@ export class ToolRunner {
     }
   }
 
-  private async call(tool: string, body: Record<string, unknown>, settings: RunnerSettings, apiKey: string | undefined, signal: AbortSignal, cacheKey: string): Promise<ToolRun> {
+  private async call(
+    tool: string,
+    body: Record<string, unknown>,
+    settings: RunnerSettings,
+    apiKey: string | undefined,
+    signal: AbortSignal,
+    cacheKey: string,
+  ): Promise<ToolRun> {
     const started = performance.now();
     try {
-      const answer = await callTool({ baseUrl: settings.baseUrl, apiKey, tool, body, timeoutMs: settings.timeoutMs, signal, fetchImpl: this.deps.fetchImpl });
+      const answer = await callTool({
+        baseUrl: settings.baseUrl,
+        apiKey,
+        tool,
+        body,
+        timeoutMs: settings.timeoutMs,
+        signal,
+        fetchImpl: this.deps.fetchImpl,
+      });
       this.deps.states.record(tool, { ok: true });
+      this.deps.usage?.record({ tool, remaining: remainingOf(answer.data) });
       this.cache.set(cacheKey, { status: answer.status, data: answer.data });
       return { ok: true, tool, status: answer.status, data: answer.data, durationMs: answer.durationMs };
     } catch (error) {
       const failed = asToolCallError(error);
+      if (wasSent(failed)) this.deps.usage?.record({ tool, dailyLimit: failed.daily === true });
       if (failed.status !== undefined) {
-        this.deps.states.record(tool, { ok: false, kind: failed.kind, message: failed.message, retryAfterSeconds: failed.retryAfterSeconds, daily: failed.daily });
+        this.deps.states.record(tool, {
+          ok: false,
+          kind: failed.kind,
+          message: failed.message,
+          retryAfterSeconds: failed.retryAfterSeconds,
+          daily: failed.daily,
+        });
       }
       return failure(tool, failed, Math.round(performance.now() - started));
     }
@@ -124,13 +201,27 @@ export class ToolRunner {
     if (blocking?.kind !== 'cooling-down') return;
     const seconds = Math.max(1, Math.ceil((blocking.until - this.now()) / 1000));
     const what = blocking.daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down.`;
-    throw new ToolCallError('rate-limit', `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`, undefined, seconds, blocking.daily);
+    throw new ToolCallError(
+      'rate-limit',
+      `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`,
+      undefined,
+      seconds,
+      blocking.daily,
+    );
   }
 
   private cacheKey(tool: string, body: object, baseUrl: string | undefined, apiKey: string | undefined): string {
-    const keyHash = createHash('sha256').update(apiKey ?? '').digest('hex').slice(0, 16);
+    const keyHash = createHash('sha256')
+      .update(apiKey ?? '')
+      .digest('hex')
+      .slice(0, 16);
     return JSON.stringify([baseUrl ?? '', keyHash, tool, stableJson(body)]);
   }
+}
+
+/** Whether a failed call reached the API (an answer, or a send whose fate is unknown), as opposed to refused before sending. */
+function wasSent(error: ToolCallError): boolean {
+  return error.status !== undefined || error.kind === 'network' || error.kind === 'timeout' || error.kind === 'bad-response';
 }
 
 function failure(tool: string, error: ToolCallError, durationMs?: number): ToolRun {
@@ -147,7 +238,7 @@ function asToolCallError(error: unknown): ToolCallError {
 
 /** JSON with sorted object keys, so equal bodies share a cache entry. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
+  return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }

@@ -94,7 +94,14 @@ export class RefangedText {
     for (const edit of edits) {
       pieces.push(original.slice(at, edit.start), edit.replacement);
       length += edit.start - at;
-      this.spans.push({ start: edit.start, end: edit.end, replacement: edit.replacement, scheme: edit.scheme === true, refangedStart: length, refangedEnd: length + edit.replacement.length });
+      this.spans.push({
+        start: edit.start,
+        end: edit.end,
+        replacement: edit.replacement,
+        scheme: edit.scheme === true,
+        refangedStart: length,
+        refangedEnd: length + edit.replacement.length,
+      });
       length += edit.replacement.length;
       at = edit.end;
     }
@@ -134,7 +141,9 @@ export class RefangedText {
    */
   isDefanged(start: number, end: number): boolean {
     return this.spans.some(
-      (span) => (span.refangedStart < end && span.refangedEnd > start) || (span.scheme && span.refangedEnd <= start && /^:\/\/(?:[^\s/?#@]*@)?\[?$/.test(this.text.slice(span.refangedEnd, start))),
+      (span) =>
+        (span.refangedStart < end && span.refangedEnd > start) ||
+        (span.scheme && span.refangedEnd <= start && /^:\/\/(?:[^\s/?#@]*@)?\[?$/.test(this.text.slice(span.refangedEnd, start))),
     );
   }
 }

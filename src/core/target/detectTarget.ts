@@ -49,7 +49,13 @@ export function detectInSelection(selected: string): Target {
     if (target.kind !== 'text') {
       const start = view.startInOriginal(target.start);
       const end = view.endInOriginal(target.end);
-      return { ...target, start, end, raw: selected.slice(start, end), ...(view.isDefanged(target.start, target.end) ? { defanged: true } : {}) };
+      return {
+        ...target,
+        start,
+        end,
+        raw: selected.slice(start, end),
+        ...(view.isDefanged(target.start, target.end) ? { defanged: true } : {}),
+      };
     }
   }
   return detectPlainSelection(selected);
@@ -61,7 +67,9 @@ function detectPlainSelection(selected: string): Target {
   const shift = (target: Target): Target => ({ ...target, start: target.start + leading, end: target.end + leading });
   const targets = scan(trimmed, { anyTld: true });
 
-  const whole = targets.find((target) => onlyPunctuation(trimmed.slice(0, target.start), OPENERS) && onlyPunctuation(trimmed.slice(target.end), CLOSERS));
+  const whole = targets.find(
+    (target) => onlyPunctuation(trimmed.slice(0, target.start), OPENERS) && onlyPunctuation(trimmed.slice(target.end), CLOSERS),
+  );
   if (whole) return shift(whole);
   const host = urlHost(trimmed);
   if (host) return shift(host);
@@ -74,7 +82,7 @@ function detectPlainSelection(selected: string): Target {
 function urlHost(text: string): Target | undefined {
   const prefix = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:[^\s/?#@]*@)?/.exec(text);
   if (!prefix || /\s/.test(text)) return undefined;
-  const authority = text.slice(prefix[0].length).split(/[/?#]/, 1)[0]!;
+  const authority = text.slice(prefix[0].length).split(/[/?#]/, 1)[0];
   const host = scan(authority, { anyTld: true }).find((target) => target.start === 0 && target.kind !== 'email');
   return host && { ...host, start: host.start + prefix[0].length, end: host.end + prefix[0].length };
 }

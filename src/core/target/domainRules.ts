@@ -37,7 +37,7 @@ export function normaliseDomain(name: string, rules: DomainRules): string | unde
   const domain = name.toLowerCase();
   if (domain.length > 253) return undefined;
   const labels = domain.split('.');
-  const tld = labels[labels.length - 1]!;
+  const tld = labels[labels.length - 1];
   if (labels.length < 2 || !TLD.test(tld) || !labels.every((label) => LABEL.test(label))) return undefined;
   if (FILE_EXTENSIONS.has(tld)) return undefined;
   if (!rules.anyTld && tld.length !== 2 && !tld.startsWith('xn--') && !COMMON_GENERIC_TLDS.has(tld)) return undefined;

@@ -39,8 +39,8 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
       continue;
     }
     if (LENGTHS[parts] === 0) FIRSTS[parts] = code;
-    VALUES[parts] = Math.min(VALUES[parts]! * 10 + (code - ZERO), SATURATED);
-    LENGTHS[parts]!++;
+    VALUES[parts] = Math.min(VALUES[parts] * 10 + (code - ZERO), SATURATED);
+    LENGTHS[parts]++;
   }
   parts++;
   for (let p = 0; p < parts; p++) if (LENGTHS[p] === 0) return undefined; // `1..2.3.4`
@@ -54,23 +54,37 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   }
   let ambiguous = false;
   for (let p = 0; p < 4; p++) {
-    if (LENGTHS[p]! > 3 || VALUES[p]! > 255) return undefined;
-    if (LENGTHS[p]! > 1 && FIRSTS[p] === ZERO) ambiguous = true;
+    if (LENGTHS[p] > 3 || VALUES[p] > 255) return undefined;
+    if (LENGTHS[p] > 1 && FIRSTS[p] === ZERO) ambiguous = true;
   }
 
-  if (letterAt(text, runStart - 1) || text[runStart - 1] === '%' || (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) || followsProductName(text, runStart)) return undefined;
+  if (
+    letterAt(text, runStart - 1) ||
+    text[runStart - 1] === '%' ||
+    (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) ||
+    followsProductName(text, runStart)
+  )
+    return undefined;
   if (trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end))) return undefined;
 
-  const addressEnd = runStart + LENGTHS[0]! + LENGTHS[1]! + LENGTHS[2]! + LENGTHS[3]! + 3;
+  const addressEnd = runStart + LENGTHS[0] + LENGTHS[1] + LENGTHS[2] + LENGTHS[3] + 3;
   let suffix: { end: number; port?: number; prefixLength?: number } | undefined;
   if (port === undefined && trailingDots === 0) {
     suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
     if (suffix) end = suffix.end;
   }
   if (ambiguous) {
-    return { kind: 'ipv4', value: text.slice(runStart, addressEnd), raw: text.slice(runStart, end), start: runStart, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
+    return {
+      kind: 'ipv4',
+      value: text.slice(runStart, addressEnd),
+      raw: text.slice(runStart, end),
+      start: runStart,
+      end,
+      inputKind: 'ip',
+      problem: AMBIGUOUS_IPV4,
+    };
   }
-  const number = ((VALUES[0]! << 24) | (VALUES[1]! << 16) | (VALUES[2]! << 8) | VALUES[3]!) >>> 0;
+  const number = ((VALUES[0] << 24) | (VALUES[1] << 16) | (VALUES[2] << 8) | VALUES[3]) >>> 0;
   const known = knownIpv4(number);
   // Without leading zeros the text is the canonical form. (A slice may share the text's memory.)
   const value = text.slice(runStart, addressEnd);
@@ -81,7 +95,16 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   const details: Partial<IpDetails> = {};
   if (port !== undefined) details.port = port;
   else if (suffix) applySuffix(details, suffix);
-  return ipTargetFromKnown(text, runStart, end, { value, classification: known.classification, details: known.details }, 'ipv4', details, text.slice(runStart, end), number);
+  return ipTargetFromKnown(
+    text,
+    runStart,
+    end,
+    { value, classification: known.classification, details: known.details },
+    'ipv4',
+    details,
+    text.slice(runStart, end),
+    number,
+  );
 }
 
 /** Scratch space for ipv4FromRun (one call at a time): no allocation per dotted number. */
@@ -110,11 +133,13 @@ const CACHE_LIMIT = 100_000;
 let plainFirstOctetsTable: ReturnType<typeof plainFirstOctets> | undefined;
 
 function plainFirstOctets(): Array<{ classification: IpClassification; details: IpDetails } | undefined> {
-  const ranges = Object.values((ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Array<[ipaddr.IPv4, number]>> }).SpecialRanges).flat();
+  const ranges = Object.values(
+    (ipaddr.IPv4.prototype as unknown as { SpecialRanges: Record<string, Array<[ipaddr.IPv4, number]>> }).SpecialRanges,
+  ).flat();
   ranges.push(...REFINED_V4_RANGES);
   return Array.from({ length: 256 }, (_, octet) => {
     const touched = ranges.some(([network, prefix]) => {
-      const first = network.octets[0]!;
+      const first = network.octets[0];
       const span = prefix >= 8 ? 0 : (1 << (8 - prefix)) - 1;
       return octet >= first && octet <= first + span;
     });
@@ -160,7 +185,7 @@ function judgeIpv6(address: string): KnownAddress | null {
   const { classification, details } = ipv6Class(v6);
   // ::ffff:0:0/96 is what ipaddr.js calls ipv4Mapped; no earlier range in its list matches there.
   const mapped = parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0 && parts[5] === 0xffff;
-  const value = mapped ? `::ffff:${parts[6]! >> 8}.${parts[6]! & 255}.${parts[7]! >> 8}.${parts[7]! & 255}` : v6.toRFC5952String();
+  const value = mapped ? `::ffff:${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}` : v6.toRFC5952String();
   return { value, classification, details };
 }
 
@@ -175,7 +200,7 @@ function fineIpv6Blocks(): Set<number> {
   const fine = new Set<number>();
   for (const entry of Object.values((ipaddr.IPv6.prototype as unknown as { SpecialRanges: Record<string, unknown> }).SpecialRanges)) {
     const ranges = (Array.isArray((entry as unknown[])[0]) ? entry : [entry]) as Array<[ipaddr.IPv6, number]>;
-    for (const [network, prefix] of ranges) if (prefix > 32) fine.add(network.parts[0]! * 65_536 + network.parts[1]!);
+    for (const [network, prefix] of ranges) if (prefix > 32) fine.add(network.parts[0] * 65_536 + network.parts[1]);
   }
   return fine;
 }
@@ -186,7 +211,7 @@ function ipv6Class(v6: ipaddr.IPv6): { classification: IpClassification; details
     const classification = classifyParsed(v6);
     return { classification, details: Object.freeze({ ...classification }) };
   }
-  const blocks = (IPV6_BLOCKS[high] ??= new Map());
+  const blocks = (IPV6_BLOCKS[high] ??= new Map<number, { classification: IpClassification; details: IpDetails }>());
   let known = blocks.get(low);
   if (!known) {
     const classification = classifyParsed(v6);
@@ -261,7 +286,16 @@ function plausibleIpv6(address: string, hasPrefix: boolean): boolean {
   return groups >= 2 || hasPrefix || address.includes('.') || address === '::1';
 }
 
-function ipTargetFromKnown(text: string, start: number, end: number, known: KnownAddress, version: 'ipv4' | 'ipv6', extra: Partial<IpDetails>, raw = text.slice(start, end), number = 0): Target {
+function ipTargetFromKnown(
+  text: string,
+  start: number,
+  end: number,
+  known: KnownAddress,
+  version: 'ipv4' | 'ipv6',
+  extra: Partial<IpDetails>,
+  raw = text.slice(start, end),
+  number = 0,
+): Target {
   const { classification, value } = known;
   if (extra.port === undefined && extra.prefixLength === undefined && extra.zone === undefined) {
     return { kind: version, value, raw, start, end, inputKind: 'ip', ip: known.details };
@@ -273,7 +307,10 @@ function ipTargetFromKnown(text: string, start: number, end: number, known: Know
   if (extra.prefixLength !== undefined) {
     ip.prefixLength = extra.prefixLength;
     // Only a real network (no host bits) is a CIDR; `192.168.1.10/24` is a host with its prefix.
-    const isNetwork = version === 'ipv4' ? hostBitsOfIpv4(number, extra.prefixLength) === 0 : networkAddress(ipaddr.parse(value), extra.prefixLength, 128) === value;
+    const isNetwork =
+      version === 'ipv4'
+        ? hostBitsOfIpv4(number, extra.prefixLength) === 0
+        : networkAddress(ipaddr.parse(value), extra.prefixLength, 128) === value;
     if (isNetwork) {
       kind = 'cidr';
       ip.network = value;

@@ -83,7 +83,7 @@ const ANY_TLD: DomainRules = { anyTld: true };
 const DOMAIN_CACHE = [new Map<string, string | null>(), new Map<string, string | null>()];
 
 function cachedDomain(name: string, rules: DomainRules): string | undefined {
-  const cache = DOMAIN_CACHE[rules.anyTld ? 1 : 0]!;
+  const cache = DOMAIN_CACHE[rules.anyTld ? 1 : 0];
   let domain = cache.get(name);
   if (domain === undefined) {
     const normal = normaliseDomain(name, rules);

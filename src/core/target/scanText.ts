@@ -22,7 +22,7 @@ const CLASSES = buildClasses();
 function buildClasses(): Uint8Array {
   const table = new Uint8Array(65_536);
   const mark = (chars: string, flag: number) => {
-    for (const char of chars) table[char.charCodeAt(0)]! |= flag;
+    for (const char of chars) table[char.charCodeAt(0)] |= flag;
   };
   const digits = '0123456789';
   const hex = 'abcdefABCDEF';
@@ -82,24 +82,24 @@ function scanByCharacter(
 
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if ((CLASSES[code]! & TRIGGER) === 0) continue;
+    if ((CLASSES[code] & TRIGGER) === 0) continue;
     if (code === DOT) {
       if (i >= v4Done) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V4) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V4) !== 0) start--;
         let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)]! & V4) !== 0) end++;
+        while (end < to && (CLASSES[text.charCodeAt(end)] & V4) !== 0) end++;
         v4Done = end;
         if (end - start >= 7) {
           const found = ipv4FromRun(text, start, end);
-          if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
+          if (found) ('problem' in found ? problems : candidates).push(found);
         }
       }
       if (allDomains && i >= nameDone) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
         let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)]! & NAME) !== 0) end++;
+        while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
         nameDone = end;
         const found = domainFromRun(text, start, end, rules);
         if (found) candidates.push(found);
@@ -107,13 +107,13 @@ function scanByCharacter(
     } else if (code === COLON) {
       if (i >= v6Done) {
         let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V6) !== 0) start--;
+        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
         let colons = 0;
         let double = false;
         let end = start;
         for (; end < to; end++) {
           const c = text.charCodeAt(end);
-          if ((CLASSES[c]! & V6) === 0) break;
+          if ((CLASSES[c] & V6) === 0) break;
           if (c === COLON) {
             colons++;
             if (text.charCodeAt(end - 1) === COLON && end > start) double = true;
@@ -158,14 +158,22 @@ const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
  * judge later, only where they matter), found by V8's compiled regular expressions instead
  * of a loop in JavaScript. Needs boundaries no run crosses (safeBoundary).
  */
-function scanByRegex(text: string, from: number, to: number, defang: boolean, candidates: Target[], problems: ProblemTarget[], tokens: number[]): void {
+function scanByRegex(
+  text: string,
+  from: number,
+  to: number,
+  defang: boolean,
+  candidates: Target[],
+  problems: ProblemTarget[],
+  tokens: number[],
+): void {
   const v6: Target[] = [];
   IPV6_MARK.lastIndex = from;
   for (let match = IPV6_MARK.exec(text); match && match.index < to; match = IPV6_MARK.exec(text)) {
     let start = match.index;
-    while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & V6) !== 0) start--;
+    while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
     let end = match.index + match[0].length;
-    while (end < to && (CLASSES[text.charCodeAt(end)]! & V6) !== 0) end++;
+    while (end < to && (CLASSES[text.charCodeAt(end)] & V6) !== 0) end++;
     IPV6_MARK.lastIndex = end;
     const found = ipv6FromRun(text, start, end);
     if (found) v6.push(found);
@@ -177,9 +185,9 @@ function scanByRegex(text: string, from: number, to: number, defang: boolean, ca
     if (first === AT) {
       const found = emailAt(text, start);
       if (found) candidates.push(found);
-    } else if ((CLASSES[first]! & V4) !== 0) {
+    } else if ((CLASSES[first] & V4) !== 0) {
       const found = ipv4FromRun(text, start, start + match[0].length);
-      if (found) ('problem' in found ? problems : candidates).push(found as ProblemTarget);
+      if (found) ('problem' in found ? problems : candidates).push(found);
     } else if (defang) {
       if (first === 91 || first === 40 || first === 123) tokens.push(start);
       else if (defangedSchemeEndingAt(text, start + match[0].length)) tokens.push(start + match[0].length);
@@ -203,14 +211,14 @@ function addDomainsTouching(text: string, rules: DomainRules, from: number, to: 
   const judged: number[] = [];
   const visit = (target: Target) => {
     for (let i = Math.max(target.start, from); i < target.end && i < to; i++) {
-      if ((CLASSES[text.charCodeAt(i)]! & NAME) === 0) continue;
+      if ((CLASSES[text.charCodeAt(i)] & NAME) === 0) continue;
       let start = i;
-      while (start > from && (CLASSES[text.charCodeAt(start - 1)]! & NAME) !== 0) start--;
+      while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
       let end = i + 1;
-      while (end < to && (CLASSES[text.charCodeAt(end)]! & NAME) !== 0) end++;
+      while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
       i = end;
       if (!mayBeDomain(text, start, end)) continue; // most runs here: digits and dots only
-      const last = judged.length ? judged[judged.length - 1]! : -1;
+      const last = judged.length ? judged[judged.length - 1] : -1;
       if (start === last || (start < last && sortedIncludes(judged, start))) continue;
       if (start > last) judged.push(start);
       else judged.splice(sortedIndex(judged, start), 0, start);
@@ -242,7 +250,7 @@ function sortedIndex(values: number[], value: number): number {
   let high = values.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (values[mid]! < value) low = mid + 1;
+    if (values[mid] < value) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -256,7 +264,7 @@ function mergeSorted<T extends Target>(targets: T[], extra: T[]): void {
   let j = extra.length - 1;
   targets.length += extra.length;
   for (let k = targets.length - 1; j >= 0; k--) {
-    if (i >= 0 && before(extra[j]!, targets[i]!) < 0) targets[k] = targets[i--]!;
+    if (i >= 0 && before(extra[j], targets[i]) < 0) targets[k] = targets[i--]!;
     else targets[k] = extra[j--]!;
   }
 }
@@ -272,7 +280,7 @@ function withoutOverlaps<T extends Target>(candidates: T[]): T[] {
   // In place: a second array of a whole file's targets would only give the collector work.
   let kept = 0;
   for (const candidate of candidates) {
-    if (kept === 0 || candidate.start >= candidates[kept - 1]!.end) candidates[kept++] = candidate;
+    if (kept === 0 || candidate.start >= candidates[kept - 1].end) candidates[kept++] = candidate;
   }
   candidates.length = kept;
   return candidates;
@@ -283,8 +291,8 @@ function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[]
   const clear: T[] = [];
   let t = 0;
   for (const problem of problems) {
-    while (t < sorted.length && sorted[t]!.end <= problem.start) t++;
-    if (t < sorted.length && sorted[t]!.start < problem.end) continue;
+    while (t < sorted.length && sorted[t].end <= problem.start) t++;
+    if (t < sorted.length && sorted[t].start < problem.end) continue;
     clear.push(problem);
   }
   return clear;
@@ -295,26 +303,35 @@ function problemsClearOf<T extends Target>(problems: T[], sorted: Target[]): T[]
  * with a token is scanned again with the tokens undone, and what it finds replaces what the
  * plain scan found there. Targets keep `raw` and offsets in the original text.
  */
-function replaceDefangedWindows(text: string, rules: DomainRules, from: number, to: number, tokens: number[], candidates: Target[], problems: ProblemTarget[], allDomains: boolean): void {
+function replaceDefangedWindows(
+  text: string,
+  rules: DomainRules,
+  from: number,
+  to: number,
+  tokens: number[],
+  candidates: Target[],
+  problems: ProblemTarget[],
+  allDomains: boolean,
+): void {
   const zones: Array<[number, number]> = [];
   const found: Target[] = [];
   const foundProblems: ProblemTarget[] = [];
   let k = 0;
   while (k < tokens.length) {
-    const first = tokens[k]!;
+    const first = tokens[k];
     const lineStart = Math.max(from, text.lastIndexOf('\n', first - 1) + 1);
     const lineEndAt = text.indexOf('\n', first);
     const lineEnd = Math.min(to, lineEndAt < 0 ? text.length : lineEndAt);
     const start = Math.max(lineStart, first - WINDOW_REACH);
-    let end = lineEnd;
+    let end: number;
     const cutStart = start > lineStart || (start === from && from > 0 && text[from - 1] !== '\n');
     do {
-      end = Math.min(lineEnd, tokens[k]! + WINDOW_REACH);
+      end = Math.min(lineEnd, tokens[k] + WINDOW_REACH);
       k++;
-    } while (k < tokens.length && tokens[k]! < end - EDGE);
+    } while (k < tokens.length && tokens[k] < end - EDGE);
     const cutEnd = end < lineEnd || (end === to && to < text.length && text[to - 1] !== '\n');
     // Zones do not overlap, so each target comes from one window only.
-    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1]![1] : from);
+    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1][1] : from);
     const zoneEnd = cutEnd ? end - EDGE : end;
     zones.push([zoneStart, zoneEnd]);
 
@@ -339,8 +356,8 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
   let kept = 0;
   let z = 0;
   for (const target of targets) {
-    while (z < zones.length && zones[z]![1] <= target.start) z++;
-    if (z < zones.length && zones[z]![0] <= target.start) continue;
+    while (z < zones.length && zones[z][1] <= target.start) z++;
+    if (z < zones.length && zones[z][0] <= target.start) continue;
     targets[kept++] = target;
   }
   targets.length = kept;
@@ -364,10 +381,10 @@ const before = (a: Target, b: Target) => a.start - b.start || b.end - a.end || p
  */
 function sortNearlySorted(targets: Target[]): void {
   for (let i = 1; i < targets.length; i++) {
-    const target = targets[i]!;
-    if (before(targets[i - 1]!, target) <= 0) continue;
+    const target = targets[i];
+    if (before(targets[i - 1], target) <= 0) continue;
     let j = i - 1;
-    while (j >= 0 && before(targets[j]!, target) > 0) {
+    while (j >= 0 && before(targets[j], target) > 0) {
       targets[j + 1] = targets[j]!;
       j--;
     }

@@ -35,7 +35,12 @@ export function hyphenThenLetter(text: string, index: number): boolean {
  * A `/n` suffix after an address: a prefix length (`/24`) or, in Cisco ASA style, a port
  * (`/51234`). Not when more path follows (`/24/x`, `/1.5`), nor inside a URL, where it is a path.
  */
-export function slashSuffix(text: string, index: number, maxPrefix: number, addressStart: number): { end: number; prefixLength?: number; port?: number } | undefined {
+export function slashSuffix(
+  text: string,
+  index: number,
+  maxPrefix: number,
+  addressStart: number,
+): { end: number; prefixLength?: number; port?: number } | undefined {
   if (text[index] !== '/' || isInUrl(text, addressStart)) return undefined;
   const match = /^\/(\d{1,5})/.exec(text.slice(index, index + 7));
   if (!match) return undefined;
@@ -78,8 +83,8 @@ export function followsProductName(text: string, start: number): boolean {
   // Product names are short; a longer bare word is not one (and is not worth walking).
   const limit = Math.max(0, start - 64);
   for (let i = start - 2; i >= limit; i--) {
-    if (/[\s"'(<[{,;=]/.test(text[i]!)) return true;
-    if (/[./:]/.test(text[i]!)) return false;
+    if (/[\s"'(<[{,;=]/.test(text[i])) return true;
+    if (/[./:]/.test(text[i])) return false;
   }
   return limit === 0; // the bare word starts the text
 }

@@ -6,7 +6,7 @@ export async function clearApiKey(services: Services): Promise<void> {
   const stillFromEnv = (await services.keys.source()) === 'environment';
   void vscode.window.showInformationMessage(
     stillFromEnv
-      ? 'NiamonX: API key removed from secret storage. The NIAMONX_API_KEY environment variable is still used.'
-      : 'NiamonX: API key removed from secret storage.',
+      ? vscode.l10n.t('NiamonX: API key removed from secret storage. The NIAMONX_API_KEY environment variable is still used.')
+      : vscode.l10n.t('NiamonX: API key removed from secret storage.'),
   );
 }

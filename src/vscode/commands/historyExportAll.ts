@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
-import { exportToFile, isExportFormat } from '../history/exportRecords';
+import { exportChoiceOf } from '../commandArguments';
+import { exportToFile } from '../history/saveExport';
 import type { Services } from '../services';
 
 /** Export the whole history; the optional argument `{ format, target }` skips the pickers. */
-export async function historyExportAll(services: Services, choice?: { format?: unknown; target?: vscode.Uri }): Promise<vscode.Uri | undefined> {
+export async function historyExportAll(services: Services, choice?: unknown): Promise<vscode.Uri | undefined> {
   const records = services.history.list();
   if (!records.length) {
-    void vscode.window.showInformationMessage('NiamonX: the history is empty; nothing to export.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: the history is empty; nothing to export.'));
     return undefined;
   }
   const day = new Date().toISOString().slice(0, 10);
-  return exportToFile(records, `niamonx-history-${day}`, { format: isExportFormat(choice?.format) ? choice.format : undefined, target: choice?.target, secrets: services.keys.knownSecrets() });
+  return exportToFile(records, `niamonx-history-${day}`, { ...exportChoiceOf(choice), secrets: services.keys.knownSecrets() });
 }

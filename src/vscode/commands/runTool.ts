@@ -1,4 +1,5 @@
 import type { ToolRun } from '../../core/errors';
+import { runToolArgumentOf } from '../commandArguments';
 import { pickTool } from '../pickTool';
 import { runOnTarget } from '../runOnTarget';
 import type { Services } from '../services';
@@ -10,18 +11,9 @@ import { detectInSelection } from '../../core/target/detectTarget';
  * (hover links pass the IP as `input`). Missing parts are asked for.
  */
 export async function runTool(services: Services, arg?: unknown): Promise<ToolRun | undefined> {
-  const { toolName, input } = parseArgument(arg);
+  const { tool: toolName, input } = runToolArgumentOf(arg);
   const kind = input ? detectInSelection(input).inputKind : targetFromEditor()?.inputKind;
   const tool = toolName ? services.catalog().find(toolName) : await pickTool(services, kind);
   if (!tool) return undefined;
   return runOnTarget(services, tool, input);
-}
-
-function parseArgument(arg: unknown): { toolName?: string; input?: string } {
-  if (typeof arg === 'string') return { toolName: arg };
-  if (arg && typeof arg === 'object') {
-    const { tool, input } = arg as { tool?: unknown; input?: unknown };
-    return { toolName: typeof tool === 'string' ? tool : undefined, input: typeof input === 'string' ? input : undefined };
-  }
-  return {};
 }

@@ -8,10 +8,10 @@ import { targetFromEditor } from '../targetFromEditor';
 export async function runToolOnSelection(services: Services): Promise<ToolRun | undefined> {
   const target = targetFromEditor();
   if (!target) {
-    void vscode.window.showWarningMessage('NiamonX: select an IP, email, domain or text first, or put the cursor on one.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: select an IP, email, domain or text first, or put the cursor on one.'));
     return undefined;
   }
-  const tool = await pickTool(services, target.inputKind, true, `NiamonX: Run Tool on ${target.value}`);
+  const tool = await pickTool(services, target.inputKind, true, vscode.l10n.t('NiamonX: Run Tool on {0}', target.value));
   if (!tool) return undefined;
   return services.runs.run({ tool: tool.name, input: target.value, interactive: true });
 }

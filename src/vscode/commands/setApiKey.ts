@@ -9,21 +9,22 @@ export async function setApiKey(services: Services, provided?: unknown): Promise
     typeof provided === 'string'
       ? provided
       : await vscode.window.showInputBox({
-          title: 'NiamonX: Set API Key',
-          prompt: 'Paste the API key from your NiamonX dashboard. It is kept in VS Code secret storage, never in settings.',
-          placeHolder: 'NiamonX API key',
+          title: vscode.l10n.t('NiamonX: Set API Key'),
+          prompt: vscode.l10n.t('Paste the API key from your NiamonX dashboard. It is kept in VS Code secret storage, never in settings.'),
+          placeHolder: vscode.l10n.t('NiamonX API key'),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (text) => (text ? (checkApiKey(text).ok ? undefined : (checkApiKey(text) as { message: string }).message) : undefined),
+          validateInput: (text) =>
+            text ? (checkApiKey(text).ok ? undefined : (checkApiKey(text) as { message: string }).message) : undefined,
         });
   if (key === undefined || !key.trim()) return false;
   const check = checkApiKey(key);
   if (!check.ok) {
-    void vscode.window.showErrorMessage(`NiamonX: ${check.message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: {0}', check.message));
     return false;
   }
   await services.keys.set(check.key);
-  void vscode.window.showInformationMessage('NiamonX: API key saved in secret storage.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: API key saved in secret storage.'));
   await warnIfKeyGoesElsewhere(services);
   return true;
 }

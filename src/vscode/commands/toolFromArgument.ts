@@ -1,9 +1,9 @@
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
+import { toolNameOf } from '../commandArguments';
 import type { Services } from '../services';
 
 /** Tree commands get the tree node; scripts and tests may pass the tool name instead. */
 export function toolFromArgument(services: Services, arg: unknown): ToolDefinition | undefined {
-  if (typeof arg === 'string') return services.catalog().find(arg);
-  const tool = (arg as { tool?: { name?: unknown } } | undefined)?.tool;
-  return typeof tool?.name === 'string' ? services.catalog().find(tool.name) : undefined;
+  const name = toolNameOf(arg);
+  return name === undefined ? undefined : services.catalog().find(name);
 }

@@ -1,8 +1,9 @@
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
+import { recordIdOf } from '../commandArguments';
 import type { Services } from '../services';
 
 /** History commands get the tree element (a record); scripts and tests may pass its id. */
 export function recordFromArgument(services: Services, arg: unknown): ResultRecord | undefined {
-  const id = typeof arg === 'string' ? arg : (arg as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? services.history.get(id) : undefined;
+  const id = recordIdOf(arg);
+  return id === undefined ? undefined : services.history.get(id);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 
 /** What "Copy JSON" and "Open in Editor" show: the data (or `revealedData`), or the error. */
 export function recordJson(record: ResultRecord, revealedData?: unknown): string {
@@ -9,5 +9,5 @@ export function recordJson(record: ResultRecord, revealedData?: unknown): string
 
 export async function copyRecordJson(record: ResultRecord, revealedData?: unknown): Promise<void> {
   await vscode.env.clipboard.writeText(recordJson(record, revealedData));
-  void vscode.window.setStatusBarMessage('NiamonX: JSON copied', 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('NiamonX: JSON copied'), 3000);
 }

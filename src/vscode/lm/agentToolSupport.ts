@@ -39,7 +39,10 @@ export async function withAbort<T>(tool: string, token: vscode.CancellationToken
 export function preparedInvocation(messages: PreparedMessages): vscode.PreparedToolInvocation {
   const prepared: vscode.PreparedToolInvocation = { invocationMessage: messages.invocationMessage };
   if (messages.confirmation) {
-    prepared.confirmationMessages = { title: messages.confirmation.title, message: new vscode.MarkdownString().appendText(messages.confirmation.message) };
+    prepared.confirmationMessages = {
+      title: messages.confirmation.title,
+      message: new vscode.MarkdownString().appendText(messages.confirmation.message),
+    };
   }
   return prepared;
 }

@@ -1,5 +1,17 @@
 import type * as vscode from 'vscode';
-import { AgentToolName, extractInput, listToolsInput, parseAgentInput, pingInput, pingManyInput, runToolInput, type ExtractInput, type PingInput, type PingManyInput, type RunToolInput } from '../../core/agent/agentInputs';
+import {
+  AgentToolName,
+  extractInput,
+  listToolsInput,
+  parseAgentInput,
+  pingInput,
+  pingManyInput,
+  runToolInput,
+  type ExtractInput,
+  type PingInput,
+  type PingManyInput,
+  type RunToolInput,
+} from '../../core/agent/agentInputs';
 import { prepareMessages } from '../../core/agent/confirmation';
 import { indicatorsIn, indicatorSummary } from '../../core/agent/indicators';
 import { modelErrorMessage } from '../../core/agent/modelErrors';
@@ -47,9 +59,12 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
   /** A public address to ping, or the invalid-input error to throw (nothing is sent). */
   const addressToPing = (ip: string): string => {
     const check = checkAddress(ip);
-    if (!check.ok) throw new Error(`invalid-input: “${ip.slice(0, 100)}” is ${check.reason}. Nothing was sent. Pass one IPv4 or IPv6 address.`);
+    if (!check.ok)
+      throw new Error(`invalid-input: “${ip.slice(0, 100)}” is ${check.reason}. Nothing was sent. Pass one IPv4 or IPv6 address.`);
     if (!check.isPublic) {
-      throw new Error(`invalid-input: ${check.ip} is a ${check.class} address, not reachable from the internet, so NiamonX cannot ping it. Nothing was sent. Do not ping non-public addresses.`);
+      throw new Error(
+        `invalid-input: ${check.ip} is a ${check.class} address, not reachable from the internet, so NiamonX cannot ping it. Nothing was sent. Do not ping non-public addresses.`,
+      );
     }
     return check.ip;
   };
@@ -81,7 +96,13 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingInput>(pingInput, options.input);
         const ip = input.ok ? publicAddress(input.value.ip) : undefined;
-        return preparedInvocation(prepareMessages({ tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && callable(PING) ? 1 : 0 }, confirmCalls(), translate));
+        return preparedInvocation(
+          prepareMessages(
+            { tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && callable(PING) ? 1 : 0 },
+            confirmCalls(),
+            translate,
+          ),
+        );
       },
       invoke: (options, token) => {
         const { ip } = parsed<PingInput>(pingInput, options.input);
@@ -95,12 +116,16 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
         const tool = input.ok ? input.value.tool : '';
         const value = input.ok ? (tool === PING ? publicAddress(input.value.input) : input.value.input) : undefined;
         const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
-        return preparedInvocation(prepareMessages({ tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 }, confirmCalls(), translate));
+        return preparedInvocation(
+          prepareMessages({ tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 }, confirmCalls(), translate),
+        );
       },
       invoke: (options, token) => {
         const { tool, input } = parsed<RunToolInput>(runToolInput, options.input);
         if (!deps.catalog().find(tool)) {
-          throw new Error(`unknown-tool: “${tool}” is not a NiamonX tool of this catalog. Nothing was sent. Call niamonx_list_tools for the tools that exist.`);
+          throw new Error(
+            `unknown-tool: “${tool}” is not a NiamonX tool of this catalog. Nothing was sent. Call niamonx_list_tools for the tools that exist.`,
+          );
         }
         return runAndDescribe(tool, tool === PING ? addressToPing(input) : input, token);
       },
@@ -110,7 +135,9 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingManyInput>(pingManyInput, options.input);
         const toPing = input.ok && callable(PING) ? planPings(input.value.ips).toPing : [];
-        return preparedInvocation(prepareMessages({ tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length }, confirmCalls(), translate));
+        return preparedInvocation(
+          prepareMessages({ tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length }, confirmCalls(), translate),
+        );
       },
       invoke: async (options, token) => {
         const { ips } = parsed<PingManyInput>(pingManyInput, options.input);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { HistoryStore } from '../../core/history/historyStore';
-import type { ResultRecord } from '../../core/results/resultRecord';
+import type { ResultRecord } from '../../core/record/resultRecord';
 import { CommandId } from '../commandIds';
 
 /** The sidebar "Results" list: recent runs, newest first; a click reopens the result. */
@@ -21,16 +21,27 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<ResultRecord
     const item = new vscode.TreeItem(`${record.toolLabel ?? record.tool}: ${record.input}`);
     item.id = `result:${record.id}`;
     const when = new Date(record.startedAt);
-    item.description = [when.toLocaleTimeString(), record.cached ? 'cached' : '', record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '', record.ok ? '' : record.error?.kind].filter(Boolean).join(' · ');
+    item.description = [
+      when.toLocaleTimeString(),
+      record.cached ? vscode.l10n.t('cached') : '',
+      record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '',
+      record.ok ? '' : record.error?.kind,
+    ]
+      .filter(Boolean)
+      .join(' · ');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(`${record.tool} on ${record.input}\n${when.toLocaleString()}`);
-    tooltip.appendText(record.ok ? `\nOK (HTTP ${record.status ?? 200}) in ${record.durationMs ?? 0} ms` : `\n${record.error?.message ?? 'failed'}`);
+    tooltip.appendText(vscode.l10n.t('{0} on {1}', record.tool, record.input) + `\n${when.toLocaleString()}`);
+    tooltip.appendText(
+      record.ok
+        ? `\n${vscode.l10n.t('OK (HTTP {0}) in {1} ms', record.status ?? 200, record.durationMs ?? 0)}`
+        : `\n${record.error?.message ?? vscode.l10n.t('failed')}`,
+    );
     item.tooltip = tooltip;
     item.iconPath = record.ok
       ? new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'))
       : new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed'));
     item.contextValue = 'result';
-    item.command = { command: CommandId.HistoryOpen, title: 'Open Result', arguments: [record] };
+    item.command = { command: CommandId.HistoryOpen, title: vscode.l10n.t('Open Result'), arguments: [record] };
     return item;
   }
 

@@ -55,16 +55,16 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
       case 'tool':
         return this.toolItem(node.tool);
       case 'invalid-group': {
-        const item = new vscode.TreeItem('Invalid tools in niamonx.tools', vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(vscode.l10n.t('Invalid tools in niamonx.tools'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'invalid-group';
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
         return item;
       }
       case 'invalid': {
-        const item = new vscode.TreeItem(node.entry.name ?? `entry ${node.entry.index + 1}`);
+        const item = new vscode.TreeItem(node.entry.name ?? vscode.l10n.t('entry {0}', node.entry.index + 1));
         item.id = `invalid:${node.entry.index}`;
         item.description = node.entry.reason;
-        item.tooltip = `Not usable, never sent: ${node.entry.reason}`;
+        item.tooltip = vscode.l10n.t('Not usable, never sent: {0}', node.entry.reason);
         item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
         item.contextValue = 'invalidTool';
         return item;
@@ -80,12 +80,14 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMd(tool.label)}** \`${tool.name}\`\n\n`);
     tooltip.appendText(tool.description);
-    tooltip.appendMarkdown(`\n\nTakes: ${tool.acceptedKinds.join(', ')} · ${tool.source === 'user' ? 'from niamonx.tools' : 'built in'}`);
+    const origin = tool.source === 'user' ? vscode.l10n.t('from niamonx.tools') : vscode.l10n.t('built in');
+    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Takes: {0} · {1}', tool.acceptedKinds.join(', '), origin));
     if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(state.message);
     item.tooltip = tooltip;
     item.iconPath = stateIcon(state);
-    item.contextValue = `tool.${state.kind}`;
-    item.command = { command: CommandId.TreeRunTool, title: 'Run', arguments: [{ type: 'tool', tool }] };
+    // A daily lock gets its own value so the menu can offer Try Now on it.
+    item.contextValue = state.kind === 'cooling-down' && state.daily ? 'tool.cooling-down.daily' : `tool.${state.kind}`;
+    item.command = { command: CommandId.TreeRunTool, title: vscode.l10n.t('Run'), arguments: [{ type: 'tool', tool }] };
     return item;
   }
 
@@ -112,11 +114,13 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
 function stateText(state: ToolState, now: number): string {
   switch (state.kind) {
     case 'disabled':
-      return 'disabled';
+      return vscode.l10n.t('disabled');
     case 'unknown':
-      return 'unknown to the API';
-    case 'cooling-down':
-      return `${state.daily ? 'daily limit' : 'cooling down'} ${Math.max(0, Math.ceil((state.until - now) / 1000))} s`;
+      return vscode.l10n.t('unknown to the API');
+    case 'cooling-down': {
+      const seconds = Math.max(0, Math.ceil((state.until - now) / 1000));
+      return state.daily ? vscode.l10n.t('daily limit {0} s', seconds) : vscode.l10n.t('cooling down {0} s', seconds);
+    }
     default:
       return '';
   }

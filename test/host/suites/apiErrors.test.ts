@@ -12,7 +12,9 @@ function failure(run: ToolRun) {
 
 describe('public API runTool: every answer of the contract', () => {
   beforeEach(resetWorld);
-  afterEach(() => vscode.workspace.getConfiguration('niamonx').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global));
+  afterEach(() =>
+    vscode.workspace.getConfiguration('niamonx').update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global),
+  );
 
   it('returns data, status and duration on success, and caches it', async () => {
     const niamonx = await api();
@@ -60,7 +62,10 @@ describe('public API runTool: every answer of the contract', () => {
     assert.equal((await niamonx.runTool('gl_ping', '8.8.8.1')).ok, true);
     const limited = failure(await niamonx.runTool('gl_ping', '8.8.8.2'));
     assert.equal(limited.error.kind, 'rate-limit');
-    assert.ok(limited.error.retryAfterSeconds! > 100 && limited.error.retryAfterSeconds! <= 120, `retryAfterSeconds ${limited.error.retryAfterSeconds}`);
+    assert.ok(
+      limited.error.retryAfterSeconds! > 100 && limited.error.retryAfterSeconds! <= 120,
+      `retryAfterSeconds ${limited.error.retryAfterSeconds}`,
+    );
     const local = failure(await niamonx.runTool('gl_ping', '8.8.8.3'));
     assert.equal(local.error.kind, 'rate-limit');
     assert.equal((await emulator().requests()).length, 2, 'the third run was refused locally');

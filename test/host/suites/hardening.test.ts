@@ -37,7 +37,7 @@ async function run(tool: string, input: string | object, options?: { signal?: Ab
 
 function failed(outcome: ToolRun): Extract<ToolRun, { ok: false }> {
   assert.equal(outcome.ok, false, `expected a failure, got ${JSON.stringify(outcome).slice(0, 300)}`);
-  return outcome as Extract<ToolRun, { ok: false }>;
+  return outcome;
 }
 
 async function useCanary(): Promise<void> {
@@ -58,7 +58,9 @@ function startAttacker(): Promise<{ server: Server; url: string; hits: () => num
     res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"success":true,"data":{"stolen":true}}');
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`, hits: () => hits })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`, hits: () => hits }),
+    ),
   );
 }
 
@@ -185,7 +187,10 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       writeFileSync(settingsFile, JSON.stringify(settings));
       try {
         // The harmless reusePanels marker shows VS Code has read the file.
-        await eventually(`the ${form} workspace settings`, () => config().inspect('reusePanels')?.workspaceValue === false || form === 'nested');
+        await eventually(
+          `the ${form} workspace settings`,
+          () => config().inspect('reusePanels')?.workspaceValue === false || form === 'nested',
+        );
         const outcome = await run('gl_ping', form === 'dotted' ? '8.8.4.1' : '8.8.4.2');
         assert.equal(outcome.ok, true, JSON.stringify(outcome));
       } finally {
@@ -232,7 +237,11 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     ['truncated JSON without Content-Length', { type: 'truncated-json' }, /HTTP 200/],
     ['a body shorter than its Content-Length', { type: 'short-body' }, /closed before the answer was complete/],
     ['null', { type: 'status', status: 200, body: 'null', headers: { 'Content-Type': 'application/json' } }, /HTTP 200, application\/json/],
-    ['an array', { type: 'status', status: 200, body: '[1,2]', headers: { 'Content-Type': 'application/json' } }, /HTTP 200, application\/json/],
+    [
+      'an array',
+      { type: 'status', status: 200, body: '[1,2]', headers: { 'Content-Type': 'application/json' } },
+      /HTTP 200, application\/json/,
+    ],
     ['data nested 100,000 levels deep', { type: 'deep-json', depth: 100_000 }, /nests more than 256 levels/],
     ['objects nested 100,000 levels deep', { type: 'deep-json', depth: 100_000, shape: 'object' }, /nests more than 256 levels/],
     ['a body over the cap (streamed, no length)', { type: 'oversized', megabytes: 11 }, /larger than 10 MB/],
@@ -263,12 +272,18 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       const folder = join(tmpdir(), `niamonx-deep-${Date.now()}`);
       for (const format of ['json', 'csv', 'markdown'] as const) {
         const target = vscode.Uri.file(join(folder, `deep.${format}`));
-        assert.equal((await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.export', record, { format, target }))?.fsPath, target.fsPath);
+        assert.equal(
+          (await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.export', record, { format, target }))?.fsPath,
+          target.fsPath,
+        );
       }
       const { panels } = await internals();
       const open = panels.openPanels.size;
       await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
-      await eventually('the results panel', () => panels.openPanels.size > open || [...panels.openPanels.values()].some((shown) => shown.record.input === '8.8.8.15'));
+      await eventually(
+        'the results panel',
+        () => panels.openPanels.size > open || [...panels.openPanels.values()].some((shown) => shown.record.input === '8.8.8.15'),
+      );
       assert.ok(outputLogText().includes('8.8.8.15 data:'), 'the pretty data was logged');
     } finally {
       await config().update('resultView', undefined, vscode.ConfigurationTarget.Global);
@@ -361,7 +376,10 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       assert.equal(editor.document.getText(), text);
       assert.ok(editor.selection.isEqual(selection));
       const [item] = await treeItems((await internals()).historyTree);
-      assert.match((item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), new RegExp(`server error \\\\?\\(HTTP ${status}`));
+      assert.match(
+        (item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '),
+        new RegExp(`server error \\\\?\\(HTTP ${status}`),
+      );
     });
   }
 
@@ -383,7 +401,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await treeItems((await internals()).historyTree)).length, before + 1);
   });
 
-  it('23. a double click on a hover\'s Ping link (the same command twice at once): one API call and one history entry', async () => {
+  it("23. a double click on a hover's Ping link (the same command twice at once): one API call and one history entry", async () => {
     await emulator().configure({ latencyMs: 300 });
     const before = (await treeItems((await internals()).historyTree)).length;
     const runs = await Promise.all([1, 2].map(() => vscode.commands.executeCommand<ToolRun>('niamonx.ping', '192.0.2.98')));
@@ -400,7 +418,8 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     await eventually('the failure in the log', () => outcomeLogged('192.0.2.97 → bad-response HTTP 200'));
   });
 
-  const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) [x](command:workbench.action.terminal.new) ```\r``` \u001b[31mred\u001b[0m';
+  const hostile =
+    '<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) [x](command:workbench.action.terminal.new) ```\r``` \u001b[31mred\u001b[0m';
   it('25. hostile text in an answer is inert: escaped in tooltips, no raw controls in the log, not in the page HTML', async () => {
     await emulator().fault({ type: 'status', status: 500, body: { success: false, error: hostile } });
     const outcome = failed(await run('gl_ping', '8.8.8.23'));
@@ -458,7 +477,14 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       ['gl_ping', []],
       ['gl_ping', Symbol('x')],
       ['../etc/passwd', '1.1.1.1'],
-      ['gl_ping', { toJSON: () => { throw new Error(`boom ${CANARY}`); } }],
+      [
+        'gl_ping',
+        {
+          toJSON: () => {
+            throw new Error(`boom ${CANARY}`);
+          },
+        },
+      ],
     ];
     for (const [tool, input] of nonsense) {
       const outcome = await (niamonx.runTool as (...args: unknown[]) => Promise<ToolRun>)(tool, input).then(
@@ -475,7 +501,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   it('3 (finding). warns when a key is set while the base URL is not the official API; quiet for the default and the emulator from source', async () => {
     const { context } = await internals();
     const keys = new ApiKeyStore(context!.secrets);
-    const services = { context, keys } as unknown as Services;
+    const services = { developmentMode: context!.extensionMode !== vscode.ExtensionMode.Production, keys } as unknown as Services;
     try {
       await setBaseUrl('https://eu.dash.niamonx.io/api/v2');
       assert.equal(await warnIfKeyGoesElsewhere(services), true);
@@ -483,7 +509,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
       assert.equal(await warnIfKeyGoesElsewhere(services), false);
       await setBaseUrl('http://127.0.0.1:8787/api/v2');
       assert.equal(await warnIfKeyGoesElsewhere(services), false, 'running from source against the emulator');
-      const installed = { context: { ...context, extensionMode: vscode.ExtensionMode.Production }, keys } as unknown as Services;
+      const installed = { developmentMode: false, keys } as unknown as Services;
       assert.equal(await warnIfKeyGoesElsewhere(installed), true, 'an installed extension on a loopback URL warns');
     } finally {
       keys.dispose();
@@ -491,9 +517,8 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   });
 
   it('3 (finding). "Try the Emulator" does nothing in an installed (production) extension', async () => {
-    const { context } = await internals();
     const before = config().inspect<string>('apiBaseUrl')?.globalValue;
-    await useEmulator({ context: { ...context, extensionMode: vscode.ExtensionMode.Production } } as unknown as Services);
+    await useEmulator({ developmentMode: false } as unknown as Services);
     assert.equal(config().inspect<string>('apiBaseUrl')?.globalValue, before, 'the base URL is untouched');
   });
 
@@ -503,7 +528,10 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     const folder = join(tmpdir(), `niamonx-canary-export-${Date.now()}`);
     const exported: string[] = [];
     for (const format of ['json', 'csv', 'markdown'] as const) {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format, target: vscode.Uri.file(join(folder, `all.${format}`)) });
+      const uri = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+        format,
+        target: vscode.Uri.file(join(folder, `all.${format}`)),
+      });
       if (uri) exported.push(readFileSync(uri.fsPath, 'utf8'));
     }
     assert.ok(exported.length === 3, 'the history was exported in three formats');

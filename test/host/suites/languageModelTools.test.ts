@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 import { api, emulator, eventually, EXTENSION_ID, internals, resetWorld, testKey, treeItems } from '../helpers';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -24,7 +24,7 @@ async function historyRecords(): Promise<ResultRecord[]> {
 
 /** The text's JSON line (the second line: the first is the summary). */
 function jsonOf(text: string): any {
-  return JSON.parse(text.split('\n')[1]!);
+  return JSON.parse(text.split('\n')[1]);
 }
 
 async function rejection(promise: Thenable<unknown>): Promise<string> {
@@ -52,7 +52,10 @@ describe('language-model tools for AI agents', () => {
   });
 
   it('vscode.lm.tools lists the five tools with their schemas and tags', async () => {
-    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.languageModelTools as Array<{ name: string; inputSchema: object }>;
+    const contributed = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.languageModelTools as Array<{
+      name: string;
+      inputSchema: object;
+    }>;
     const listed = vscode.lm.tools.filter((tool) => tool.name.startsWith('niamonx_'));
     assert.deepEqual(listed.map((tool) => tool.name).sort(), TOOL_NAMES);
     for (const tool of listed) {
@@ -66,15 +69,15 @@ describe('language-model tools for AI agents', () => {
     assert.equal((many.inputSchema as { properties: { ips: { maxItems: number } } }).properties.ips.maxItems, 50);
   });
 
-  it('niamonx_ping answers from the emulator with exactly one call carrying the key, recorded as the agent\'s', async () => {
+  it("niamonx_ping answers from the emulator with exactly one call carrying the key, recorded as the agent's", async () => {
     const text = await invoke('niamonx_ping', { ip: '8.8.8.8' });
-    assert.match(text.split('\n')[0]!, /^gl_ping 8\.8\.8\.8: OK \(HTTP 200, \d+ ms\)/);
+    assert.match(text.split('\n')[0], /^gl_ping 8\.8\.8\.8: OK \(HTTP 200, \d+ ms\)/);
     assert.equal(jsonOf(text).ip, '8.8.8.8');
     const requests = await emulator().requests();
     assert.equal(requests.length, 1, 'exactly one call');
-    assert.equal(requests[0]!.tool, 'gl_ping');
-    assert.deepEqual(requests[0]!.body, { ip: '8.8.8.8' });
-    assert.equal(requests[0]!.keyHash, sha256(testKey()));
+    assert.equal(requests[0].tool, 'gl_ping');
+    assert.deepEqual(requests[0].body, { ip: '8.8.8.8' });
+    assert.equal(requests[0].keyHash, sha256(testKey()));
 
     const [record] = await historyRecords();
     assert.equal(record?.origin, 'agent');
@@ -90,10 +93,15 @@ describe('language-model tools for AI agents', () => {
     assert.equal(request?.tool, 'ulp_search');
     // With redaction off, the history keeps what the API answered: the passwords the model must not see.
     const [record] = await historyRecords();
-    const passwords = ((record?.data as { records: Array<{ pass: string }> }).records ?? []).map((entry) => entry.pass).filter((pass) => pass.length >= 4);
+    const passwords = ((record?.data as { records: Array<{ pass: string }> }).records ?? [])
+      .map((entry) => entry.pass)
+      .filter((pass) => pass.length >= 4);
     assert.ok(passwords.length > 0, 'the emulator answered plaintext passwords');
     for (const password of passwords) assert.ok(!text.includes(password), `a plaintext password reached the model: ${password}`);
-    assert.ok(jsonOf(text).records.every((entry: { pass: string }) => entry.pass === '' || /^••••••/.test(entry.pass)), 'every pass is masked');
+    assert.ok(
+      jsonOf(text).records.every((entry: { pass: string }) => entry.pass === '' || /^••••••/.test(entry.pass)),
+      'every pass is masked',
+    );
   });
 
   it('niamonx_extract_indicators finds indicators with their class and spends no call', async () => {
@@ -102,17 +110,35 @@ describe('language-model tools for AI agents', () => {
     });
     const { indicators } = jsonOf(text);
     assert.deepEqual(
-      indicators.map((indicator: { value: string; class?: string; count: number }) => [indicator.value, indicator.class ?? '', indicator.count]),
-      [['alice@corp-example.com', '', 1], ['8.8.8.8', 'public', 2], ['10.1.2.3', 'private', 1], ['evil-example.net', '', 1]],
+      indicators.map((indicator: { value: string; class?: string; count: number }) => [
+        indicator.value,
+        indicator.class ?? '',
+        indicator.count,
+      ]),
+      [
+        ['alice@corp-example.com', '', 1],
+        ['8.8.8.8', 'public', 2],
+        ['10.1.2.3', 'private', 1],
+        ['evil-example.net', '', 1],
+      ],
     );
-    assert.match(text.split('\n')[0]!, /no API call/);
+    assert.match(text.split('\n')[0], /no API call/);
     assert.deepEqual(await emulator().requests(), []);
   });
 
   it('an invalid or private IP throws an invalid-input error and sends nothing', async () => {
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '999.1.1.1' }, toolInvocationToken: undefined })), /^invalid-input: .*Nothing was sent/);
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '192.168.1.10' }, toolInvocationToken: undefined })), /invalid-input: 192\.168\.1\.10 is a private address/);
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { address: '8.8.8.8' }, toolInvocationToken: undefined })), /invalid-input: ip:/);
+    assert.match(
+      await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '999.1.1.1' }, toolInvocationToken: undefined })),
+      /^invalid-input: .*Nothing was sent/,
+    );
+    assert.match(
+      await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '192.168.1.10' }, toolInvocationToken: undefined })),
+      /invalid-input: 192\.168\.1\.10 is a private address/,
+    );
+    assert.match(
+      await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { address: '8.8.8.8' }, toolInvocationToken: undefined })),
+      /invalid-input: ip:/,
+    );
     assert.deepEqual(await emulator().requests(), []);
   });
 
@@ -126,14 +152,22 @@ describe('language-model tools for AI agents', () => {
   it('a cooling-down tool throws a rate-limit message without a call, and niamonx_list_tools shows until when', async () => {
     await emulator().configure({ cooldownSeconds: 120 });
     await invoke('niamonx_ping', { ip: '8.8.8.1' });
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '8.8.8.2' }, toolInvocationToken: undefined })), /^rate-limit: gl_ping is cooling down for/);
+    assert.match(
+      await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '8.8.8.2' }, toolInvocationToken: undefined })),
+      /^rate-limit: gl_ping is cooling down for/,
+    );
     assert.equal((await emulator().requests()).length, 2, 'the first call and the one answered 429');
     const local = await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '8.8.8.3' }, toolInvocationToken: undefined }));
     assert.match(local, /^rate-limit: gl_ping is cooling down for \d+ (s|min); do not call it again before then/);
     assert.equal((await emulator().requests()).length, 2, 'no call while cooling down');
     // Nothing to agree to while cooling down: no question even with confirmations on.
     await config().update('ai.confirmCalls', true, vscode.ConfigurationTarget.Global);
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping_many', { input: { ips: ['8.8.8.4', '8.8.8.5'] }, toolInvocationToken: undefined })), /^rate-limit: gl_ping is cooling down/);
+    assert.match(
+      await rejection(
+        vscode.lm.invokeTool('niamonx_ping_many', { input: { ips: ['8.8.8.4', '8.8.8.5'] }, toolInvocationToken: undefined }),
+      ),
+      /^rate-limit: gl_ping is cooling down/,
+    );
     assert.equal((await emulator().requests()).length, 2, 'no call while cooling down');
 
     const tools = jsonOf(await invoke('niamonx_list_tools', {})).tools as Array<{ name: string; state: string }>;
@@ -143,15 +177,29 @@ describe('language-model tools for AI agents', () => {
   });
 
   it('niamonx_ping_many makes one call per unique public IP and lists skipped and invalid entries', async () => {
-    const text = await invoke('niamonx_ping_many', { ips: ['8.8.8.8', '1.1.1.1', '8.8.8.8', ' 1.1.1.1 ', '10.0.0.1', '127.0.0.1', '10.0.0.1', 'not-an-ip'] });
+    const text = await invoke('niamonx_ping_many', {
+      ips: ['8.8.8.8', '1.1.1.1', '8.8.8.8', ' 1.1.1.1 ', '10.0.0.1', '127.0.0.1', '10.0.0.1', 'not-an-ip'],
+    });
     const requests = await emulator().requests();
     assert.deepEqual(requests.map((request) => (request.body as { ip: string }).ip).sort(), ['1.1.1.1', '8.8.8.8']);
     const data = jsonOf(text);
-    assert.deepEqual(data.results.map((result: { ip: string; ok: boolean }) => [result.ip, result.ok]), [['8.8.8.8', true], ['1.1.1.1', true]]);
-    assert.deepEqual(data.skipped, [{ ip: '10.0.0.1', class: 'private' }, { ip: '127.0.0.1', class: 'loopback' }]);
-    assert.deepEqual(data.invalid.map((entry: { input: string }) => entry.input), ['not-an-ip']);
+    assert.deepEqual(
+      data.results.map((result: { ip: string; ok: boolean }) => [result.ip, result.ok]),
+      [
+        ['8.8.8.8', true],
+        ['1.1.1.1', true],
+      ],
+    );
+    assert.deepEqual(data.skipped, [
+      { ip: '10.0.0.1', class: 'private' },
+      { ip: '127.0.0.1', class: 'loopback' },
+    ]);
+    assert.deepEqual(
+      data.invalid.map((entry: { input: string }) => entry.input),
+      ['not-an-ip'],
+    );
     assert.equal(data.duplicates, 3);
-    assert.match(text.split('\n')[0]!, /^gl_ping on 2 unique public addresses: 2 answered, 0 failed; 2 skipped/);
+    assert.match(text.split('\n')[0], /^gl_ping on 2 unique public addresses: 2 answered, 0 failed; 2 skipped/);
   });
 
   it('a result over niamonx.ai.maxResultChars is cut, with a note saying what was cut', async () => {
@@ -163,9 +211,9 @@ describe('language-model tools for AI agents', () => {
     const text = await invoke('niamonx_run_tool', { tool: 'big_lookup', input: 'anything' });
     assert.ok(text.length <= 2000, `${text.length} characters`);
     const [, json, note] = text.split('\n');
-    const kept = JSON.parse(json!).records.length;
+    const kept = JSON.parse(json).records.length;
     assert.ok(kept > 0 && kept < 500, `kept ${kept}`);
-    assert.match(note!, new RegExp(`^Note: cut to fit 2,000 characters .*"records" shows the first ${kept} of 500 items`));
+    assert.match(note, new RegExp(`^Note: cut to fit 2,000 characters .*"records" shows the first ${kept} of 500 items`));
   });
 
   it('with niamonx.ai.confirmCalls on, nothing asks when nothing will be spent', async () => {
@@ -174,8 +222,16 @@ describe('language-model tools for AI agents', () => {
     await invoke('niamonx_extract_indicators', { text: '8.8.8.8' });
     await invoke('niamonx_list_tools', {});
     await invoke('niamonx_ping_many', { ips: ['10.0.0.1', '127.0.0.1'] });
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '10.0.0.1' }, toolInvocationToken: undefined })), /^invalid-input: /);
-    assert.match(await rejection(vscode.lm.invokeTool('niamonx_run_tool', { input: { tool: 'no_such_tool', input: 'x' }, toolInvocationToken: undefined })), /^unknown-tool: /);
+    assert.match(
+      await rejection(vscode.lm.invokeTool('niamonx_ping', { input: { ip: '10.0.0.1' }, toolInvocationToken: undefined })),
+      /^invalid-input: /,
+    );
+    assert.match(
+      await rejection(
+        vscode.lm.invokeTool('niamonx_run_tool', { input: { tool: 'no_such_tool', input: 'x' }, toolInvocationToken: undefined }),
+      ),
+      /^unknown-tool: /,
+    );
     assert.deepEqual(await emulator().requests(), []);
   });
 
@@ -190,7 +246,7 @@ describe('language-model tools for AI agents', () => {
       const requests = await emulator().requests();
       return requests[0]?.status === 0 && requests;
     });
-    assert.equal(request!.status, 0, 'the emulator saw the client go away before answering');
+    assert.equal(request.status, 0, 'the emulator saw the client go away before answering');
     source.dispose();
   });
 });

@@ -4,7 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ToolRun } from '../../../src/core/errors';
-import { api, emulator, eventually, internals, labelOf, openEditor, outputLogText, resetWorld, select, testKey, treeItems } from '../helpers';
+import {
+  api,
+  emulator,
+  eventually,
+  internals,
+  labelOf,
+  openEditor,
+  outputLogText,
+  resetWorld,
+  select,
+  testKey,
+  treeItems,
+} from '../helpers';
 
 /** The plaintext passwords a raw answer holds (the emulator returns them, like the real API). */
 function passwordsIn(data: unknown): string[] {
@@ -55,6 +67,27 @@ describe('results: panel, history, export, redaction', () => {
     assert.equal((await emulator().requests()).length, 2);
   });
 
+  it('Run Again of a run made with a JSON body sends exactly that body again', async () => {
+    const niamonx = await api();
+    const body = { ip: '198.51.100.4', count: 2, note: 'x'.repeat(200) };
+    await niamonx.runTool('gl_ping', body);
+    const [item] = await treeItems((await internals()).historyTree);
+    await vscode.commands.executeCommand('niamonx.history.runAgain', item.command!.arguments![0]);
+    const requests = await emulator().requests();
+    assert.equal(requests.length, 2);
+    assert.deepEqual(requests[1].body, requests[0].body);
+    assert.deepEqual(requests[1].body, body);
+  });
+
+  it('Run Again refuses a body whose secrets the history masked, and sends nothing', async () => {
+    const niamonx = await api();
+    await niamonx.runTool('gl_ping', { ip: '198.51.100.5', password: 'hunter2-secret' });
+    const [item] = await treeItems((await internals()).historyTree);
+    const run = await vscode.commands.executeCommand<ToolRun | undefined>('niamonx.history.runAgain', item.command!.arguments![0]);
+    assert.equal(run, undefined);
+    assert.equal((await emulator().requests()).length, 1);
+  });
+
   it('masks passwords in the output log, the history and every export, but the API caller gets the data', async () => {
     const niamonx = await api();
     const run = await niamonx.runTool('breaches_s_v2', 'victim@example.com');
@@ -91,15 +124,30 @@ describe('results: panel, history, export, redaction', () => {
     await niamonx.runTool('gl_ping', '203.0.113.10');
     await niamonx.runTool('breaches_search', 'nobody@example.com');
     const folder = join(tmpdir(), `niamonx-history-${Date.now()}`);
-    const json = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'json', target: vscode.Uri.file(join(folder, 'h.json')) });
-    const parsed = JSON.parse(await readFile(json!.fsPath, 'utf8'));
-    assert.deepEqual(parsed.records.slice(0, 2).map((r: { tool: string }) => r.tool), ['breaches_search', 'gl_ping']);
-    const csv = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'csv', target: vscode.Uri.file(join(folder, 'h.csv')) });
-    const lines = (await readFile(csv!.fsPath, 'utf8')).trim().split(/\r?\n/);
+    const json = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'json',
+      target: vscode.Uri.file(join(folder, 'h.json')),
+    });
+    const parsed = JSON.parse(await readFile(json.fsPath, 'utf8'));
+    assert.deepEqual(
+      parsed.records.slice(0, 2).map((r: { tool: string }) => r.tool),
+      ['breaches_search', 'gl_ping'],
+    );
+    const csv = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'csv',
+      target: vscode.Uri.file(join(folder, 'h.csv')),
+    });
+    const lines = (await readFile(csv.fsPath, 'utf8')).trim().split(/\r?\n/);
     assert.match(lines[0], /^tool,input,/);
-    assert.ok(lines.some((line) => line.startsWith('gl_ping,203.0.113.10,')), lines.join('\n'));
-    const md = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', { format: 'markdown', target: vscode.Uri.file(join(folder, 'h.md')) });
-    assert.match(await readFile(md!.fsPath, 'utf8'), /\| Ping \| 203\.0\.113\.10 \| ok \(200\) \|/);
+    assert.ok(
+      lines.some((line) => line.startsWith('gl_ping,203.0.113.10,')),
+      lines.join('\n'),
+    );
+    const md = await vscode.commands.executeCommand<vscode.Uri>('niamonx.history.exportAll', {
+      format: 'markdown',
+      target: vscode.Uri.file(join(folder, 'h.md')),
+    });
+    assert.match(await readFile(md.fsPath, 'utf8'), /\| Ping \| 203\.0\.113\.10 \| ok \(200\) \|/);
   });
 
   it('keeps at most niamonx.history.maxEntries results', async () => {

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
 import type { Fault } from '../../../emulator/faults';
 import type { ToolRun } from '../../../src/core/errors';
-import { api, emulator, eventually, outputLogText, resetWorld } from '../helpers';
+import { api, emulator, eventually, internals, outputLogText, resetWorld } from '../helpers';
 
 /*
  * Soak: 2,000 runs through the public runTool API against the loopback emulator with random
@@ -28,8 +28,15 @@ function mulberry32(seed: number): () => number {
 }
 
 function faultFor(roll: number, pick: number): Fault | undefined {
-  if (roll < 0.1) return { type: 'status', status: [500, 502, 503][Math.floor(pick * 3)] as number, tool: 'gl_ping' };
-  if (roll < 0.15) return { type: 'status', status: 429, body: { success: false, error: 'Too many requests' }, headers: { 'Retry-After': '1' }, tool: 'gl_ping' };
+  if (roll < 0.1) return { type: 'status', status: [500, 502, 503][Math.floor(pick * 3)], tool: 'gl_ping' };
+  if (roll < 0.15)
+    return {
+      type: 'status',
+      status: 429,
+      body: { success: false, error: 'Too many requests' },
+      headers: { 'Retry-After': '1' },
+      tool: 'gl_ping',
+    };
   if (roll < 0.17) return { type: 'slow', headersAfterMs: 250, tool: 'gl_ping' };
   if (roll < 0.18) return pick < 0.5 ? { type: 'truncated-json', tool: 'gl_ping' } : { type: 'html', status: 200, tool: 'gl_ping' };
   return undefined;
@@ -78,10 +85,14 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
           const index = next++;
           if (index === 100) startHeap = heapMiB(gc); // after warm-up: code paths compiled, caches primed
           // Like a well-behaved bulk run: wait out a cooldown the server announced (a condition, polled).
-          await eventually('the gl_ping cooldown to end', () => niamonx.listTools().find((tool) => tool.name === 'gl_ping')?.state.kind !== 'cooling-down', 30_000);
+          await eventually(
+            'the gl_ping cooldown to end',
+            () => niamonx.listTools().find((tool) => tool.name === 'gl_ping')?.state.kind !== 'cooling-down',
+            30_000,
+          );
           const fault = faultFor(random(), random());
           if (fault) await emulator().fault(fault);
-          const input = inputs[index] as string;
+          const input = inputs[index];
           const outcome = await niamonx.runTool('gl_ping', input);
           outcomes.set(input, [...(outcomes.get(input) ?? []), outcome]);
         }
@@ -90,13 +101,12 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
     } finally {
       process.off('unhandledRejection', onUnhandled);
     }
-    const endHeap = heapMiB(gc);
     const seconds = (Date.now() - started) / 1000;
 
     const counts = new Map<string, number>();
-    for (const runs of outcomes.values()) for (const run of runs) counts.set(run.ok ? 'ok' : run.error.kind, (counts.get(run.ok ? 'ok' : run.error.kind) ?? 0) + 1);
+    for (const runs of outcomes.values())
+      for (const run of runs) counts.set(run.ok ? 'ok' : run.error.kind, (counts.get(run.ok ? 'ok' : run.error.kind) ?? 0) + 1);
     console.log(`soak: ${CALLS} runs in ${seconds.toFixed(1)} s; outcomes ${JSON.stringify(Object.fromEntries(counts))}`);
-    console.log(`soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run 100, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`);
 
     assert.equal(outcomes.size, CALLS, 'every input has an outcome');
     for (const [input, runs] of outcomes) assert.equal(runs.length, 1, `${input} has ${runs.length} outcomes`);
@@ -105,12 +115,22 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
     for (const kind of ['server', 'rate-limit', 'bad-response']) assert.ok((counts.get(kind) ?? 0) > 0, `some ${kind} outcomes were seen`);
 
     // One log line per input: the recorded outcome, exactly once.
-    const log = await eventually('every run in the output log', () => {
-      const text = outputLogText();
-      return text.includes(`gl_ping ${inputs.at(-1)} `) && inputs.every((input) => text.includes(`gl_ping ${input} →`)) && text;
-    }, 30_000);
+    const log = await eventually(
+      'every run in the output log',
+      () => {
+        const text = outputLogText();
+        return text.includes(`gl_ping ${inputs.at(-1)} `) && inputs.every((input) => text.includes(`gl_ping ${input} →`)) && text;
+      },
+      30_000,
+    );
+    // Measured once the work the runs queued has settled (log lines written, history flushed).
+    await (await internals()).history.flush();
+    const endHeap = heapMiB(gc);
+    console.log(
+      `soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run 100, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`,
+    );
     const perInput = new Map<string, number>();
-    for (const match of log.matchAll(/gl_ping (198\.18\.\d+\.\d+) →/g)) perInput.set(match[1] as string, (perInput.get(match[1] as string) ?? 0) + 1);
+    for (const match of log.matchAll(/gl_ping (198\.18\.\d+\.\d+) →/g)) perInput.set(match[1], (perInput.get(match[1]) ?? 0) + 1);
     const twice = inputs.filter((input) => perInput.get(input) !== 1);
     assert.deepEqual(twice.slice(0, 5), [], `${twice.length} input(s) were not logged exactly once`);
 

@@ -64,12 +64,21 @@ describe('tool explorer and catalog', () => {
     await config().update(
       'tools',
       [
-        { name: 'whois_lookup', label: 'WHOIS', description: 'WHOIS record', category: 'Registry', inputKind: 'domain', body: { domain: '${input}', full: true } },
+        {
+          name: 'whois_lookup',
+          label: 'WHOIS',
+          description: 'WHOIS record',
+          category: 'Registry',
+          inputKind: 'domain',
+          body: { domain: '${input}', full: true },
+        },
         { name: 'bad/name', label: 'Broken' },
       ],
       vscode.ConfigurationTarget.Global,
     );
-    const whois = await eventually('the WHOIS tool in the tree', async () => (await treeItems((await internals()).toolTree)).find((item) => labelOf(item) === 'WHOIS'));
+    const whois = await eventually('the WHOIS tool in the tree', async () =>
+      (await treeItems((await internals()).toolTree)).find((item) => labelOf(item) === 'WHOIS'),
+    );
     assert.ok(whois);
     const labels = (await treeItems((await internals()).toolTree)).map(labelOf);
     assert.ok(labels.includes('Registry'), 'the user category is a group');
@@ -87,8 +96,15 @@ describe('tool explorer and catalog', () => {
   it('offers Ping and Run Tool links in a hover over an IP, trusting only those commands', async () => {
     const editor = await openEditor('Nov 26 sshd[1]: Failed password for root from 203.0.113.9 port 22');
     const offset = editor.document.getText().indexOf('203.0.113.9') + 3;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
-    const ours = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value)).find((text) => text.includes('NiamonX'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      editor.document.positionAt(offset),
+    );
+    const ours = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value))
+      .find((text) => text.includes('NiamonX'));
     assert.ok(ours, 'a NiamonX hover is shown');
     assert.match(ours, /command:niamonx\.ping\?/);
     assert.match(ours, /command:niamonx\.runTool\?/);
@@ -97,8 +113,14 @@ describe('tool explorer and catalog', () => {
 
     await config().update('hover.enabled', false, vscode.ConfigurationTarget.Global);
     try {
-      const off = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(offset));
-      const none = off.flatMap((hover) => hover.contents).some((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value).includes('NiamonX'));
+      const off = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        editor.document.positionAt(offset),
+      );
+      const none = off
+        .flatMap((hover) => hover.contents)
+        .some((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value).includes('NiamonX'));
       assert.equal(none, false, 'the setting turns hovers off');
     } finally {
       await config().update('hover.enabled', undefined, vscode.ConfigurationTarget.Global);
@@ -109,5 +131,30 @@ describe('tool explorer and catalog', () => {
     const run = await vscode.commands.executeCommand<ToolRun>('niamonx.ping', '192.0.2.77');
     assert.equal(run?.ok, true, JSON.stringify(run));
     assert.deepEqual((await emulator().requests())[0].body, { ip: '192.0.2.77' });
+  });
+
+  it('takes command arguments in each documented shape: { tool, input }, a tool name, a tree node, a record id', async () => {
+    const run = await vscode.commands.executeCommand<ToolRun>('niamonx.runTool', { tool: 'gl_ping', input: '192.0.2.78' });
+    assert.equal(run?.ok, true, JSON.stringify(run));
+    const editor = await openEditor('probe from 192.0.2.79');
+    select(editor, '192.0.2.79');
+    assert.equal((await vscode.commands.executeCommand<ToolRun>('niamonx.tree.runTool', 'gl_ping'))?.ok, true);
+    const fromNode = await vscode.commands.executeCommand<ToolRun>('niamonx.tree.runTool', { tool: { name: 'gl_ping' } });
+    assert.equal(fromNode?.ok && fromNode.cached, true, 'the same tool and input again, answered from the cache');
+    assert.deepEqual(
+      (await emulator().requests()).map((request) => request.body),
+      [{ ip: '192.0.2.78' }, { ip: '192.0.2.79' }],
+    );
+    const [latest] = await treeItems((await internals()).historyTree);
+    const id = (latest.command!.arguments![0] as { id: string }).id;
+    assert.equal((await vscode.commands.executeCommand<ToolRun>('niamonx.history.runAgain', id))?.ok, true);
+    assert.equal((await emulator().requests()).length, 3);
+  });
+
+  it('ignores command arguments of the wrong shape instead of trusting them', async () => {
+    assert.equal(await vscode.commands.executeCommand('niamonx.tree.runTool', { tool: { name: 42 } }), undefined);
+    assert.equal(await vscode.commands.executeCommand('niamonx.history.runAgain', { id: ['x'] }), undefined);
+    assert.equal(await vscode.commands.executeCommand('niamonx.history.export', 42), undefined);
+    assert.equal((await emulator().requests()).length, 0);
   });
 });

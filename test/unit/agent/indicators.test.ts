@@ -36,7 +36,7 @@ describe('agent indicators, tool list and inputs', () => {
     assert.equal(state('breaches_search'), 'ready');
     assert.match(summary, /^4 NiamonX tools \(2 ready, 2 not\)/);
     now += 31_000;
-    assert.equal(listTools(catalog, states, now).data.tools[0]!.state, 'ready');
+    assert.equal(listTools(catalog, states, now).data.tools[0].state, 'ready');
   });
 
   it('refuses bad input with an invalid-input message', () => {

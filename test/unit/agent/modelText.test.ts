@@ -20,7 +20,7 @@ describe('modelText: what a language model receives', () => {
   it('always masks passwords, tokens and hashes, and keeps counts', () => {
     const { text } = modelText('ulp_search', ULP, { maxChars: 8000 });
     for (const secret of ['Summer2024!', 'hunter2hunter2', 'tok-123456']) assert.ok(!text.includes(secret), `${secret} leaked`);
-    const data = JSON.parse(text.split('\n')[1]!);
+    const data = JSON.parse(text.split('\n')[1]);
     assert.equal(data.records[0].pass, '•••••• (11 chars)');
     assert.equal(data.records[1].api_token, '•••••• (10 chars)');
     assert.equal(data.stats.with_password, 2, 'a count is not a secret');
@@ -40,12 +40,17 @@ describe('modelText: what a language model receives', () => {
     assert.ok(text.length <= 2000, `${text.length} characters`);
     const [summary, json, note] = text.split('\n');
     assert.equal(summary, 'big');
-    const data = JSON.parse(json!);
+    const data = JSON.parse(json);
     assert.equal(data.total, 300);
     const kept = data.records.length;
     assert.ok(kept > 0 && kept < 300);
     assert.equal(note, cut);
-    assert.match(note!, new RegExp(`^Note: cut to fit 2,000 characters \\(niamonx\\.ai\\.maxResultChars\\): "records" shows the first ${kept} of 300 items; the other ${300 - kept} were cut\\.`));
+    assert.match(
+      note,
+      new RegExp(
+        `^Note: cut to fit 2,000 characters \\(niamonx\\.ai\\.maxResultChars\\): "records" shows the first ${kept} of 300 items; the other ${300 - kept} were cut\\.`,
+      ),
+    );
     assert.ok(!text.includes('secret-1'), 'redacted before cutting');
     // As many items as fit: the room left is less than one more item (about 60 characters).
     assert.ok(text.length > 2000 - 80, `only ${text.length} of 2000 characters used`);
@@ -57,7 +62,7 @@ describe('modelText: what a language model receives', () => {
     const top = Array.from({ length: 100 }, (_, index) => ({ n: index, text: 'y'.repeat(50) }));
     const { text, cut } = modelText('s', top, { maxChars: 1000 });
     assert.match(cut!, /the list shows the first \d+ of 100 items/);
-    assert.ok(Array.isArray(JSON.parse(text.split('\n')[1]!)));
+    assert.ok(Array.isArray(JSON.parse(text.split('\n')[1])));
   });
 
   it('cuts what has no array as text, and says how much is shown', () => {

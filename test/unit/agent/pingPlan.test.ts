@@ -1,12 +1,23 @@
 import * as assert from 'node:assert/strict';
 import { pingManyReport } from '../../../src/core/agent/pingManyResult';
 import { checkAddress, planPings } from '../../../src/core/agent/pingPlan';
-import { runManyWith } from '../../../src/core/agent/runMany';
 import type { ToolRun } from '../../../src/core/errors';
 
 describe('planPings: one call per unique public address', () => {
   it('removes duplicates, skips non-public addresses with their class and reports invalid entries', () => {
-    const plan = planPings(['8.8.8.8', ' 8.8.8.8 ', '1.1.1.1', '10.0.0.1', '127.0.0.1', '203.0.113.9', '2001:4860:4860::8888', 'fe80::1', 'nope', '10.0.0.0/8', '[2001:4860:4860::8888]']);
+    const plan = planPings([
+      '8.8.8.8',
+      ' 8.8.8.8 ',
+      '1.1.1.1',
+      '10.0.0.1',
+      '127.0.0.1',
+      '203.0.113.9',
+      '2001:4860:4860::8888',
+      'fe80::1',
+      'nope',
+      '10.0.0.0/8',
+      '[2001:4860:4860::8888]',
+    ]);
     assert.deepEqual(plan.toPing, ['8.8.8.8', '1.1.1.1', '2001:4860:4860::8888']);
     assert.deepEqual(plan.skipped, [
       { ip: '10.0.0.1', class: 'private' },
@@ -14,7 +25,10 @@ describe('planPings: one call per unique public address', () => {
       { ip: '203.0.113.9', class: 'documentation' },
       { ip: 'fe80::1', class: 'link-local' },
     ]);
-    assert.deepEqual(plan.invalid.map((entry) => entry.input), ['nope', '10.0.0.0/8']);
+    assert.deepEqual(
+      plan.invalid.map((entry) => entry.input),
+      ['nope', '10.0.0.0/8'],
+    );
     assert.equal(plan.duplicates, 2);
   });
 
@@ -25,46 +39,23 @@ describe('planPings: one call per unique public address', () => {
   });
 });
 
-describe('runManyWith: the stand-in for the bulk scheduler', () => {
-  it('runs at most `concurrency` at once and keeps the input order', async () => {
-    let running = 0;
-    let peak = 0;
-    const runMany = runManyWith(async (tool, input) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((resolve) => setImmediate(resolve));
-      running--;
-      return { ok: true, tool, status: 200, data: { ip: input }, durationMs: 1 };
-    }, 2);
-    const runs = await runMany('gl_ping', ['a', 'b', 'c', 'd', 'e'], new AbortController().signal);
-    assert.deepEqual(runs.map((run) => (run.ok ? (run.data as { ip: string }).ip : '')), ['a', 'b', 'c', 'd', 'e']);
-    assert.equal(peak, 2);
-  });
-
-  it('starts nothing more once aborted', async () => {
-    const controller = new AbortController();
-    const started: string[] = [];
-    const runMany = runManyWith(async (tool, input) => {
-      started.push(input);
-      controller.abort();
-      return { ok: true, tool, status: 200, data: {}, durationMs: 1 };
-    }, 1);
-    const runs = await runMany('gl_ping', ['a', 'b', 'c'], controller.signal);
-    assert.deepEqual(started, ['a']);
-    assert.deepEqual(runs.map((run) => run.ok || run.error.kind), [true, 'cancelled', 'cancelled']);
-  });
-});
-
 describe('pingManyReport', () => {
   const plan = planPings(['8.8.8.8', '1.1.1.1', '10.0.0.1']);
   const ok = (ip: string): ToolRun => ({ ok: true, tool: 'gl_ping', status: 200, data: { ip, token: 'abc123' }, durationMs: 5 });
 
   it('counts answers, failures and skips, with a next step per failure, and masks secrets', () => {
-    const report = pingManyReport(plan, [ok('8.8.8.8'), { ok: false, tool: 'gl_ping', status: 429, error: { kind: 'rate-limit', message: 'x', retryAfterSeconds: 30 } }]);
+    const report = pingManyReport(plan, [
+      ok('8.8.8.8'),
+      { ok: false, tool: 'gl_ping', status: 429, error: { kind: 'rate-limit', message: 'x', retryAfterSeconds: 30 } },
+    ]);
     assert.ok(!('error' in report));
     if ('error' in report) return;
     assert.match(report.summary, /^gl_ping on 2 unique public addresses: 1 answered, 1 failed; 1 skipped as not public/);
-    assert.deepEqual(report.data.results[1], { ip: '1.1.1.1', ok: false, error: 'rate-limit: gl_ping is cooling down for 30 s; do not call it again before then.' });
+    assert.deepEqual(report.data.results[1], {
+      ip: '1.1.1.1',
+      ok: false,
+      error: 'rate-limit: gl_ping is cooling down for 30 s; do not call it again before then.',
+    });
     assert.ok(!JSON.stringify(report.data).includes('abc123'));
   });
 

@@ -64,7 +64,10 @@ describe('API client against the emulator', () => {
   }
 
   it('maps 405 to method (a GET-only proxy in front of the API)', async () => {
-    const error = await failure({ baseUrl: emulator.url, fetchImpl: (url, init) => fetch(url, { ...init, method: 'GET', body: undefined }) });
+    const error = await failure({
+      baseUrl: emulator.url,
+      fetchImpl: (url, init) => fetch(url, { ...init, method: 'GET', body: undefined }),
+    });
     assert.equal(error.kind, 'method');
   });
 
@@ -197,7 +200,15 @@ describe('API client without a server', () => {
   it('scrubs the key from an unexpected failure that echoes it', async () => {
     // Thrown while the answer is read, so the raw message (with the key) reaches the scrubber
     // as it is; networkError() would have built a fresh message and hidden a missing scrub.
-    const echoing = { status: 200, headers: { get: () => { throw new Error(`bad header ${KEY}`); } }, body: null } as unknown as Response;
+    const echoing = {
+      status: 200,
+      headers: {
+        get: () => {
+          throw new Error(`bad header ${KEY}`);
+        },
+      },
+      body: null,
+    } as unknown as Response;
     const error = await failure({ baseUrl: `http://127.0.0.1:${port}/api/v2`, fetchImpl: async () => echoing });
     assert.match(error.message, /Unexpected failure: bad header \[redacted\]/);
   });

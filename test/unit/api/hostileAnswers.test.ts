@@ -10,7 +10,14 @@ const KEY = 'nx-canary-hostile-5f0c2e9a7b1d';
 /** The call's error; fails the test when the key (or its first 8 characters) shows anywhere in it. */
 async function failure(emulator: Emulator, call: Partial<ToolCall> = {}): Promise<ToolCallError> {
   try {
-    const answer = await callTool({ baseUrl: emulator.url, apiKey: KEY, tool: 'gl_ping', body: { ip: '1.1.1.1' }, timeoutMs: 10_000, ...call });
+    const answer = await callTool({
+      baseUrl: emulator.url,
+      apiKey: KEY,
+      tool: 'gl_ping',
+      body: { ip: '1.1.1.1' },
+      timeoutMs: 10_000,
+      ...call,
+    });
     throw new Error(`expected a failure, got status ${answer.status}`);
   } catch (error) {
     if (!(error instanceof ToolCallError)) throw error;
@@ -103,7 +110,10 @@ describe('hostile niamonx.tools settings', () => {
   it('a user tool whose body nests 100,000 levels is reported invalid instead of breaking the catalog', () => {
     let body: unknown = '${input}';
     for (let i = 0; i < 100_000; i++) body = { n: body };
-    const catalog = buildCatalog([{ name: 'deep_tool', body: { q: body } }, { name: 'fine_tool', body: { q: '${input}' } }]);
+    const catalog = buildCatalog([
+      { name: 'deep_tool', body: { q: body } },
+      { name: 'fine_tool', body: { q: '${input}' } },
+    ]);
     assert.equal(catalog.find('deep_tool'), undefined);
     assert.ok(catalog.find('fine_tool'), 'the other entries still stand');
   });

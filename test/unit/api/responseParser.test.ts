@@ -73,6 +73,9 @@ describe('parseAnswer', () => {
   });
 
   it('names the redirect target and refuses to follow it', () => {
-    assert.match(kindOf(answer(301, '', { location: 'https://elsewhere.example/api' })).message, /redirect.*elsewhere\.example.*not followed/);
+    assert.match(
+      kindOf(answer(301, '', { location: 'https://elsewhere.example/api' })).message,
+      /redirect.*elsewhere\.example.*not followed/,
+    );
   });
 });

@@ -26,13 +26,22 @@ describe('API key rules', () => {
   }
 
   it('requireApiKey says how to set a missing key', () => {
-    assert.throws(() => requireApiKey(undefined), (error: ToolCallError) => error.kind === 'auth' && /Set API Key/.test(error.message));
+    assert.throws(
+      () => requireApiKey(undefined),
+      (error: ToolCallError) => error.kind === 'auth' && /Set API Key/.test(error.message),
+    );
   });
 });
 
 describe('base URL rules', () => {
   it('accepts https and loopback http', () => {
-    for (const url of ['https://dash.niamonx.io/api/v2', 'http://127.0.0.1:8787/api/v2', 'http://localhost:1/x', 'http://[::1]:9/api/v2', 'http://127.255.0.9/']) {
+    for (const url of [
+      'https://dash.niamonx.io/api/v2',
+      'http://127.0.0.1:8787/api/v2',
+      'http://localhost:1/x',
+      'http://[::1]:9/api/v2',
+      'http://127.255.0.9/',
+    ]) {
       assert.equal(checkBaseUrl(url).ok, true, url);
     }
   });
@@ -42,7 +51,17 @@ describe('base URL rules', () => {
     assert.equal(check.ok && check.url.href, 'https://dash.niamonx.io/api/v2');
   });
 
-  for (const url of ['http://dash.niamonx.io/api/v2', 'http://10.0.0.1/api', 'http://localhost.evil.com/', 'http://127.0.0.1.nip.io/', 'ftp://x/', 'file:///etc/passwd', 'not a url', 'https://user:pw@host/api', 'https://host/api?x=1']) {
+  for (const url of [
+    'http://dash.niamonx.io/api/v2',
+    'http://10.0.0.1/api',
+    'http://localhost.evil.com/',
+    'http://127.0.0.1.nip.io/',
+    'ftp://x/',
+    'file:///etc/passwd',
+    'not a url',
+    'https://user:pw@host/api',
+    'https://host/api?x=1',
+  ]) {
     it(`refuses ${url}`, () => {
       const check = checkBaseUrl(url);
       assert.equal(check.ok, false);
@@ -60,6 +79,9 @@ describe('base URL rules', () => {
   it('builds a tool URL without double slashes, escaping the tool name', () => {
     assert.equal(toolUrl('https://dash.niamonx.io/api/v2/', 'gl_ping'), 'https://dash.niamonx.io/api/v2/gl_ping');
     assert.equal(toolUrl('https://dash.niamonx.io/api/v2', 'a/b'), 'https://dash.niamonx.io/api/v2/a%2Fb');
-    assert.throws(() => toolUrl('http://example.com', 'gl_ping'), (error: ToolCallError) => error.kind === 'config');
+    assert.throws(
+      () => toolUrl('http://example.com', 'gl_ping'),
+      (error: ToolCallError) => error.kind === 'config',
+    );
   });
 });

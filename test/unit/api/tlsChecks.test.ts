@@ -28,7 +28,13 @@ describe('TLS certificate checks', () => {
 
   it('refuses a self-signed certificate with a network error that names the certificate, and sends nothing', async () => {
     const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2`;
-    const error = await callTool({ baseUrl: url, apiKey: 'nx-canary-tls-00112233445566', tool: 'gl_ping', body: { ip: '1.1.1.1' }, timeoutMs: 5000 }).then(
+    const error = await callTool({
+      baseUrl: url,
+      apiKey: 'nx-canary-tls-00112233445566',
+      tool: 'gl_ping',
+      body: { ip: '1.1.1.1' },
+      timeoutMs: 5000,
+    }).then(
       () => assert.fail('a self-signed certificate was accepted'),
       (e: unknown) => e,
     );
@@ -44,7 +50,9 @@ describe('TLS certificate checks', () => {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
       });
-    const offenders = sources(join(ROOT, 'src')).filter((file) => /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|checkServerIdentity/.test(readFileSync(file, 'utf8')));
+    const offenders = sources(join(ROOT, 'src')).filter((file) =>
+      /rejectUnauthorized|NODE_TLS_REJECT_UNAUTHORIZED|checkServerIdentity/.test(readFileSync(file, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 });

@@ -5,7 +5,8 @@ import { AMBIGUOUS_IPV4 } from '../../../src/core/target/scanIp';
 import { findTargets } from '../../../src/core/target/detectTarget';
 import { logCorpus } from '../../fixtures/logCorpus';
 
-const brief = (t: FoundTarget) => `${t.kind}|${t.value}|${t.raw}|${t.start}|${t.end}|${t.ip?.class ?? ''}|${t.defanged ? 'defanged' : ''}|${t.problem ?? ''}`;
+const brief = (t: FoundTarget) =>
+  `${t.kind}|${t.value}|${t.raw}|${t.start}|${t.end}|${t.ip?.class ?? ''}|${t.defanged ? 'defanged' : ''}|${t.problem ?? ''}`;
 
 describe('extractTargets', () => {
   const text = [
@@ -48,7 +49,7 @@ describe('extractTargets', () => {
       ['2001:db8::2', '2001[:]db8[:][:]2'],
       ['malware.example.net', 'malware.example.net'],
     ]) {
-      const target = byValue(value!);
+      const target = byValue(value);
       assert.equal(target.raw, raw, value);
       assert.equal(target.defanged, true, `${value} is defanged`);
       assert.equal(text.slice(target.start, target.end), target.raw, `${value}: offsets in the original text`);
@@ -61,7 +62,11 @@ describe('extractTargets', () => {
     const zeros = extractTargets(text).find((t) => t.raw === '010.001.002.003');
     assert.equal(zeros?.problem, AMBIGUOUS_IPV4);
     assert.equal(zeros?.ip, undefined, 'no classification: it is not known which address it is');
-    assert.equal(findTargets(text).some((t) => t.raw === '010.001.002.003'), false, 'single-target detection does not offer it');
+    assert.equal(
+      findTargets(text).some((t) => t.raw === '010.001.002.003'),
+      false,
+      'single-target detection does not offer it',
+    );
     assert.equal(extractTargets(text).filter((t) => t.problem).length, 1, 'only that one');
   });
 
@@ -94,7 +99,7 @@ describe('extractTargetsInChunks', () => {
     const whole = extractTargets(big);
     assert.ok(whole.length > 20_000);
     assert.equal(chunked.length, whole.length);
-    for (let i = 0; i < whole.length; i++) assert.equal(brief(chunked[i]!), brief(whole[i]!), `target ${i}`);
+    for (let i = 0; i < whole.length; i++) assert.equal(brief(chunked[i]), brief(whole[i]), `target ${i}`);
     const ips = await extractTargetsInChunks(big, ['ip']);
     assert.deepEqual(ips.map(brief), extractTargets(big, ['ip']).map(brief));
   });
@@ -123,6 +128,10 @@ describe('extractTargetsInChunks', () => {
     });
     await assert.rejects(run, /cancelled by the user/);
     assert.equal(slices, 2, 'no slice after the cancel');
-    await assert.rejects(extractTargetsInChunks(big, undefined, { signal: controller.signal }), /cancelled by the user/, 'an aborted signal stops it before it starts');
+    await assert.rejects(
+      extractTargetsInChunks(big, undefined, { signal: controller.signal }),
+      /cancelled by the user/,
+      'an aborted signal stops it before it starts',
+    );
   });
 });

@@ -7,7 +7,19 @@ import { detectTargets } from '../../../src/core/target/scanText';
 import { fuzzLines, logCorpus } from '../../fixtures/logCorpus';
 
 const describeTarget = (t: FoundTarget) =>
-  [t.kind, t.value, t.raw, t.start, t.end, t.inputKind, t.ip?.class, t.ip?.port, t.ip?.prefixLength, t.defanged === true, t.problem ?? ''].join('|');
+  [
+    t.kind,
+    t.value,
+    t.raw,
+    t.start,
+    t.end,
+    t.inputKind,
+    t.ip?.class,
+    t.ip?.port,
+    t.ip?.prefixLength,
+    t.defanged === true,
+    t.problem ?? '',
+  ].join('|');
 
 /** What the dedupe must give, computed the slow, obvious way from every occurrence. */
 function expectedUnique(all: FoundTarget[]): Map<string, { first: string; count: number; raws: string[] }> {
@@ -56,7 +68,8 @@ describe('extractUniqueTargets', () => {
 
   it('agrees on fuzzed lines (defanged ones included)', () => {
     const text = [...fuzzLines(4000), ...fuzzLines(2000, 5)].join('\n');
-    for (const kinds of KIND_SETS) assertUnique(extractUniqueTargets(text, kinds), extractTargets(text, kinds), `fuzzed, kinds ${kinds?.join(',') ?? 'all'}`);
+    for (const kinds of KIND_SETS)
+      assertUnique(extractUniqueTargets(text, kinds), extractTargets(text, kinds), `fuzzed, kinds ${kinds?.join(',') ?? 'all'}`);
   });
 
   it('gives the same in slices, letting the event loop run between them', async () => {
@@ -104,15 +117,31 @@ describe('extractUniqueTargets', () => {
 describe('scanning for some kinds only', () => {
   // Without domains wanted, domains are judged only where they touch another target: the
   // other kinds must come out exactly as when every domain is judged.
-  const only = (text: string, keep: (t: FoundTarget) => boolean) => detectTargets(text, { anyTld: false }).targets.filter(keep).map(describeTarget);
+  const only = (text: string, keep: (t: FoundTarget) => boolean) =>
+    detectTargets(text, { anyTld: false }).targets.filter(keep).map(describeTarget);
   const isIp = (t: FoundTarget) => t.inputKind === 'ip';
 
   it('finds the same IPs as a full scan filtered, on the corpus and on fuzzed lines', () => {
     const corpus = logCorpus(400_000, { seed: 7, defanged: true });
-    assert.deepEqual(extractTargets(corpus, ['ip']).filter((t) => !t.problem).map(describeTarget), only(corpus, isIp));
+    assert.deepEqual(
+      extractTargets(corpus, ['ip'])
+        .filter((t) => !t.problem)
+        .map(describeTarget),
+      only(corpus, isIp),
+    );
     for (const line of [...fuzzLines(4000), ...fuzzLines(2000, 5)]) {
-      assert.deepEqual(extractTargets(line, ['ip']).filter((t) => !t.problem).map(describeTarget), only(line, isIp), JSON.stringify(line));
-      assert.deepEqual(extractTargets(line, ['email']).map(describeTarget), only(line, (t) => t.inputKind === 'email'), JSON.stringify(line));
+      assert.deepEqual(
+        extractTargets(line, ['ip'])
+          .filter((t) => !t.problem)
+          .map(describeTarget),
+        only(line, isIp),
+        JSON.stringify(line),
+      );
+      assert.deepEqual(
+        extractTargets(line, ['email']).map(describeTarget),
+        only(line, (t) => t.inputKind === 'email'),
+        JSON.stringify(line),
+      );
     }
   });
 

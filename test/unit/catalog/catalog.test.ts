@@ -18,7 +18,13 @@ describe('built-in tools', () => {
     assert.deepEqual(tool('gl_ping').buildBody('1.1.1.1'), { ip: '1.1.1.1' });
     assert.deepEqual(tool('breaches_search').buildBody('a@b.io'), { query: 'a@b.io' });
     assert.deepEqual(tool('breaches_s_v2').buildBody('a@b.io'), { value: 'a@b.io', type: 'auto' });
-    assert.deepEqual(tool('ulp_search').buildBody('a@b.io', 'email'), { action: 'search', value: 'a@b.io', type: 'email', exact: true, limit: 200 });
+    assert.deepEqual(tool('ulp_search').buildBody('a@b.io', 'email'), {
+      action: 'search',
+      value: 'a@b.io',
+      type: 'email',
+      exact: true,
+      limit: 200,
+    });
   });
 
   it('give ulp_search the detected type only for the kinds it names', () => {
@@ -72,7 +78,13 @@ describe('user tools (niamonx.tools)', () => {
         label: 'Geo',
         category: 'Network',
         inputKind: 'ip',
-        body: { opts: { verbose: true, n: 3, none: null }, target: 'ip:${input}', list: ['${input}', 'x'], addr: '${input}', '${input}': 'key stays' },
+        body: {
+          opts: { verbose: true, n: 3, none: null },
+          target: 'ip:${input}',
+          list: ['${input}', 'x'],
+          addr: '${input}',
+          '${input}': 'key stays',
+        },
       },
     ]);
     const [t] = tools;
@@ -146,30 +158,39 @@ describe('user tools (niamonx.tools)', () => {
       const { tools, invalid } = parseUserTools([entry]);
       assert.deepEqual(tools, [], JSON.stringify(entry));
       assert.equal(invalid.length, 1, JSON.stringify(entry));
-      assert.equal(invalid[0]!.index, 0);
-      assert.match(invalid[0]!.reason, reason, JSON.stringify(entry));
+      assert.equal(invalid[0].index, 0);
+      assert.match(invalid[0].reason, reason, JSON.stringify(entry));
     }
   });
 
   it('names the entry in the report when it has a readable name', () => {
     const { invalid } = parseUserTools([{ name: 'good' }, { name: 'bad', inputKind: 'nope' }]);
-    assert.deepEqual(invalid.map(({ index, name }) => ({ index, name })), [{ index: 1, name: 'bad' }]);
+    assert.deepEqual(
+      invalid.map(({ index, name }) => ({ index, name })),
+      [{ index: 1, name: 'bad' }],
+    );
   });
 
   it('rejects the second of two entries with the same name', () => {
     const { tools, invalid } = parseUserTools([{ name: 'dup', label: 'First' }, { name: 'dup', label: 'Second' }, { name: 'other' }]);
-    assert.deepEqual(tools.map((t) => t.label), ['First', 'other']);
+    assert.deepEqual(
+      tools.map((t) => t.label),
+      ['First', 'other'],
+    );
     assert.equal(invalid.length, 1);
-    assert.equal(invalid[0]!.index, 1);
-    assert.match(invalid[0]!.reason, /niamonx\.tools\[1\]\.name: "dup" is already defined/);
+    assert.equal(invalid[0].index, 1);
+    assert.match(invalid[0].reason, /niamonx\.tools\[1\]\.name: "dup" is already defined/);
   });
 
   it(`uses only the first 100 entries`, () => {
     const setting = Array.from({ length: 103 }, (_, i) => ({ name: `t${i}` }));
     const { tools, invalid } = parseUserTools(setting);
     assert.equal(tools.length, 100);
-    assert.deepEqual(invalid.map((e) => e.index), [100, 101, 102]);
-    assert.match(invalid[0]!.reason, /only the first 100/);
+    assert.deepEqual(
+      invalid.map((e) => e.index),
+      [100, 101, 102],
+    );
+    assert.match(invalid[0].reason, /only the first 100/);
   });
 
   it('treats a missing setting as empty and a non-array as one readable error', () => {
@@ -184,15 +205,24 @@ describe('user tools (niamonx.tools)', () => {
 describe('buildCatalog', () => {
   it('holds the built-ins when there are no user tools', () => {
     const catalog = buildCatalog(undefined);
-    assert.deepEqual(catalog.tools.map((t) => t.name), ['gl_ping', 'breaches_search', 'breaches_s_v2', 'ulp_search']);
+    assert.deepEqual(
+      catalog.tools.map((t) => t.name),
+      ['gl_ping', 'breaches_search', 'breaches_s_v2', 'ulp_search'],
+    );
     assert.equal(catalog.find('gl_ping')?.label, 'Ping');
     assert.equal(catalog.find('nope'), undefined);
     assert.deepEqual(catalog.invalid, []);
   });
 
   it('lets a user entry with a built-in name replace it in place', () => {
-    const catalog = buildCatalog([{ name: 'mine' }, { name: 'gl_ping', label: 'My ping', inputKind: 'ip', body: { ip: '${input}', count: 4 } }]);
-    assert.deepEqual(catalog.tools.map((t) => t.name), ['gl_ping', 'breaches_search', 'breaches_s_v2', 'ulp_search', 'mine']);
+    const catalog = buildCatalog([
+      { name: 'mine' },
+      { name: 'gl_ping', label: 'My ping', inputKind: 'ip', body: { ip: '${input}', count: 4 } },
+    ]);
+    assert.deepEqual(
+      catalog.tools.map((t) => t.name),
+      ['gl_ping', 'breaches_search', 'breaches_s_v2', 'ulp_search', 'mine'],
+    );
     const ping = catalog.find('gl_ping');
     assert.equal(ping?.source, 'user');
     assert.equal(ping?.label, 'My ping');
@@ -200,10 +230,16 @@ describe('buildCatalog', () => {
   });
 
   it('reports invalid entries and keeps them out of find and forKind', () => {
-    const catalog = buildCatalog([{ name: 'bad/name', inputKind: 'ip' }, { name: 'fine', inputKind: 'ip' }]);
+    const catalog = buildCatalog([
+      { name: 'bad/name', inputKind: 'ip' },
+      { name: 'fine', inputKind: 'ip' },
+    ]);
     assert.equal(catalog.invalid.length, 1);
     assert.equal(catalog.find('bad/name'), undefined);
-    assert.deepEqual(catalog.forKind('ip').map((t) => t.name), ['gl_ping', 'fine', 'breaches_search']);
+    assert.deepEqual(
+      catalog.forKind('ip').map((t) => t.name),
+      ['gl_ping', 'fine', 'breaches_search'],
+    );
   });
 
   it('orders forKind: tools made for the kind first, then those that also take it, each in catalog order', () => {
@@ -212,11 +248,26 @@ describe('buildCatalog', () => {
       { name: 'mail_check', inputKind: 'email' },
       { name: 'phone_check', inputKind: 'phone' },
     ]);
-    assert.deepEqual(catalog.forKind('email').map((t) => t.name), ['breaches_search', 'breaches_s_v2', 'mail_check', 'ulp_search', 'free']);
-    assert.deepEqual(catalog.forKind('domain').map((t) => t.name), ['ulp_search', 'breaches_search', 'breaches_s_v2', 'free']);
-    assert.deepEqual(catalog.forKind('ip').map((t) => t.name), ['gl_ping', 'breaches_search', 'free']);
-    assert.deepEqual(catalog.forKind('phone').map((t) => t.name), ['phone_check', 'free']);
-    assert.deepEqual(catalog.forKind('text').map((t) => t.name), ['free', 'breaches_search', 'breaches_s_v2', 'ulp_search']);
+    assert.deepEqual(
+      catalog.forKind('email').map((t) => t.name),
+      ['breaches_search', 'breaches_s_v2', 'mail_check', 'ulp_search', 'free'],
+    );
+    assert.deepEqual(
+      catalog.forKind('domain').map((t) => t.name),
+      ['ulp_search', 'breaches_search', 'breaches_s_v2', 'free'],
+    );
+    assert.deepEqual(
+      catalog.forKind('ip').map((t) => t.name),
+      ['gl_ping', 'breaches_search', 'free'],
+    );
+    assert.deepEqual(
+      catalog.forKind('phone').map((t) => t.name),
+      ['phone_check', 'free'],
+    );
+    assert.deepEqual(
+      catalog.forKind('text').map((t) => t.name),
+      ['free', 'breaches_search', 'breaches_s_v2', 'ulp_search'],
+    );
   });
 });
 
@@ -233,7 +284,21 @@ describe('USER_TOOLS_JSON_SCHEMA', () => {
 
   it('has a name pattern that agrees with the zod check', () => {
     const pattern = new RegExp(items.properties.name.pattern);
-    for (const name of ['gl_ping', 'a', '_x', 'v2.tool-name', 'x'.repeat(64), '', '.x', '-x', 'a..b', 'a/b', '../x', 'x'.repeat(65), 'a b']) {
+    for (const name of [
+      'gl_ping',
+      'a',
+      '_x',
+      'v2.tool-name',
+      'x'.repeat(64),
+      '',
+      '.x',
+      '-x',
+      'a..b',
+      'a/b',
+      '../x',
+      'x'.repeat(65),
+      'a b',
+    ]) {
       assert.equal(pattern.test(name), userToolEntrySchema.shape.name.safeParse(name).success, name);
     }
   });

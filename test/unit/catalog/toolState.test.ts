@@ -81,7 +81,12 @@ describe('ToolStateTracker', () => {
   it('runs a daily limit without a hint until the next UTC midnight', () => {
     const { tracker, clock } = setup(Date.UTC(2024, 0, 15, 23, 59, 30));
     tracker.record('t', { ok: false, kind: 'rate-limit', message: 'Daily limit reached', daily: true });
-    assert.deepEqual(tracker.stateOf('t'), { kind: 'cooling-down', until: Date.UTC(2024, 0, 16), daily: true, message: 'Daily limit reached' });
+    assert.deepEqual(tracker.stateOf('t'), {
+      kind: 'cooling-down',
+      until: Date.UTC(2024, 0, 16),
+      daily: true,
+      message: 'Daily limit reached',
+    });
     clock.now = Date.UTC(2024, 0, 16);
     assert.equal(tracker.blockingState('t'), undefined);
   });

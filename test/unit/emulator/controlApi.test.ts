@@ -55,7 +55,10 @@ describe('emulator: control API over HTTP', () => {
     await callTool(emulator(), 'gl_ping', ping);
     await callTool(emulator(), 'gl_ping', { ip: '9.9.9.9' });
     const seen = await waiting;
-    assert.deepEqual(seen.map((r) => r.tool), ['gl_ping', 'gl_ping', 'gl_ping']);
+    assert.deepEqual(
+      seen.map((r) => r.tool),
+      ['gl_ping', 'gl_ping', 'gl_ping'],
+    );
     assert.equal((await control().waitFor(undefined, 4, 1000)).length, 4, 'without a tool every request counts');
   });
 

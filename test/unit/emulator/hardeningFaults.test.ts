@@ -38,7 +38,10 @@ describe('emulator: faults for the hardening suite', () => {
     assert.ok(!header.text.includes(KEY));
     const both = await callTool(emulator(), 'gl_ping', ping);
     assert.ok(both.text.includes(KEY) && both.headers.get('x-echoed-key') === KEY);
-    assert.deepEqual(emulator().requests.map((r) => r.fault), ['echo-key', 'echo-key', 'echo-key']);
+    assert.deepEqual(
+      emulator().requests.map((r) => r.fault),
+      ['echo-key', 'echo-key', 'echo-key'],
+    );
   });
 
   it('short-body: declares more bytes than it sends, then ends the socket', async () => {

@@ -32,7 +32,10 @@ describe('emulator: waiting, latency and shutdown', () => {
 
     it('rejects on timeout, saying what it saw', async () => {
       await callTool(emulator(), 'gl_ping', ping);
-      await assert.rejects(emulator().waitForRequest((r) => r.status === 418, 30), /Timed out after 30 ms waiting for a matching request; 1 recorded \(last 1: POST \/api\/v2\/gl_ping -> 200\)/);
+      await assert.rejects(
+        emulator().waitForRequest((r) => r.status === 418, 30),
+        /Timed out after 30 ms waiting for a matching request; 1 recorded \(last 1: POST \/api\/v2\/gl_ping -> 200\)/,
+      );
     });
   });
 
@@ -49,7 +52,11 @@ describe('emulator: waiting, latency and shutdown', () => {
       const held = callTool(emulator(), 'gl_ping', ping).catch((error: unknown) => error);
       await emulator().waitForArrival((r) => r.tool === 'gl_ping');
       assert.equal((await callTool(emulator(), 'breaches_search', { query: 'x' })).status, 200);
-      assert.deepEqual(emulator().requests.map((r) => r.tool), ['breaches_search'], 'gl_ping is still held');
+      assert.deepEqual(
+        emulator().requests.map((r) => r.tool),
+        ['breaches_search'],
+        'gl_ping is still held',
+      );
       await emulator().close();
       assert.ok((await held) instanceof Error);
     });

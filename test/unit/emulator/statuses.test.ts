@@ -55,7 +55,11 @@ describe('emulator: statuses and check order', () => {
 
   describe('400 on bad bodies, with a precise message', () => {
     const cases: Array<[string, { rawBody?: string; headers?: Record<string, string> }, RegExp]> = [
-      ['no JSON content type', { headers: { 'Content-Type': 'text/plain' } }, /^Content-Type must be application\/json \(got "text\/plain"\)$/],
+      [
+        'no JSON content type',
+        { headers: { 'Content-Type': 'text/plain' } },
+        /^Content-Type must be application\/json \(got "text\/plain"\)$/,
+      ],
       ['an empty body', { rawBody: '' }, /^Request body is empty; expected a JSON object$/],
       ['malformed JSON', { rawBody: '{"ip":' }, /^Request body is not valid JSON: /],
       ['an array', { rawBody: '[]' }, /^Request body must be a JSON object, got an array$/],
@@ -88,7 +92,11 @@ describe('emulator: statuses and check order', () => {
     it('for each tool body', async () => {
       const expectations: Array<[string, unknown, string]> = [
         ['breaches_search', { query: '  ' }, 'Validation error: query must be a non-empty string'],
-        ['breaches_s_v2', { value: 'a', type: 'telepathy' }, 'Validation error: type must be one of auto, email, username, phone, domain, ip, name'],
+        [
+          'breaches_s_v2',
+          { value: 'a', type: 'telepathy' },
+          'Validation error: type must be one of auto, email, username, phone, domain, ip, name',
+        ],
         ['breaches_s_v2', {}, 'Validation error: value must be a non-empty string'],
         ['ulp_search', { value: 'a' }, 'Validation error: action must be "search"'],
         ['ulp_search', { action: 'search', value: 'a', limit: 0 }, 'Validation error: limit must be an integer from 1 to 10000'],

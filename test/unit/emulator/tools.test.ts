@@ -4,7 +4,7 @@ import { callTool, useEmulator } from './harness';
 /** Every string in the data that looks like a host name must be a reserved example domain. */
 function hostsIn(value: unknown): string[] {
   const text = JSON.stringify(value);
-  return [...text.matchAll(/(?:https?:\/\/|@)([a-z0-9.-]+\.[a-z]{2,})/g)].map((match) => match[1] as string);
+  return [...text.matchAll(/(?:https?:\/\/|@)([a-z0-9.-]+\.[a-z]{2,})/g)].map((match) => match[1]);
 }
 
 describe('emulator: built-in tools', () => {
@@ -19,7 +19,10 @@ describe('emulator: built-in tools', () => {
       assert.equal(data.host, '8.8.4.4');
       assert.equal(data.alive, true);
       assert.equal(data.packet_loss, 0);
-      assert.deepEqual(data.probes.map((probe: { seq: number }) => probe.seq), [1, 2, 3, 4]);
+      assert.deepEqual(
+        data.probes.map((probe: { seq: number }) => probe.seq),
+        [1, 2, 3, 4],
+      );
       const rtts = data.probes.map((probe: { rtt_ms: number }) => probe.rtt_ms);
       assert.equal(data.rtt.min, Math.min(...rtts));
       assert.equal(data.rtt.max, Math.max(...rtts));

@@ -37,14 +37,33 @@ describe('toCsv', () => {
   it('writes the record columns, then data columns, with CRLF line endings', () => {
     const text = toCsv([
       okRecord({ id: 'a', data: { alive: true, rtt: { avg: 1.5 } } }),
-      okRecord({ id: 'b', ok: false, status: 429, data: undefined, cached: true, error: { kind: 'rate-limit', message: 'Wait 30 s, then retry' } }),
+      okRecord({
+        id: 'b',
+        ok: false,
+        status: 429,
+        data: undefined,
+        cached: true,
+        error: { kind: 'rate-limit', message: 'Wait 30 s, then retry' },
+      }),
     ]);
     assert.ok(text.endsWith('\r\n'));
     assert.ok(!/[^\r]\n/.test(text.replace(/"[^"]*"/g, '')), 'bare LF outside quotes');
     const rows = parseCsv(text);
     assert.deepEqual(rows[0], [...RECORD_COLUMNS, 'data.alive', 'data.rtt.avg']);
     assert.deepEqual(rows[1], ['gl_ping', '1.1.1.1', '2025-01-02T03:04:05.000Z', '42', '200', 'true', 'false', '', '', 'true', '1.5']);
-    assert.deepEqual(rows[2], ['gl_ping', '1.1.1.1', '2025-01-02T03:04:05.000Z', '42', '429', 'false', 'true', 'rate-limit', 'Wait 30 s, then retry', '', '']);
+    assert.deepEqual(rows[2], [
+      'gl_ping',
+      '1.1.1.1',
+      '2025-01-02T03:04:05.000Z',
+      '42',
+      '429',
+      'false',
+      'true',
+      'rate-limit',
+      'Wait 30 s, then retry',
+      '',
+      '',
+    ]);
     assert.equal(rows.length, 3);
   });
 
@@ -94,8 +113,24 @@ describe('toCsv', () => {
         'data.records.extra',
       ]);
       assert.equal(rows.length, 3);
-      assert.deepEqual(rows[1].slice(RECORD_COLUMNS.length), ['2', '1', 'a@example.com', 'https://a.example.com/login', 'a.example.com', 'ann', '']);
-      assert.deepEqual(rows[2].slice(RECORD_COLUMNS.length), ['2', '1', 'a@example.com', 'https://b.example.com/', 'b.example.com', 'bob', 'x']);
+      assert.deepEqual(rows[1].slice(RECORD_COLUMNS.length), [
+        '2',
+        '1',
+        'a@example.com',
+        'https://a.example.com/login',
+        'a.example.com',
+        'ann',
+        '',
+      ]);
+      assert.deepEqual(rows[2].slice(RECORD_COLUMNS.length), [
+        '2',
+        '1',
+        'a@example.com',
+        'https://b.example.com/',
+        'b.example.com',
+        'bob',
+        'x',
+      ]);
       assert.equal(rows[2][header.indexOf('tool')], 'ulp_search');
     });
 
@@ -108,7 +143,10 @@ describe('toCsv', () => {
 
     it('uses data itself when it is a list of objects', () => {
       const rows = parseCsv(toCsv([okRecord({ data: [{ ip: '1.1.1.1' }, { ip: '8.8.8.8' }] })]));
-      assert.deepEqual(rows.slice(1).map((row) => row[RECORD_COLUMNS.length]), ['1.1.1.1', '8.8.8.8']);
+      assert.deepEqual(
+        rows.slice(1).map((row) => row[RECORD_COLUMNS.length]),
+        ['1.1.1.1', '8.8.8.8'],
+      );
       assert.equal(rows[0][RECORD_COLUMNS.length], 'data.ip');
     });
 

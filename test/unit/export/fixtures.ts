@@ -1,4 +1,4 @@
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /** A successful record with sensible defaults; override what a test is about. */
 export function okRecord(overrides: Partial<ResultRecord> = {}): ResultRecord {

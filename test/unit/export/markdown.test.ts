@@ -54,7 +54,10 @@ describe('toMarkdown', () => {
     const lines = text.split('\n');
     const start = lines.indexOf('| Time | Tool | Input | Status |');
     assert.ok(start > 0);
-    assert.deepEqual(lines.slice(start + 2, start + 5).map((line) => cells(line)[3]), ['ok (200)', 'rate-limit (429)', 'ok (200), cached']);
+    assert.deepEqual(
+      lines.slice(start + 2, start + 5).map((line) => cells(line)[3]),
+      ['ok (200)', 'rate-limit (429)', 'ok (200), cached'],
+    );
     assert.equal(lines.filter((line) => line.startsWith('## ')).length, 3);
   });
 
@@ -64,7 +67,10 @@ describe('toMarkdown', () => {
     const rows = text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| ---'));
     for (const row of rows) assert.equal(cells(row).length, 2, row);
     assert.ok(!/(?<!\\)</.test(text), 'raw HTML leaked');
-    assert.deepEqual(text.split('\n').filter((line) => line.startsWith('#')), ['# NiamonX results', `## gl\\_ping — ${escapeMarkdown(hostile)}`]);
+    assert.deepEqual(
+      text.split('\n').filter((line) => line.startsWith('#')),
+      ['# NiamonX results', `## gl\\_ping — ${escapeMarkdown(hostile)}`],
+    );
     assert.ok(rows.includes(`| data.${escapeMarkdown(hostile)} | ${escapeMarkdown(hostile)} |`));
   });
 

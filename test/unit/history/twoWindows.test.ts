@@ -1,47 +1,71 @@
 import * as assert from 'node:assert/strict';
-import { HistoryStore, type HistoryStorage } from '../../../src/core/history/historyStore';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HISTORY_FILE_NAME, HistoryFileStore } from '../../../src/core/history/historyFileStore';
+import { historyLimits, HistoryStore } from '../../../src/core/history/historyStore';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /**
- * Fault table item 29, as far as plain Node can show it: two windows share one globalState
- * (last writer wins). Interleaved writes and garbage written by another version must leave
- * every window with a valid, bounded history, never an exception.
+ * Fault table item 29, as far as plain Node can show it: two windows append to one history
+ * file in the same global storage folder. Interleaved writes and garbage written by another
+ * version must leave every window with a valid, bounded history, never an exception.
  */
 describe('history shared by two windows', () => {
   const KEY = 'nx-canary-two-windows-4f4f4f4f';
-  let stored: unknown;
-  const shared: HistoryStorage = {
-    get: () => stored,
-    // Resolve later, like a real storage round trip, so the two windows' writes interleave.
-    set: (value) => new Promise((resolve) => setImmediate(() => { stored = value; resolve(); })),
+  const record = (id: string, input = '192.0.2.1'): ResultRecord => ({
+    id,
+    tool: 'gl_ping',
+    toolLabel: 'Ping',
+    input,
+    startedAt: Date.now(),
+    ok: true,
+    status: 200,
+    data: { echo: `${input} ${KEY}` },
+  });
+  const open = (folder: string) => {
+    const maxEntries = () => 50;
+    return new HistoryStore(new HistoryFileStore(folder, historyLimits(maxEntries), { flushDelayMs: 1 }), {
+      maxEntries,
+      secrets: () => [KEY],
+    });
   };
-  const record = (id: string, input = '192.0.2.1'): ResultRecord => ({ id, tool: 'gl_ping', toolLabel: 'Ping', input, startedAt: Date.now(), ok: true, status: 200, data: { echo: `${input} ${KEY}` } });
+  let folder: string;
 
   beforeEach(() => {
-    stored = undefined;
+    folder = mkdtempSync(join(tmpdir(), 'niamonx-two-windows-'));
   });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   it('interleaved adds from two windows leave a valid, bounded history without the key', async () => {
-    const windows = [0, 1].map(() => new HistoryStore(shared, { maxEntries: () => 50, secrets: () => [KEY] }));
-    await Promise.all(Array.from({ length: 200 }, (_, i) => windows[i % 2]!.add(record(`r${i}`, `192.0.2.${i % 250}`))));
-    for (const window of windows) {
-      const list = window.list();
-      assert.ok(list.length > 0 && list.length <= 50);
-      assert.equal(new Set(list.map((r) => r.id)).size, list.length, 'no duplicated entry');
-    }
-    assert.ok(Array.isArray(stored));
-    assert.ok(!JSON.stringify(stored).includes(KEY), 'the key never reaches the shared storage');
+    const windows = [open(folder), open(folder)];
+    await Promise.all(windows.map((window) => window.whenLoaded()));
+    await Promise.all(Array.from({ length: 200 }, (_, i) => windows[i % 2].add(record(`r${i}`, `192.0.2.${i % 250}`))));
+    await Promise.all(windows.map((window) => window.flush()));
+    const third = open(folder);
+    await third.whenLoaded();
+    const list = third.list();
+    assert.ok(list.length > 0 && list.length <= 50, `bounded: ${list.length}`);
+    assert.equal(new Set(list.map((r) => r.id)).size, list.length, 'no duplicated entry');
+    assert.ok(!readFileSync(join(folder, HISTORY_FILE_NAME), 'utf8').includes(KEY), 'the key never reaches the shared file');
   });
 
   it('garbage written by another window or version is dropped, not thrown', async () => {
-    const window = new HistoryStore(shared, { maxEntries: () => 50 });
-    for (const garbage of [null, 42, 'text', {}, [null, 1, 'x', { id: 3 }], [record('ok')]]) {
-      stored = garbage;
-      assert.doesNotThrow(() => window.list());
-    }
-    assert.deepEqual(window.list().map((r) => r.id), ['ok']);
-    stored = [{ nonsense: true }, record('kept')];
-    await window.add(record('new'));
-    assert.deepEqual(window.list().map((r) => r.id), ['new', 'kept']);
+    const window = open(folder);
+    await window.whenLoaded();
+    await window.add(record('kept'));
+    await window.flush();
+    appendFileSync(join(folder, HISTORY_FILE_NAME), 'null\n42\n"text"\n{}\n{"add":{"id":3}}\n{"add":{"nonsense":true}}\nnot json at all\n');
+    const next = open(folder);
+    await next.whenLoaded();
+    assert.deepEqual(
+      next.list().map((r) => r.id),
+      ['kept'],
+    );
+    await next.add(record('new'));
+    assert.deepEqual(
+      next.list().map((r) => r.id),
+      ['new', 'kept'],
+    );
   });
 });

@@ -6,7 +6,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..',
 
 /** The manifest's share of the security promises (README, "Security"). */
 describe('package.json security settings', () => {
-  it('prefers running on the user\'s machine (ui), with the remote as fallback', () => {
+  it("prefers running on the user's machine (ui), with the remote as fallback", () => {
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
   });
 
@@ -16,7 +16,8 @@ describe('package.json security settings', () => {
     for (const setting of ['niamonx.tools', 'niamonx.apiBaseUrl']) assert.ok(untrusted.restrictedConfigurations.includes(setting), setting);
     const properties = manifest.contributes.configuration.properties;
     const urlLike = Object.keys(properties).filter((name) => /url|host|endpoint|proxy|tools$/i.test(name));
-    for (const setting of urlLike) assert.ok(untrusted.restrictedConfigurations.includes(setting), `${setting} is URL-like and must be restricted`);
+    for (const setting of urlLike)
+      assert.ok(untrusted.restrictedConfigurations.includes(setting), `${setting} is URL-like and must be restricted`);
   });
 
   it('keeps the base URL application-scoped, so no workspace can set it', () => {
@@ -26,11 +27,14 @@ describe('package.json security settings', () => {
   it('offers "Try the Emulator" only when running from source', () => {
     const palette = manifest.contributes.menus.commandPalette.find((entry: { command: string }) => entry.command === 'niamonx.useEmulator');
     assert.equal(palette?.when, 'niamonx.devMode');
-    for (const welcome of manifest.contributes.viewsWelcome.filter((entry: { contents: string }) => entry.contents.includes('niamonx.useEmulator'))) {
+    for (const welcome of manifest.contributes.viewsWelcome.filter((entry: { contents: string }) =>
+      entry.contents.includes('niamonx.useEmulator'),
+    )) {
       assert.match(welcome.when, /niamonx\.devMode/);
     }
     for (const [menu, entries] of Object.entries(manifest.contributes.menus as Record<string, { command?: string; when?: string }[]>)) {
-      for (const entry of entries.filter((e) => e.command === 'niamonx.useEmulator')) assert.match(entry.when ?? '', /niamonx\.devMode/, menu);
+      for (const entry of entries.filter((e) => e.command === 'niamonx.useEmulator'))
+        assert.match(entry.when ?? '', /niamonx\.devMode/, menu);
     }
   });
 });

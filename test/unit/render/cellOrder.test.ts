@@ -18,7 +18,12 @@ describe('table sorting', () => {
   });
 
   it('is stable: equal cells keep their order in both directions', () => {
-    const rows = [[num(1), str('a')], [num(0), str('b')], [num(1), str('c')], [num(1), str('d')]];
+    const rows = [
+      [num(1), str('a')],
+      [num(0), str('b')],
+      [num(1), str('c')],
+      [num(1), str('d')],
+    ];
     assert.deepEqual(sortedRowOrder(rows, 0, 'ascending'), [1, 0, 2, 3]);
     assert.deepEqual(sortedRowOrder(rows, 0, 'descending'), [0, 2, 3, 1]);
   });

@@ -1,11 +1,5 @@
 import * as assert from 'node:assert/strict';
-import {
-  DEPTH_NOTE,
-  MAX_TABLE_COLUMNS,
-  SIZE_NOTE,
-  buildRenderModel,
-  type RenderNode,
-} from '../../../src/core/render/renderModel';
+import { DEPTH_NOTE, MAX_TABLE_COLUMNS, SIZE_NOTE, buildRenderModel, type RenderNode } from '../../../src/core/render/renderModel';
 
 /** The node at the end of `path` (keys for objects, [row, column] pairs are not needed here). */
 function walk(node: RenderNode, ...path: (string | number)[]): RenderNode {
@@ -44,15 +38,12 @@ describe('buildRenderModel', () => {
   it('turns an object into key/value entries in order, with scalars styled by type', () => {
     const model = buildRenderModel({ ip: '1.1.1.1', alive: true, packet_loss: 0, host: null });
     assert.equal(model.kind, 'object');
-    assert.deepEqual(
-      model.kind === 'object' && model.entries.map((entry) => [entry.key, entry.value]),
-      [
-        ['ip', { kind: 'string', value: '1.1.1.1', long: false }],
-        ['alive', { kind: 'boolean', value: true }],
-        ['packet_loss', { kind: 'number', value: 0 }],
-        ['host', { kind: 'null' }],
-      ],
-    );
+    assert.deepEqual(model.kind === 'object' && model.entries.map((entry) => [entry.key, entry.value]), [
+      ['ip', { kind: 'string', value: '1.1.1.1', long: false }],
+      ['alive', { kind: 'boolean', value: true }],
+      ['packet_loss', { kind: 'number', value: 0 }],
+      ['host', { kind: 'null' }],
+    ]);
   });
 
   it('marks long strings so the view wraps them', () => {
@@ -62,12 +53,21 @@ describe('buildRenderModel', () => {
   });
 
   it('shows an array of objects as a table whose columns are the union of keys, first seen first', () => {
-    const model = buildRenderModel([{ seq: 1, ttl: 57 }, { seq: 2, rtt_ms: 9.5 }, { note: 'x', seq: 3 }]);
+    const model = buildRenderModel([
+      { seq: 1, ttl: 57 },
+      { seq: 2, rtt_ms: 9.5 },
+      { note: 'x', seq: 3 },
+    ]);
     assert.equal(model.kind, 'table');
     if (model.kind !== 'table') return;
     assert.deepEqual(model.columns, ['seq', 'ttl', 'rtt_ms', 'note']);
     assert.equal(model.totalRows, 3);
-    assert.deepEqual(model.rows[1], [{ kind: 'number', value: 2 }, { kind: 'missing' }, { kind: 'number', value: 9.5 }, { kind: 'missing' }]);
+    assert.deepEqual(model.rows[1], [
+      { kind: 'number', value: 2 },
+      { kind: 'missing' },
+      { kind: 'number', value: 9.5 },
+      { kind: 'missing' },
+    ]);
     assert.deepEqual(model.rows[2][3], { kind: 'string', value: 'x', long: false });
   });
 
@@ -133,7 +133,15 @@ describe('buildRenderModel', () => {
   }
 
   it('honours a smaller maxDepth and shows shallow data whole', () => {
-    assert.equal(depthOfCollapse(buildRenderModel(nested(10, (inner) => ({ a: inner })), { maxDepth: 3 })).depth, 3);
+    assert.equal(
+      depthOfCollapse(
+        buildRenderModel(
+          nested(10, (inner) => ({ a: inner })),
+          { maxDepth: 3 },
+        ),
+      ).depth,
+      3,
+    );
     assert.deepEqual(depthOfCollapse(buildRenderModel(nested(5, (inner) => ({ a: inner })))).leaf, {
       kind: 'string',
       value: 'bottom',
@@ -152,7 +160,10 @@ describe('buildRenderModel', () => {
 
     const all = buildRenderModel(rows, { maxRows: Infinity });
     assert.equal(all.kind === 'table' && all.rows.length, 10_000);
-    const list = buildRenderModel(Array.from({ length: 5000 }, (_, i) => i), { maxRows: 10 });
+    const list = buildRenderModel(
+      Array.from({ length: 5000 }, (_, i) => i),
+      { maxRows: 10 },
+    );
     assert.equal(list.kind === 'list' && `${list.items.length}/${list.totalItems}`, '10/5000');
   });
 
@@ -162,7 +173,10 @@ describe('buildRenderModel', () => {
   });
 
   it('stops expanding containers once the node budget is spent', () => {
-    const model = buildRenderModel(Array.from({ length: 100 }, () => [1, 2]), { maxNodes: 11 });
+    const model = buildRenderModel(
+      Array.from({ length: 100 }, () => [1, 2]),
+      { maxNodes: 11 },
+    );
     assert.equal(model.kind, 'list');
     if (model.kind !== 'list') return;
     assert.equal(model.items.filter((item) => item.kind === 'list').length, 10);

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
 import type { ShowMessage } from '../../../src/core/render/webviewMessages';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
-import { NOT_IN_MEMORY_NOTICE, ResultPanel, panelTitle } from '../../../src/vscode/results/resultPanel';
-import type { ResultPanelActions } from '../../../src/vscode/results/resultPanelActions';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
+import { NOT_IN_MEMORY_NOTICE, ResultPanel, panelTitle } from '../../../src/vscode/resultPanel/resultPanel';
+import type { ResultPanelActions } from '../../../src/vscode/resultPanel/resultPanelActions';
 
 /** Just enough of a WebviewPanel: records what is posted, lets the test send messages. */
 class FakePanel {
@@ -57,8 +57,12 @@ function setUp(overrides: Partial<ResultPanelActions> = {}) {
   const actions: ResultPanelActions = {
     runAgain: (record) => calls.push(['runAgain', record.id]),
     exportRecord: (record, format) => calls.push(['export', record.id, format]),
-    openInEditor: (record, revealed) => calls.push(['openInEditor', record.id, revealed]),
-    copyJson: (record, revealed) => calls.push(['copyJson', record.id, revealed]),
+    openInEditor: (record, revealed) => {
+      calls.push(['openInEditor', record.id, revealed]);
+    },
+    copyJson: (record, revealed) => {
+      calls.push(['copyJson', record.id, revealed]);
+    },
     unredactedData: () => original,
     confirmReveal: () => Promise.resolve(true),
     ...overrides,
@@ -66,7 +70,13 @@ function setUp(overrides: Partial<ResultPanelActions> = {}) {
   const fake = new FakePanel();
   const links: string[] = [];
   let disposed = false;
-  const panel = new ResultPanel(fake as unknown as vscode.WebviewPanel, secretRecord, actions, (url) => links.push(url), () => (disposed = true));
+  const panel = new ResultPanel(
+    fake as unknown as vscode.WebviewPanel,
+    secretRecord,
+    actions,
+    (url) => links.push(url),
+    () => (disposed = true),
+  );
   return { fake, panel, calls, links, isDisposed: () => disposed };
 }
 
@@ -106,7 +116,12 @@ describe('ResultPanel', () => {
 
   it('ignores messages outside the fixed set', () => {
     const { fake, calls, links } = setUp();
-    for (const raw of [{ type: 'openLink', url: 'command:workbench.action.terminal.new' }, { type: 'runAgain', now: true }, { type: 'eval' }, 'ready']) {
+    for (const raw of [
+      { type: 'openLink', url: 'command:workbench.action.terminal.new' },
+      { type: 'runAgain', now: true },
+      { type: 'eval' },
+      'ready',
+    ]) {
       fake.send(raw);
     }
     assert.deepEqual([calls, links, fake.posted], [[], [], []]);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import { summarise, type SummaryItem } from '../../../src/core/render/summary';
 
 const asMap = (items: SummaryItem[]) => Object.fromEntries(items.map((item) => [item.label, item.value]));
@@ -73,7 +74,7 @@ describe('summarise', () => {
       },
     };
     for (const data of [undefined, null, 42, 'text', [], [1, 2], { stats: 'x' }, { stats: [1] }, hostile]) {
-      assert.deepEqual(summarise('gl_ping', data), [], JSON.stringify(String(data)));
+      assert.deepEqual(summarise('gl_ping', data), [], inspect(data));
       assert.deepEqual(summarise('ulp_search', data), []);
     }
     assert.deepEqual(summarise('constructor', { status: 'x' }), []);

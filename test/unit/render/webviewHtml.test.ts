@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contentSecurityPolicy, newNonce, resultPageHtml } from '../../../src/vscode/results/webviewHtml';
+import { contentSecurityPolicy, newNonce, resultPageHtml } from '../../../src/vscode/resultPanel/webviewHtml';
 
 const parts = {
   cspSource: 'https://webview.example',

@@ -1,11 +1,6 @@
 import * as assert from 'node:assert/strict';
-import {
-  parseWebviewMessage,
-  recordForWebview,
-  recordFromSavedState,
-  showMessageSchema,
-} from '../../../src/core/render/webviewMessages';
-import type { ResultRecord } from '../../../src/core/results/resultRecord';
+import { parseWebviewMessage, recordForWebview, recordFromSavedState, showMessageSchema } from '../../../src/core/render/webviewMessages';
+import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 const record: ResultRecord = { id: 'r1', tool: 'gl_ping', input: '1.1.1.1', startedAt: 1, ok: true, status: 200, data: { alive: true } };
 
@@ -64,7 +59,14 @@ describe('webview messages', () => {
   });
 
   it('describes the show message', () => {
-    const show = { type: 'show', record, model: { kind: 'null' }, summary: [{ label: 'Alive', value: 'yes', tone: 'good' }], revealed: false, canReveal: false };
+    const show = {
+      type: 'show',
+      record,
+      model: { kind: 'null' },
+      summary: [{ label: 'Alive', value: 'yes', tone: 'good' }],
+      revealed: false,
+      canReveal: false,
+    };
     assert.equal(showMessageSchema.safeParse(show).success, true);
     assert.equal(showMessageSchema.safeParse({ ...show, model: 'x' }).success, false);
   });

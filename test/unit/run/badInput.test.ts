@@ -18,7 +18,12 @@ describe('bad input is refused locally, before any request', () => {
     emulator.reset();
     // A free-text user tool: the strictest case, since it takes anything a selection holds.
     const catalog = buildCatalog([{ name: 'free_text', inputKind: 'text', body: { q: '${input}' } }]);
-    runner = new ToolRunner({ catalog: () => catalog, settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 0 }), apiKey: async () => KEY, states: new ToolStateTracker() });
+    runner = new ToolRunner({
+      catalog: () => catalog,
+      settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 0 }),
+      apiKey: async () => KEY,
+      states: new ToolStateTracker(),
+    });
   });
 
   const deep = (): object => {

@@ -24,7 +24,12 @@ describe('ToolRunner cache promises', () => {
     second.reset();
     settings = { baseUrl: first.url, timeoutMs: 5000, cacheTtlSeconds: 600 };
     key = KEY;
-    runner = new ToolRunner({ catalog: () => buildCatalog([]), settings: () => settings, apiKey: async () => key, states: new ToolStateTracker() });
+    runner = new ToolRunner({
+      catalog: () => buildCatalog([]),
+      settings: () => settings,
+      apiKey: async () => key,
+      states: new ToolStateTracker(),
+    });
   });
 
   for (const [name, fault] of [

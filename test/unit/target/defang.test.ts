@@ -69,7 +69,10 @@ describe('defanged indicators', () => {
     assert.equal(findTargets('items[.] and (.) and [dot] alone').length, 0);
     assert.equal(findTargets('version 1[.]2[.]3[.]4[.]5').length, 0, 'a defanged five-part version is still a version');
     assert.equal(findTargets('999[.]1[.]1[.]1').length, 0);
-    assert.equal(findTargets('1.1.1.1').find((t) => t.defanged), undefined);
+    assert.equal(
+      findTargets('1.1.1.1').find((t) => t.defanged),
+      undefined,
+    );
     assert.equal(detectInSelection('[.]').kind, 'text');
   });
 });

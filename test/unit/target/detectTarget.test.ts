@@ -106,7 +106,14 @@ describe('detectInSelection', () => {
 
   it('falls back to the trimmed text when there is no single target and no IP', () => {
     const target = detectInSelection('  mail from bob@example.com \n');
-    assert.deepEqual(target, { kind: 'text', value: 'mail from bob@example.com', raw: 'mail from bob@example.com', start: 2, end: 27, inputKind: 'text' });
+    assert.deepEqual(target, {
+      kind: 'text',
+      value: 'mail from bob@example.com',
+      raw: 'mail from bob@example.com',
+      start: 2,
+      end: 27,
+      inputKind: 'text',
+    });
     assert.equal(detectInSelection('alice').kind, 'text');
     assert.equal(detectInSelection('1.2.3.4.5').kind, 'text');
     assert.equal(detectInSelection('').value, '');

@@ -8,7 +8,21 @@ import { referenceScan } from '../../fixtures/referenceScan';
 
 /** Everything a caller can see of a target, as one comparable line. */
 const describeTarget = (t: Target) =>
-  [t.kind, t.value, t.raw, t.start, t.end, t.inputKind, t.ip?.version, t.ip?.class, t.ip?.isPublic, t.ip?.port, t.ip?.zone, t.ip?.prefixLength, t.ip?.network].join('|');
+  [
+    t.kind,
+    t.value,
+    t.raw,
+    t.start,
+    t.end,
+    t.inputKind,
+    t.ip?.version,
+    t.ip?.class,
+    t.ip?.isPublic,
+    t.ip?.port,
+    t.ip?.zone,
+    t.ip?.prefixLength,
+    t.ip?.network,
+  ].join('|');
 
 function assertSame(text: string, anyTld: boolean, label: string): void {
   const expected = referenceScan(text, { anyTld }).map(describeTarget);
@@ -40,13 +54,19 @@ describe('fast scanner against the detection it replaces', () => {
 
   it('scans defanged text as the refanged text, with raw and offsets in the original', () => {
     const lines = fuzzLines(6000, 5).filter((line) => findEdits(line).length > 0);
-    const corpusLines = logCorpus(200_000, { seed: 9, defanged: true }).split('\n').filter((line) => findEdits(line).length > 0);
+    const corpusLines = logCorpus(200_000, { seed: 9, defanged: true })
+      .split('\n')
+      .filter((line) => findEdits(line).length > 0);
     assert.ok(lines.length > 50 && corpusLines.length > 50, `${lines.length} fuzzed, ${corpusLines.length} log lines with tokens`);
     for (const line of [...lines, ...corpusLines]) {
       const view = new RefangedText(line, 0, line.length, findEdits(line));
       const expected = referenceScan(view.text).map((t) => `${t.kind}|${t.value}`);
       const actual = detectTargets(line, { anyTld: false }).targets;
-      assert.deepEqual(actual.map((t) => `${t.kind}|${t.value}`), expected, JSON.stringify(line));
+      assert.deepEqual(
+        actual.map((t) => `${t.kind}|${t.value}`),
+        expected,
+        JSON.stringify(line),
+      );
       for (const target of actual) assert.equal(line.slice(target.start, target.end), target.raw, JSON.stringify(line));
     }
   });

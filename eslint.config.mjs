@@ -1,0 +1,68 @@
+// ESLint: the recommended rules plus typescript-eslint's type-checked ones. Formatting is
+// Prettier's job (npm run format); `npm run lint` runs both checks.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['out/', 'dist/', 'media/dist/', 'node_modules/', '.vscode-test/', '.cache/', 'test-artifacts/'] },
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      // Each file is checked with the nearest tsconfig.json (root, src/webview, test).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    rules: {
+      // Stripping control characters is what several sanitisers here are for.
+      'no-control-regex': 'off',
+      // Async implementations of Promise-returning interfaces (and bench steps) need no await.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    // The full zod entry (with every locale) is four times the rest of the bundle.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: "Import * as z from 'zod/mini' in the extension: the full entry is 400 KB." }],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod/mini'] > ImportSpecifier[imported.name='z']",
+          message: "Import * as z from 'zod/mini': the `z` object keeps all of zod in the bundle.",
+        },
+      ],
+    },
+  },
+  {
+    // Tests, dev scripts and benchmarks read untyped JSON (answers, exports, logs, the manifest)
+    // and look into it directly; none of it ships.
+    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
+    // Test fixtures that VS Code loads as they are: CommonJS extensions.
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);

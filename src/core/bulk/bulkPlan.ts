@@ -1,0 +1,65 @@
+import type { IpClass } from '../target/target';
+import type { FoundTarget } from './extract';
+
+/** One unique value to send, with every way it appeared in the text. */
+export interface PlannedTarget {
+  /** What is sent (the canonical form: the dedupe key). */
+  value: string;
+  /** The texts found for it, first occurrence first (`1.1.1[.]1`, `1.1.1.1:53`, …). */
+  raws: string[];
+  occurrences: number;
+  defanged: boolean;
+}
+
+/** A value that is not sent, and why; listed in the summary, never dropped silently. */
+export interface SkippedTarget {
+  raw: string;
+  value: string;
+  reason: string;
+  ipClass?: IpClass;
+  occurrences: number;
+}
+
+export interface BulkPlan {
+  targets: PlannedTarget[];
+  skipped: SkippedTarget[];
+  /** Matches found in the text, duplicates included. */
+  found: number;
+  /** Matches that repeat a value already planned or skipped. */
+  duplicates: number;
+}
+
+export interface PlanOptions {
+  /** Skip private, loopback, link-local, documentation, reserved … addresses (niamonx.bulk.skipNonPublic). */
+  skipNonPublic: boolean;
+}
+
+/** Dedupes on the canonical value and sets aside what must not (or need not) be sent, with the reason. */
+export function planBulk(found: readonly FoundTarget[], options: PlanOptions): BulkPlan {
+  const planned = new Map<string, PlannedTarget>();
+  const skipped = new Map<string, SkippedTarget>();
+  let duplicates = 0;
+  for (const target of found) {
+    const reason = skipReason(target, options);
+    const key = reason ? `${reason.reason}\u0000${target.value}` : target.value;
+    const known = reason ? skipped.get(key) : planned.get(key);
+    if (known) {
+      duplicates++;
+      known.occurrences++;
+      if ('raws' in known && !known.raws.includes(target.raw)) known.raws.push(target.raw);
+      continue;
+    }
+    if (reason) skipped.set(key, { raw: target.raw, value: target.value, occurrences: 1, ...reason });
+    else planned.set(key, { value: target.value, raws: [target.raw], occurrences: 1, defanged: target.defanged === true });
+  }
+  return { targets: [...planned.values()], skipped: [...skipped.values()], found: found.length, duplicates };
+}
+
+function skipReason(target: FoundTarget, options: PlanOptions): { reason: string; ipClass?: IpClass } | undefined {
+  if (target.problem) return { reason: target.problem };
+  if (target.kind === 'cidr') return { reason: 'a network range, not one address' };
+  if (options.skipNonPublic && target.ip && !target.ip.isPublic) {
+    return { reason: `non-public address (${target.ip.class})`, ipClass: target.ip.class };
+  }
+  return undefined;
+}

@@ -1,0 +1,115 @@
+import * as z from 'zod/mini';
+import { redact } from '../record/redact';
+import type { CacheEntry, ResultCache } from './resultCache';
+
+/** Where the cache file lives; the extension adapts its global storage folder to this. */
+export interface CacheFile {
+  read(): Promise<string | undefined>;
+  write(text: string): Promise<void>;
+}
+
+export interface CachedAnswer {
+  status: number;
+  data: unknown;
+}
+
+/** The file is untrusted (any version, hand edits, a crash mid-write): entries that do not fit are dropped. */
+const fileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(
+    z.catch(
+      z.tuple([
+        z.string().check(z.maxLength(100_000)),
+        z.object({ value: z.object({ status: z.int().check(z.gte(200), z.lte(299)), data: z.unknown() }), storedAt: z.number() }),
+      ]),
+      undefined as never,
+    ),
+  ),
+});
+
+/** Quiet time after the last change before the file is written, so a bulk run writes once, not per answer. */
+const SAVE_DELAY_MS = 1500;
+/** The file's size at most: the newest answers that fit are kept, so writing it never stalls the host. */
+export const MAX_CACHE_FILE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Keeps the answer cache across reloads and restarts. Loading is lazy (on the first run, not
+ * at start-up) and saving happens in the background after changes settle. Only successes are
+ * ever in the cache, and only 2xx answers are accepted back from the file. Answers that hold
+ * secrets (breach passwords, tokens) stay in memory only: the file never holds them.
+ */
+export class PersistentCache {
+  private loading: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly cache: ResultCache<CachedAnswer>,
+    private readonly file: CacheFile,
+    private readonly onError: (message: string) => void = () => undefined,
+  ) {
+    cache.onDidChange(() => this.scheduleSave());
+  }
+
+  /** Loads the file once; later calls return the same promise. Never rejects. */
+  load(): Promise<void> {
+    this.loading ??= this.file
+      .read()
+      .then((text) => {
+        if (!text) return;
+        const parsed = fileSchema.safeParse(JSON.parse(text));
+        if (!parsed.success) return this.onError('the answer cache file was not readable; starting with an empty cache');
+        this.cache.restore(parsed.data.entries.filter(Boolean));
+      })
+      .catch((error: unknown) => this.onError(`could not read the answer cache: ${String((error as Error)?.message ?? error)}`));
+    return this.loading;
+  }
+
+  /** Clear Cache: forget the entries in memory and on disk (a load not yet done must not bring them back). */
+  clear(): void {
+    this.loading = Promise.resolve();
+    this.cache.clear();
+  }
+
+  /** Writes now (waits for a pending load so saved entries are not lost). */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.saving = this.saving.then(async () => {
+      await this.load();
+      await this.file
+        .write(persistedText(this.cache.snapshot()))
+        .catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
+    });
+    return this.saving;
+  }
+
+  dispose(): void {
+    if (this.timer) void this.flush();
+  }
+
+  private scheduleSave(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+    this.timer.unref?.();
+  }
+}
+
+/**
+ * The file's text: the newest entries first chosen until MAX_CACHE_FILE_CHARS, then written
+ * oldest first (the order the cache restores them in). An answer with a sensitive field is left
+ * out, so plaintext passwords from breach tools never reach the disk.
+ */
+export function persistedText(entries: [string, CacheEntry<CachedAnswer>][]): string {
+  const kept: string[] = [];
+  let chars = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const entry = entries[i];
+    if (redact(entry[1].value.data).count > 0) continue;
+    const json = JSON.stringify(entry);
+    if (chars + json.length > MAX_CACHE_FILE_CHARS) break;
+    chars += json.length + 1;
+    kept.push(json);
+  }
+  return `{"version":1,"entries":[${kept.reverse().join(',')}]}`;
+}

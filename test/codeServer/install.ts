@@ -1,0 +1,173 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { requireInstallPrerequisites } from './prerequisites';
+import { killGroupOnExit } from '../util/childProcess';
+import { codeServerReleaseForNode } from './releases';
+import { seedRipgrepCache } from './ripgrepCache';
+
+export interface CodeServerInstall {
+  /** The `code-server` launcher (a Node script run by the `node` on PATH). */
+  binary: string;
+  /** Its entry script: run it with process.execPath, the Node its native modules were built for. */
+  entryScript: string;
+  version: string;
+}
+
+const MARKER = '.niamonx-install-complete';
+
+/** Files only a finished postinstall leaves behind: proof the native parts were built. */
+const PROOF_OF_POSTINSTALL = [
+  'node_modules/code-server/out/node/entry.js',
+  'node_modules/code-server/lib/vscode/node_modules.asar',
+  'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+  'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
+  'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
+  'node_modules/code-server/lib/vscode/extensions/node_modules',
+];
+
+function codeServerInstallDir(version: string): string {
+  return process.env.NIAMONX_CODE_SERVER_DIR || join(homedir(), '.cache', 'niamonx-tools', `code-server-${version}`);
+}
+
+/**
+ * Returns a complete code-server install from the cache, installing it first when missing.
+ * The install happens in a sibling folder that is renamed into place only once it is
+ * complete, so an interrupted install is never mistaken for a good one.
+ */
+export async function ensureCodeServer(): Promise<CodeServerInstall> {
+  const version = codeServerReleaseForNode();
+  const dir = codeServerInstallDir(version);
+  const install = {
+    binary: join(dir, 'node_modules', '.bin', 'code-server'),
+    entryScript: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    version,
+  };
+  if (isComplete(dir, version)) return install;
+
+  requireInstallPrerequisites();
+  removeAbandonedInstalls(dir);
+  const partial = `${dir}.partial-${process.pid}`;
+  mkdirSync(partial, { recursive: true });
+  writeFileSync(join(partial, 'package.json'), JSON.stringify({ name: 'niamonx-code-server-cache', private: true }, null, 2));
+  const log = `${dir}-install.log`;
+  console.log(`code-server: installing ${version} into ${dir} (takes about 90 s; log: ${log})`);
+  console.log(`code-server: ${seedRipgrepCache()}`);
+  const started = Date.now();
+  await npmInstall(partial, version, log);
+
+  const missing = PROOF_OF_POSTINSTALL.filter((file) => !existsSync(join(partial, file)));
+  if (missing.length) {
+    throw new Error(
+      `code-server ${version} installed but its postinstall did not finish (missing: ${missing.join(', ')}). ` +
+        `See ${log}; usually a native build failed: apt-get install build-essential python3 libkrb5-dev.`,
+    );
+  }
+  writeFileSync(join(partial, MARKER), JSON.stringify({ version, node: process.versions.node, installedAt: new Date().toISOString() }));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(partial, dir);
+  console.log(`code-server: ${version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
+  return install;
+}
+
+/** Partial installs left by runs that were killed (their process is gone). */
+function removeAbandonedInstalls(dir: string): void {
+  const parent = dirname(dir);
+  if (!existsSync(parent)) return;
+  const prefix = `${basename(dir)}.partial-`;
+  for (const name of readdirSync(parent)) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && !isRunning(pid)) rmSync(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isComplete(dir: string, version: string): boolean {
+  try {
+    const marker = JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as { version?: string };
+    return marker.version === version && PROOF_OF_POSTINSTALL.every((file) => existsSync(join(dir, file)));
+  } catch {
+    return false;
+  }
+}
+
+/** `npm install code-server@version` with its (and its nested installs') scripts allowed. */
+function npmInstall(cwd: string, version: string, logPath: string): Promise<void> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // code-server's postinstall refuses to run as root without it.
+    npm_config_unsafe_perm: 'true',
+    npm_config_yes: 'true',
+    // npm 11 skips dependency install scripts by default; code-server's postinstall runs
+    // nested `npm install`s (VS Code's native modules) that need theirs too, and only this
+    // setting reaches those nested installs (through the environment).
+    npm_config_dangerously_allow_all_scripts: 'true',
+    npm_config_ignore_scripts: 'false',
+    // Build native modules locally instead of trying to download prebuilt binaries.
+    npm_config_build_from_source: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    npm_config_progress: 'false',
+  };
+  const nodeHeaders = nodeHeadersPrefix();
+  if (nodeHeaders) env.npm_config_nodedir = nodeHeaders;
+  else console.log(`code-server: no Node headers next to ${process.execPath}; node-gyp will try to download them (needs internet).`);
+
+  return new Promise((resolve, reject) => {
+    const log = createWriteStream(logPath);
+    const child = spawn('npm', ['install', '--foreground-scripts', '--no-package-lock', `code-server@${version}`], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own group, so Ctrl+C on us also ends npm and the native builds it started.
+      detached: true,
+    });
+    const forgetOnExit = killGroupOnExit(child);
+    let lastLine = '';
+    const onData = (chunk: Buffer): void => {
+      log.write(chunk);
+      const lines = chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim());
+      if (lines.length) lastLine = lines[lines.length - 1].trim();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const started = Date.now();
+    const heartbeat = setInterval(() => {
+      console.log(`code-server: still installing (${Math.round((Date.now() - started) / 1000)} s): ${lastLine.slice(0, 120)}`);
+    }, 15_000);
+    child.once('error', (error) => {
+      clearInterval(heartbeat);
+      forgetOnExit();
+      log.end();
+      reject(new Error(`Could not run npm to install code-server: ${error.message}. Is npm on PATH?`));
+    });
+    child.once('close', (code, signal) => {
+      clearInterval(heartbeat);
+      forgetOnExit();
+      log.end(() => {
+        if (code === 0) return resolve();
+        const tail = readFileSync(logPath, 'utf8').split('\n').slice(-40).join('\n');
+        reject(new Error(`npm install code-server@${version} failed (${signal ?? `exit ${code}`}). Last lines of ${logPath}:\n${tail}`));
+      });
+    });
+  });
+}
+
+/** The prefix whose include/node holds this Node's headers, so node-gyp never downloads them. */
+function nodeHeadersPrefix(): string | undefined {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined;
+}

@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { killGroupOnExit, killProcessGroup, run } from '../util/childProcess';
+import { freePort } from '../util/freePort';
+import { waitFor } from '../util/waitFor';
+import { ensureCodeServer } from './install';
+
+export interface LaunchOptions {
+  /** Extra environment for code-server; its extension host inherits it. A function gets the folders first. */
+  env?: Record<string, string> | ((folders: { userDataDir: string; extensionsDir: string }) => Record<string, string>);
+  /** Written to `<user-data-dir>/User/settings.json` before start. */
+  userSettings?: object;
+  workspaceFolder: string;
+  /** Defaults to a fresh temp folder. */
+  extensionsDir?: string;
+  /** A .vsix installed with `--install-extension` before start. */
+  installVsix?: string;
+  /** More .vsix files installed the same way (e.g. a language pack). */
+  alsoInstall?: string[];
+  /** Files written below `<user-data-dir>` before start (relative path → text), e.g. `User/argv.json`. */
+  userDataFiles?: Record<string, string>;
+  /** Preferred port; a free one is picked when it is taken or not given. */
+  port?: number;
+  /** Called with every line code-server prints (its own log and its extension host's stdout). */
+  onOutput?: (line: string) => void;
+}
+
+export interface CodeServer {
+  /** Opens the workspace folder, e.g. http://127.0.0.1:41234/?folder=/tmp/ws */
+  url: string;
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  port: number;
+  userDataDir: string;
+  extensionsDir: string;
+  workspaceFolder: string;
+  /** The newest session folder under `<user-data-dir>/logs` (extension host logs live below it). */
+  logsDir(): string;
+  /** The last lines code-server printed, for diagnostics. */
+  recentOutput(): string;
+  stop(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 60_000;
+const KEPT_OUTPUT_LINES = 200;
+
+/** Starts code-server on 127.0.0.1 with throwaway user data, and waits until it answers. */
+export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer> {
+  const { entryScript } = await ensureCodeServer();
+  const root = mkdtempSync(join(tmpdir(), 'niamonx-code-server-'));
+  const userDataDir = join(root, 'user-data');
+  const extensionsDir = opts.extensionsDir ?? join(root, 'extensions');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(opts.userSettings ?? {}, null, 2));
+  for (const [path, text] of Object.entries(opts.userDataFiles ?? {})) writeFileSync(join(userDataDir, path), text);
+  const port = await freePort(opts.port ?? 0);
+  // Our own config file, so code-server neither reads nor writes ~/.config/code-server.
+  const configFile = join(root, 'config.yaml');
+  writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+
+  const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
+  const extraEnv = typeof opts.env === 'function' ? opts.env({ userDataDir, extensionsDir }) : opts.env;
+  // code-server keeps its own logs and heartbeat under $XDG_DATA_HOME/code-server: keep them in the temp folder too.
+  const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), ...offlineEnvironment(), ...extraEnv };
+  for (const vsix of [opts.installVsix, ...(opts.alsoInstall ?? [])].filter((file): file is string => !!file)) {
+    console.log(`code-server: installing ${vsix}`);
+    try {
+      await run(process.execPath, [entryScript, ...common, '--force', '--install-extension', vsix], { env });
+    } catch (error) {
+      rmSync(root, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  const child = spawn(
+    process.execPath,
+    [
+      entryScript,
+      ...common,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+    ],
+    // Own process group, so stop() also ends the extension hosts and watchers it starts.
+    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const recent: string[] = [];
+  const onText = splitLines((line) => {
+    recent.push(line);
+    if (recent.length > KEPT_OUTPUT_LINES) recent.shift();
+    opts.onOutput?.(line);
+  });
+  child.stdout.on('data', onText);
+  child.stderr.on('data', onText);
+  let exitReason: string | undefined;
+  child.once('exit', (code, signal) => (exitReason = `code-server exited (${signal ?? `code ${code}`})`));
+  child.once('error', (error) => (exitReason = `code-server could not start: ${error.message}`));
+
+  const removeTemp = (): void => {
+    if (process.env.NIAMONX_KEEP_TEMP === '1') console.log(`code-server: kept ${root} (NIAMONX_KEEP_TEMP=1)`);
+    else rmSync(root, { recursive: true, force: true });
+  };
+  const forgetOnExit = killGroupOnExit(child, removeTemp);
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await killProcessGroup(child);
+      forgetOnExit();
+      removeTemp();
+    })());
+
+  const origin = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`code-server on ${origin}/healthz`, () => isHealthy(origin), {
+      timeoutMs: STARTUP_TIMEOUT_MS,
+      abort: () => exitReason,
+    });
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\nLast output of code-server:\n${recent.join('\n')}`, { cause: error });
+  }
+
+  return {
+    url: `${origin}/?folder=${encodeURIComponent(opts.workspaceFolder)}`,
+    origin,
+    port,
+    userDataDir,
+    extensionsDir,
+    workspaceFolder: opts.workspaceFolder,
+    logsDir: () => newestSubfolder(join(userDataDir, 'logs')),
+    recentOutput: () => recent.join('\n'),
+    stop,
+  };
+}
+
+/** Keeps the server side from reaching out: no extension gallery (code-server's default is open-vsx.org). */
+function offlineEnvironment(): Record<string, string> {
+  return { EXTENSIONS_GALLERY: '{}' };
+}
+
+async function isHealthy(origin: string): Promise<true | undefined> {
+  try {
+    const response = await fetch(`${origin}/healthz`);
+    return response.ok ? true : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function splitLines(onLine: (line: string) => void): (chunk: Buffer) => void {
+  let pending = '';
+  return (chunk) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) onLine(line.replace(/\r$/, ''));
+  };
+}
+
+function newestSubfolder(dir: string): string {
+  if (!existsSync(dir)) return dir;
+  const folders = readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => statSync(path).isDirectory())
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  return folders[0] ?? dir;
+}

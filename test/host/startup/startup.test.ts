@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { eventually, EXTENSION_ID } from '../helpers';
+
+/** A built-in extension that activates on `onStartupFinished`: once it is active, the window has finished starting. */
+const STARTUP_FINISHED_PROBE = 'vscode.merge-conflict';
+
+const niamonx = (): vscode.Extension<unknown> => {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
+  return extension;
+};
+
+describe('start-up', () => {
+  it('leaves the extension inactive in a window with nothing open', async () => {
+    await eventually(
+      `the window to finish starting (${STARTUP_FINISHED_PROBE} activates on onStartupFinished)`,
+      () => vscode.extensions.getExtension(STARTUP_FINISHED_PROBE)?.isActive,
+      30_000,
+    );
+    assert.deepEqual(
+      vscode.window.visibleTextEditors.map((editor) => editor.document.uri.toString()),
+      [],
+      'the window should have no editor open',
+    );
+    assert.equal(niamonx().isActive, false, 'NiamonX Tools was activated although nothing was opened');
+  });
+
+  it('activates when a .log file is opened in an editor', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test window has a workspace folder');
+    assert.equal(niamonx().isActive, false);
+    await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, 'access.log'));
+    await eventually('NiamonX Tools to activate', () => niamonx().isActive);
+  });
+});

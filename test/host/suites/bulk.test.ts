@@ -1,0 +1,172 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { ToolRun } from '../../../src/core/errors';
+import type { BulkSummary } from '../../../src/core/bulk/bulkSummary';
+import { emulator, internals, labelOf, openEditor, resetWorld, treeItems } from '../helpers';
+
+const PUBLIC_V4 = [
+  '8.8.8.8',
+  '1.1.1.1',
+  '9.9.9.9',
+  '4.4.4.4',
+  '64.6.64.6',
+  '208.67.222.222',
+  '77.88.8.8',
+  '94.140.14.14',
+  '185.228.168.9',
+  '76.76.2.0',
+  '149.112.112.112',
+  '156.154.70.1',
+];
+const PUBLIC_V6 = ['2606:4700:4700::1111', '2001:4860:4860::8888'];
+const PRIVATE = ['10.0.0.5', '192.168.1.20', '127.0.0.1', '169.254.10.1', 'fe80::1'];
+
+/** 30 addresses: 14 unique public (2 of them IPv6, one written two ways), 9 repeats, 5 non-public, 2 documentation. */
+function logWith30Ips(): string {
+  const lines: string[] = [];
+  PUBLIC_V4.forEach((ip, index) => lines.push(`2026-11-26T10:00:00Z fw ACCEPT src=${ip}${index < 3 ? ' dst=10.0.0.5' : ''}`));
+  lines.push('2026-11-26T10:00:01Z dns query from [2606:4700:4700:0:0:0:0:1111]:53 and 2001:4860:4860::8888');
+  lines.push('2026-11-26T10:00:02Z retry 8.8.8.8 1.1.1.1 9.9.9.9 4.4.4.4:443');
+  lines.push(`2026-11-26T10:00:03Z internal ${PRIVATE.slice(1).join(' ')} again 2606:4700:4700::1111`);
+  lines.push('2026-11-26T10:00:04Z docs 192.0.2.1 198.51.100.7');
+  lines.push('2026-11-26T10:00:05Z dup 77.88.8.8 94.140.14.14');
+  return lines.join('\n');
+}
+
+describe('bulk: Ping All IPs in Selection', () => {
+  beforeEach(resetWorld);
+
+  it('sends exactly one call per unique public IP and lists the rest as skipped', async () => {
+    const text = logWith30Ips();
+    const editor = await openEditor(text);
+    editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length));
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInSelection');
+    assert.ok(summary, 'the command returns its summary');
+    assert.equal(summary.counts.found, 30);
+    const requests = (await emulator().requests()).filter((request) => request.tool === 'gl_ping');
+    const sent = requests.map((request) => (request.body as { ip: string }).ip).sort();
+    assert.deepEqual(sent, [...PUBLIC_V4, ...PUBLIC_V6].sort(), 'one call per unique public IP, IPv6 in canonical form');
+    assert.equal(summary.rows.length, 14);
+    assert.ok(
+      summary.rows.every((row) => row.status === 'ok'),
+      JSON.stringify(summary.rows),
+    );
+    assert.match(
+      summary.rows.find((row) => row.sent === '2606:4700:4700::1111')!.raw,
+      /\[2606:4700:4700:0:0:0:0:1111\]:53.*2606:4700:4700::1111/,
+    );
+    const reasons = Object.fromEntries(summary.skipped.map((skip) => [skip.value, skip.reason]));
+    assert.match(reasons['10.0.0.5'], /private/);
+    assert.match(reasons['127.0.0.1'], /loopback/);
+    assert.match(reasons['fe80::1'], /link-local/);
+    assert.match(reasons['192.0.2.1'], /documentation/);
+    assert.equal(summary.skipped.find((skip) => skip.value === '10.0.0.5')?.occurrences, 3);
+    assert.equal(summary.counts.duplicates, 9);
+    const history = await treeItems((await internals()).historyTree);
+    assert.equal(
+      history.filter((item) => /14 targets/.test(labelOf(item) + String(item.description ?? ''))).length,
+      1,
+      'one history entry for the run',
+    );
+  });
+
+  it('cancel halfway keeps the answers received and marks the rest not run', async () => {
+    await emulator().configure({ latencyMs: 250 });
+    const text = PUBLIC_V4.join('\n');
+    const editor = await openEditor(text);
+    editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(text.length));
+    const running = vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInSelection');
+    const early = await Promise.race([
+      emulator()
+        .waitFor('gl_ping', 4, 20_000)
+        .then(() => undefined),
+      running,
+    ]);
+    assert.equal(early, undefined, `the run ended before it could be cancelled: ${JSON.stringify(early)}`);
+    await vscode.commands.executeCommand('niamonx.cancelBulkRuns');
+    const summary = await running;
+    assert.equal(summary.stopped, 'cancelled');
+    const answered = summary.rows.filter((row) => row.status === 'ok');
+    const notRun = summary.rows.filter((row) => row.status === 'not-run');
+    assert.ok(answered.length >= 3 && answered.length < PUBLIC_V4.length, `partial: ${answered.length} answered`);
+    assert.equal(answered.length + notRun.length, PUBLIC_V4.length);
+    assert.ok(notRun.every((row) => row.outcome === 'not run (cancelled)'));
+    const calls = (await emulator().requests()).filter((request) => request.tool === 'gl_ping').length;
+    assert.ok(calls <= answered.length + 2, `no new call after cancel (${calls} calls)`);
+  });
+
+  it('a daily limit mid-run stops it; the rest are not run (daily limit)', async () => {
+    await emulator().configure({ dailyLimit: 5 });
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', {});
+    assert.equal(summary, undefined, 'no editor open: nothing to do');
+    const text = PUBLIC_V4.join(' ');
+    await openEditor(text);
+    const stopped = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', { tool: 'gl_ping' });
+    assert.equal(stopped.stopped, 'daily-limit');
+    assert.equal(stopped.counts.answered, 5);
+    assert.equal(stopped.counts.notRun, PUBLIC_V4.length - 5);
+    assert.ok(stopped.rows.filter((row) => row.status === 'not-run').every((row) => row.outcome === 'not run (daily limit)'));
+    const limited = (await emulator().requests()).filter((request) => request.status === 429);
+    assert.ok(limited.length >= 1 && limited.length <= 2, 'the run stops at the daily limit instead of trying every input');
+    const pingItem = (await treeItems((await internals()).toolTree)).find((item) => item.id === 'tool:gl_ping');
+    assert.equal(pingItem?.contextValue, 'tool.cooling-down.daily', 'the locked tool offers Try Now');
+  });
+
+  it('Ping All IPs in File reads the file without opening an editor', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'niamonx-bulk-')), 'dump.log');
+    writeFileSync(file, `a ${PUBLIC_V4[0]} b ${PUBLIC_V4[1]} c ${PUBLIC_V4[0]} d 10.1.1.1\n`);
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInFile', vscode.Uri.file(file));
+    assert.deepEqual(
+      summary.rows.map((row) => row.sent),
+      PUBLIC_V4.slice(0, 2),
+    );
+    assert.equal(summary.source, 'dump.log');
+    assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.fsPath === file), 'no text document was opened');
+    assert.equal((await emulator().requests()).length, 2);
+  });
+
+  it('Run Again of a bulk entry re-runs only its failed and not-run rows; Clear Cache empties the cache', async () => {
+    await emulator().configure({ dailyLimit: 2 });
+    await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));
+    const first = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', { tool: 'gl_ping' });
+    assert.equal(first.stopped, 'daily-limit');
+    const entry = (await internals()).historyTree;
+    const items = await treeItems(entry);
+    const record = (await entry.getChildren?.())?.[0] as { id: string; bulk?: { pending: string[] } };
+    assert.ok(items.length > 0 && record.bulk, 'the newest history entry is the bulk run');
+    assert.deepEqual(record.bulk.pending, PUBLIC_V4.slice(2, 5));
+    await emulator().configure({ dailyLimit: null });
+    await vscode.commands.executeCommand<ToolRun>('niamonx.tryNow', { tool: 'gl_ping', input: PUBLIC_V4[2] });
+    await emulator().reset();
+    const again = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
+    assert.deepEqual(
+      again.rows.map((row) => row.sent),
+      PUBLIC_V4.slice(2, 5),
+    );
+    assert.deepEqual(
+      again.rows.map((row) => row.status),
+      ['cached', 'ok', 'ok'],
+      'Try Now answered the first; the rest were called',
+    );
+    assert.equal((await emulator().requests()).length, 2);
+
+    await vscode.commands.executeCommand('niamonx.clearCache');
+    await emulator().reset();
+    const afterClear = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
+    assert.deepEqual(
+      afterClear.rows.map((row) => row.status),
+      ['ok', 'ok', 'ok'],
+    );
+    assert.equal((await emulator().requests()).length, 3, 'nothing came from the cache after Clear Cache');
+  });
+
+  it('rejects invalid arguments with a message and sends nothing', async () => {
+    await openEditor('8.8.8.8');
+    const summary = await vscode.commands.executeCommand('niamonx.pingAllInDocument', { tool: 42 });
+    assert.equal(summary, undefined);
+    assert.deepEqual(await emulator().requests(), []);
+  });
+});

@@ -1,0 +1,113 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startEmulator } from '../../emulator/server';
+import { launchBrowser } from '../codeServer/browser';
+import { ensureCodeServer } from '../codeServer/install';
+import { launchCodeServer } from '../codeServer/launch';
+import { runHostSuite, type HostSuiteResult } from './hostSuite';
+import { requireRunPrerequisites } from '../codeServer/prerequisites';
+import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, STARTUP_SUITE, UI_TESTS_DIR } from '../projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
+import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { runUiTests, type UiTestResult } from './uiTests';
+import { Cleanup } from '../util/cleanup';
+
+/** The whole extension-host run (activation, all suites) must end within this. */
+const HOST_SUITE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * `npm run test:host`: the extension-host suite inside a real VS Code (code-server in headless
+ * Chromium) against the local emulator, then the UI tests. Offline: everything binds to 127.0.0.1.
+ * NIAMONX_HOST_SUITE=<path> runs another suite module; NIAMONX_SKIP_UI=1 skips the UI tests.
+ * Without NIAMONX_HOST_SUITE, the start-up suite runs first in a window of its own (see startupWindowWanted).
+ */
+async function main(): Promise<number> {
+  new Cleanup().runOnInterrupt();
+  requireRunPrerequisites();
+  const suite = resolve(process.env.NIAMONX_HOST_SUITE || HOST_SUITE);
+  for (const [file, what] of [
+    [EXTENSION_BUNDLE, 'the extension bundle'],
+    [suite, 'the extension-host suite'],
+  ]) {
+    if (!existsSync(file)) throw new Error(`${what} is missing (${file}): build first with "node esbuild.mjs".`);
+  }
+  await ensureCodeServer();
+
+  const startup = startupWindowWanted() ? await runHostTier(STARTUP_SUITE) : undefined;
+  const host = addResults(await runHostTier(suite), startup);
+  const ui = process.env.NIAMONX_SKIP_UI === '1' ? undefined : await runUiTests(UI_TESTS_DIR);
+  return report(host, ui);
+}
+
+async function runHostTier(suite: string): Promise<HostSuiteResult> {
+  const cleanup = new Cleanup();
+  try {
+    const testKey = newTestKey();
+    const emulator = await startEmulator({ keys: [testKey] });
+    cleanup.add('stop the emulator', () => emulator.close());
+    const workspace = createTestWorkspace();
+    cleanup.add('remove the workspace', workspace.remove);
+    const codeServer = await launchCodeServer({
+      workspaceFolder: workspace.folder,
+      userSettings: quietUserSettings(emulator.url),
+      env: ({ userDataDir }) => testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
+    });
+    cleanup.add('stop code-server', codeServer.stop);
+    const browser = await launchBrowser();
+    cleanup.add('close Chromium', () => browser.close());
+
+    console.log(`\nExtension-host tests: ${suite} in code-server ${codeServer.origin}, emulator ${emulator.url}\n`);
+    const result = await runHostSuite({
+      browser,
+      codeServer,
+      extensionDevelopmentPath: PROJECT_ROOT,
+      extensionTestsPath: suite,
+      timeoutMs: HOST_SUITE_TIMEOUT_MS,
+      artifactsDir: artifactsDir('host'),
+    });
+    console.log(`\nExtension-host suite exited with code ${result.exitCode} after ${result.seconds.toFixed(1)} s`);
+    return result;
+  } finally {
+    await cleanup.run();
+  }
+}
+
+/** The start-up window needs a launch of its own; skip it when NIAMONX_HOST_GREP filters the tests to others. */
+function startupWindowWanted(): boolean {
+  if (process.env.NIAMONX_HOST_SUITE) return false;
+  const grep = process.env.NIAMONX_HOST_GREP;
+  return !grep || new RegExp(grep).test('start-up');
+}
+
+function addResults(host: HostSuiteResult, other: HostSuiteResult | undefined): HostSuiteResult {
+  if (!other) return host;
+  return {
+    exitCode: host.exitCode || other.exitCode,
+    passing: (host.passing ?? 0) + (other.passing ?? 0),
+    failing: (host.failing ?? 0) + (other.failing ?? 0) + (other.exitCode !== 0 && !other.failing ? 1 : 0),
+    seconds: host.seconds + other.seconds,
+  };
+}
+
+function report(host: HostSuiteResult, ui: UiTestResult | undefined): number {
+  const passed = (host.passing ?? 0) + (ui?.passing ?? 0);
+  let failed = (host.failing ?? 0) + (ui?.failing ?? 0);
+  // A suite that failed without mocha's summary (e.g. it could not load) still counts as a failure.
+  if (host.exitCode !== 0 && !host.failing) {
+    console.log('The extension-host suite failed without reporting failing tests (see its output above).');
+    failed += 1;
+  }
+  if (host.passing === undefined && host.exitCode === 0) {
+    console.log('Note: the extension-host suite printed no mocha summary, so its tests are not counted.');
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`\n${error.stack ?? error.message}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../projectPaths';
+
+/**
+ * A language pack that translates nothing of VS Code itself but makes it resolve `languageId`
+ * as its display language, offline. Without an installed pack VS Code falls back to English
+ * (vscode.env.language stays "en") whatever `locale` says, and extensions get no bundle.
+ * Returns the packaged .vsix and the `languagepacks.json` that code-server resolves the language
+ * from (written before start: code-server only creates that file later, after the page was served).
+ */
+export function packLanguagePackStub(languageId: string): { vsix: string; languagePacksJson: string } {
+  const folder = mkdtempSync(join(tmpdir(), `niamonx-language-pack-${languageId}-`));
+  mkdirSync(join(folder, 'translations'));
+  writeFileSync(
+    join(folder, 'package.json'),
+    JSON.stringify({
+      name: `test-language-pack-${languageId}`,
+      displayName: `Language pack stub ${languageId} (tests only)`,
+      description: 'Selects the display language; translates nothing of VS Code itself.',
+      publisher: 'niamonx-test',
+      version: '0.0.1',
+      license: 'MIT',
+      repository: { type: 'git', url: 'https://example.invalid/none.git' },
+      engines: { vscode: '^1.100.0' },
+      categories: ['Language Packs'],
+      contributes: {
+        localizations: [{ languageId, languageName: languageId, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }],
+      },
+    }),
+  );
+  writeFileSync(join(folder, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  writeFileSync(join(folder, 'README.md'), '# Language pack stub for tests\n');
+  const vsix = join(folder, `language-pack-${languageId}.vsix`);
+  const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--skip-license', '--out', vsix], {
+    cwd: folder,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const languagePacks = {
+    [languageId]: {
+      hash: `stub-${languageId}`,
+      extensions: [{ extensionIdentifier: { id: `niamonx-test.test-language-pack-${languageId}` }, version: '0.0.1' }],
+      translations: { vscode: join(folder, 'translations', 'main.i18n.json') },
+      label: languageId,
+    },
+  };
+  return { vsix, languagePacksJson: JSON.stringify(languagePacks) };
+}
