@@ -18,7 +18,7 @@ const SCANNED_KINDS: readonly InputKind[] = ['ip', 'email', 'domain'];
 /** Every target in order (all occurrences, not deduped), restricted to the given input kinds (all kinds when omitted). */
 export function extractTargets(text: string, kinds?: readonly InputKind[]): FoundTarget[] {
   if (!wantsAny(kinds)) return [];
-  const { targets, problems } = detectTargets(text, { anyTld: false });
+  const { targets, problems } = detectTargets(text, { anyTld: false }, 0, text.length, true, wantsDomains(kinds));
   if (problems.length === 0) return keepKinds(targets, kinds);
   const found: FoundTarget[] = [];
   mergeInto(found, targets, problems, kinds);
@@ -40,6 +40,12 @@ const FIRST_SLICE = 64 * 1024;
 const MIN_SLICE = 16 * 1024;
 const MAX_SLICE = 256 * 1024;
 
+/** Options of the sliced scans: cancellation and progress. */
+export interface SliceOptions {
+  signal?: AbortSignal;
+  onProgress?: (scanned: number, total: number) => void;
+}
+
 /**
  * The same, in slices at line boundaries, yielding to the event loop between slices (no slice over ~50 ms on a 20 MB document), cancellable.
  * Slice sizes adapt to the measured speed. Rejects with the signal's reason when aborted.
@@ -47,20 +53,36 @@ const MAX_SLICE = 256 * 1024;
 export async function extractTargetsInChunks(
   text: string,
   kinds: readonly InputKind[] | undefined,
-  options: { signal?: AbortSignal; onProgress?: (scanned: number, total: number) => void } = {},
+  options: SliceOptions = {},
 ): Promise<FoundTarget[]> {
-  const { signal, onProgress } = options;
   const found: FoundTarget[] = [];
+  await scanInSlices(text, kinds, options, (slice) => {
+    for (const target of slice) found.push(target);
+  });
+  return found;
+}
+
+/**
+ * Scans in slices as extractTargetsInChunks does, handing each slice's targets (in order) to
+ * `sink` instead of keeping them: a caller that dedupes holds only what it keeps.
+ */
+export async function scanInSlices(
+  text: string,
+  kinds: readonly InputKind[] | undefined,
+  options: SliceOptions,
+  sink: (found: FoundTarget[]) => void,
+): Promise<void> {
+  const { signal, onProgress } = options;
   signal?.throwIfAborted();
   if (!wantsAny(kinds)) {
     onProgress?.(text.length, text.length);
-    return found;
+    return;
   }
   let size = FIRST_SLICE;
   for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, size);
     const started = performance.now();
-    extractRange(text, from, to, kinds, found);
+    sink(extractRange(text, from, to, kinds));
     const took = performance.now() - started;
     // Next slice: as many characters as fit in the target time at this slice's speed, growing
     // at most twofold (a sparse stretch says little about a dense one) and capped.
@@ -73,7 +95,22 @@ export async function extractTargetsInChunks(
       signal?.throwIfAborted();
     }
   }
-  return found;
+}
+
+/** The same slices in one synchronous pass (no yielding), for callers off the extension host's loop. */
+export function scanInSlicesSync(text: string, kinds: readonly InputKind[] | undefined, sink: (found: FoundTarget[]) => void): void {
+  if (!wantsAny(kinds)) return;
+  for (let from = 0; from < text.length;) {
+    const to = sliceEnd(text, from, SYNC_SLICE);
+    sink(extractRange(text, from, to, kinds));
+    from = to;
+  }
+}
+
+const SYNC_SLICE = 1024 * 1024;
+
+function wantsDomains(kinds: readonly InputKind[] | undefined): boolean {
+  return !kinds || kinds.includes('domain');
 }
 
 function wantsAny(kinds: readonly InputKind[] | undefined): boolean {
@@ -96,10 +133,13 @@ function sliceEnd(text: string, from: number, size: number): number {
   return newline >= 0 ? newline + 1 : text.length;
 }
 
-/** Targets and problem targets of text[from, to), in order, appended to `found`. */
-function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined, found: FoundTarget[]): void {
-  const { targets, problems } = detectTargets(text, { anyTld: false }, from, to);
+/** Targets and problem targets of text[from, to), in order. */
+function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined): FoundTarget[] {
+  const { targets, problems } = detectTargets(text, { anyTld: false }, from, to, true, wantsDomains(kinds));
+  if (problems.length === 0) return keepKinds(targets, kinds);
+  const found: FoundTarget[] = [];
   mergeInto(found, targets, problems, kinds);
+  return found;
 }
 
 /** Appends targets and problem targets, merged by position, of the wanted kinds. */

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { classifyParsed, REFINED_V4_RANGES } from './classifyIp';
+import { detached } from './detached';
 import type { IpClassification, IpDetails, Target } from './target';
 import { colonPort, followsProductName, hyphenThenLetter, isTcpdumpEndpoint, letterAt, slashSuffix, wordCharAt } from './textContext';
 
@@ -170,7 +171,7 @@ function knownIpv6(address: string): KnownAddress | null {
   if (known === undefined) {
     known = judgeIpv6(address);
     if (IPV6_CACHE.size >= CACHE_LIMIT) IPV6_CACHE.clear();
-    IPV6_CACHE.set(address, known);
+    IPV6_CACHE.set(detached(address), known);
   }
   return known;
 }

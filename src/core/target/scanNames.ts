@@ -1,3 +1,4 @@
+import { detached } from './detached';
 import { normaliseDomain, type DomainRules } from './domainRules';
 import type { Target } from './target';
 import { wordCharAt } from './textContext';
@@ -85,9 +86,10 @@ function cachedDomain(name: string, rules: DomainRules): string | undefined {
   const cache = DOMAIN_CACHE[rules.anyTld ? 1 : 0];
   let domain = cache.get(name);
   if (domain === undefined) {
-    domain = normaliseDomain(name, rules) ?? null;
+    const normal = normaliseDomain(name, rules);
+    domain = normal === undefined ? null : detached(normal); // toLowerCase may return its (sliced) argument
     if (cache.size >= 50_000) cache.clear();
-    cache.set(name, domain);
+    cache.set(detached(name), domain);
   }
   return domain ?? undefined;
 }

@@ -38,6 +38,7 @@ const DOT = 46;
 const COLON = 58;
 const AT = 64;
 const SLASH = 47;
+const HYPHEN = 45;
 /** A defanged window reaches this far around its tokens on a long line; its edges are not trusted. */
 const WINDOW_REACH = 1024;
 const EDGE = 64;
@@ -48,10 +49,33 @@ const EDGE = 64;
  * the text costs one table lookup per character. `from` and `to` should be line boundaries
  * (a run never crosses one); look-arounds may read the text outside them.
  */
-export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true): Detected {
+export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true, allDomains = true): Detected {
   const candidates: Array<Target & { defanged?: boolean }> = [];
   const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
   const tokens: number[] = [];
+  if (!allDomains && safeBoundary(text, from) && safeBoundary(text, to)) scanByRegex(text, from, to, defang, candidates, problems, tokens);
+  else scanByCharacter(text, rules, from, to, defang, allDomains, candidates, problems, tokens);
+
+  sortNearlySorted(candidates);
+  sortNearlySorted(problems);
+  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
+  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
+  const targets = withoutOverlaps(candidates);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
+/** The scanner's main pass: one table lookup per character, judging the runs around each dot, colon and "@". */
+function scanByCharacter(
+  text: string,
+  rules: DomainRules,
+  from: number,
+  to: number,
+  defang: boolean,
+  allDomains: boolean,
+  candidates: Target[],
+  problems: ProblemTarget[],
+  tokens: number[],
+): void {
   let v4Done = from;
   let v6Done = from;
   let nameDone = from;
@@ -71,7 +95,7 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
           if (found) ('problem' in found ? problems : candidates).push(found);
         }
       }
-      if (i >= nameDone) {
+      if (allDomains && i >= nameDone) {
         let start = i;
         while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
         let end = i + 1;
@@ -110,12 +134,139 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
       tokens.push(i);
     }
   }
+}
 
-  sortNearlySorted(candidates);
-  sortNearlySorted(problems);
-  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems);
-  const targets = withoutOverlaps(candidates);
-  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+/** No run (of digits, hex, name characters) crosses a slice boundary here: both passes see the same runs. */
+function safeBoundary(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || CLASSES[text.charCodeAt(at)] === 0 || CLASSES[text.charCodeAt(at - 1)] === 0;
+}
+
+/**
+ * Maximal runs of `[0-9.]` at least 7 long, each "@", each defanged token (`[.]`, `(dot)`,
+ * `[at]`, … and `hxxp(s)` before `://`): the same places scanByCharacter judges for IPv4,
+ * emails and tokens (their characters never overlap, so one alternation finds them all).
+ */
+const IPV4_EMAIL_TOKEN = /[0-9.]{7,}|@|\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
+/**
+ * A "::" or six colons in one run of `[0-9A-Fa-f:.]`: in the run around it scanByCharacter
+ * judges IPv6. (Starting at a colon: a pattern that may start anywhere costs far more.)
+ */
+const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
+
+/**
+ * The same candidates as scanByCharacter without domains (which callers without `allDomains`
+ * judge later, only where they matter), found by V8's compiled regular expressions instead
+ * of a loop in JavaScript. Needs boundaries no run crosses (safeBoundary).
+ */
+function scanByRegex(
+  text: string,
+  from: number,
+  to: number,
+  defang: boolean,
+  candidates: Target[],
+  problems: ProblemTarget[],
+  tokens: number[],
+): void {
+  const v6: Target[] = [];
+  IPV6_MARK.lastIndex = from;
+  for (let match = IPV6_MARK.exec(text); match && match.index < to; match = IPV6_MARK.exec(text)) {
+    let start = match.index;
+    while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
+    let end = match.index + match[0].length;
+    while (end < to && (CLASSES[text.charCodeAt(end)] & V6) !== 0) end++;
+    IPV6_MARK.lastIndex = end;
+    const found = ipv6FromRun(text, start, end);
+    if (found) v6.push(found);
+  }
+  IPV4_EMAIL_TOKEN.lastIndex = from;
+  for (let match = IPV4_EMAIL_TOKEN.exec(text); match && match.index < to; match = IPV4_EMAIL_TOKEN.exec(text)) {
+    const start = match.index;
+    const first = text.charCodeAt(start);
+    if (first === AT) {
+      const found = emailAt(text, start);
+      if (found) candidates.push(found);
+    } else if ((CLASSES[first] & V4) !== 0) {
+      const found = ipv4FromRun(text, start, start + match[0].length);
+      if (found) ('problem' in found ? problems : candidates).push(found);
+    } else if (defang) {
+      if (first === 91 || first === 40 || first === 123) tokens.push(start);
+      else if (defangedSchemeEndingAt(text, start + match[0].length)) tokens.push(start + match[0].length);
+    }
+  }
+  if (v6.length > 0) {
+    sortNearlySorted(candidates);
+    mergeSorted(candidates, v6);
+  }
+}
+
+/**
+ * Without `allDomains` (a caller that wants no domains), a domain is only judged where it
+ * could change which other target wins: in a name run that touches an IP, an ambiguous
+ * address or an email. Any other domain overlaps nothing kept (name runs are disjoint), so
+ * the targets of the other kinds come out exactly as with every domain judged.
+ */
+function addDomainsTouching(text: string, rules: DomainRules, from: number, to: number, candidates: Target[], problems: Target[]): void {
+  const domains: Target[] = [];
+  // Runs are met left to right, except around overlapping candidates: the starts stay sorted.
+  const judged: number[] = [];
+  const visit = (target: Target) => {
+    for (let i = Math.max(target.start, from); i < target.end && i < to; i++) {
+      if ((CLASSES[text.charCodeAt(i)] & NAME) === 0) continue;
+      let start = i;
+      while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
+      let end = i + 1;
+      while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
+      i = end;
+      if (!mayBeDomain(text, start, end)) continue; // most runs here: digits and dots only
+      const last = judged.length ? judged[judged.length - 1] : -1;
+      if (start === last || (start < last && sortedIncludes(judged, start))) continue;
+      if (start > last) judged.push(start);
+      else judged.splice(sortedIndex(judged, start), 0, start);
+      const found = domainFromRun(text, start, end, rules);
+      if (found) domains.push(found);
+    }
+  };
+  for (const target of candidates) visit(target);
+  for (const problem of problems) visit(problem);
+  if (domains.length === 0) return;
+  sortNearlySorted(domains);
+  mergeSorted(candidates, domains);
+}
+
+/** domainFromRun's first test, cheaply: the run, trimmed of dots and hyphens, has a dot followed by a letter last. */
+function mayBeDomain(text: string, start: number, end: number): boolean {
+  let last = end;
+  while (last > start && (text.charCodeAt(last - 1) === DOT || text.charCodeAt(last - 1) === HYPHEN)) last--;
+  for (let i = last - 1; i > start; i--) {
+    if (text.charCodeAt(i - 1) !== DOT) continue;
+    const letter = text.charCodeAt(i) | 32;
+    return letter >= 97 && letter <= 122;
+  }
+  return false;
+}
+
+function sortedIndex(values: number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+const sortedIncludes = (values: number[], value: number) => values[sortedIndex(values, value)] === value;
+
+/** Merges the sorted `extra` into the sorted `targets`, in place, from the end (no copy; on ties `targets` first). */
+function mergeSorted<T extends Target>(targets: T[], extra: T[]): void {
+  let i = targets.length - 1;
+  let j = extra.length - 1;
+  targets.length += extra.length;
+  for (let k = targets.length - 1; j >= 0; k--) {
+    if (i >= 0 && before(extra[j], targets[i]) < 0) targets[k] = targets[i--]!;
+    else targets[k] = extra[j--]!;
+  }
 }
 
 /** Old order of precedence for targets with the same span: IPv6, IPv4, email, domain. */
@@ -160,6 +311,7 @@ function replaceDefangedWindows(
   tokens: number[],
   candidates: Target[],
   problems: ProblemTarget[],
+  allDomains: boolean,
 ): void {
   const zones: Array<[number, number]> = [];
   const found: Target[] = [];
@@ -184,7 +336,7 @@ function replaceDefangedWindows(
     zones.push([zoneStart, zoneEnd]);
 
     const view = new RefangedText(text, start, end, findEdits(text, start, end));
-    const inner = detectTargets(view.text, rules, 0, view.text.length, false);
+    const inner = detectTargets(view.text, rules, 0, view.text.length, false, allDomains);
     const place = <T extends Target>(target: T, into: T[]) => {
       const s = view.startInOriginal(target.start);
       if (s < zoneStart || s >= zoneEnd) return;
@@ -209,16 +361,7 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
     targets[kept++] = target;
   }
   targets.length = kept;
-  if (replacements.length === 0) return;
-  const merged: T[] = [];
-  let r = 0;
-  for (const target of targets) {
-    while (r < replacements.length && before(replacements[r], target) < 0) merged.push(replacements[r++]);
-    merged.push(target);
-  }
-  while (r < replacements.length) merged.push(replacements[r++]);
-  targets.length = 0;
-  for (const target of merged) targets.push(target);
+  if (replacements.length > 0) mergeSorted(targets, replacements);
 }
 
 /** A copy of `target` at other offsets (spelled out: spreading targets of many shapes is slow). */

@@ -1,0 +1,159 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'mocha';
+import type { InputKind } from '../../../src/core/catalog/toolDefinition';
+import { extractTargets, type FoundTarget } from '../../../src/core/bulk/extract';
+import { extractUniqueTargets, extractUniqueTargetsInChunks, MAX_RAWS, type UniqueTarget } from '../../../src/core/bulk/extractUnique';
+import { detectTargets } from '../../../src/core/target/scanText';
+import { fuzzLines, logCorpus } from '../../fixtures/logCorpus';
+
+const describeTarget = (t: FoundTarget) =>
+  [
+    t.kind,
+    t.value,
+    t.raw,
+    t.start,
+    t.end,
+    t.inputKind,
+    t.ip?.class,
+    t.ip?.port,
+    t.ip?.prefixLength,
+    t.defanged === true,
+    t.problem ?? '',
+  ].join('|');
+
+/** What the dedupe must give, computed the slow, obvious way from every occurrence. */
+function expectedUnique(all: FoundTarget[]): Map<string, { first: string; count: number; raws: string[] }> {
+  const expected = new Map<string, { first: string; count: number; raws: string[] }>();
+  for (const target of all) {
+    const key = `${target.kind}|${target.value}`;
+    const known = expected.get(key);
+    if (!known) expected.set(key, { first: describeTarget(target), count: 1, raws: [target.raw] });
+    else {
+      known.count++;
+      if (!known.raws.includes(target.raw) && known.raws.length < MAX_RAWS) known.raws.push(target.raw);
+    }
+  }
+  return expected;
+}
+
+function assertUnique(actual: UniqueTarget[], all: FoundTarget[], label: string): void {
+  const expected = expectedUnique(all);
+  assert.deepEqual(
+    actual.map((t) => `${t.kind}|${t.value}`),
+    [...expected.keys()],
+    `${label}: the same unique values, in order of first occurrence`,
+  );
+  for (const target of actual) {
+    const want = expected.get(`${target.kind}|${target.value}`)!;
+    assert.equal(describeTarget(target), want.first, `${label}: first occurrence of ${target.value}`);
+    assert.equal(target.count, want.count, `${label}: count of ${target.value}`);
+    assert.deepEqual(target.raws, want.raws, `${label}: raws of ${target.value}`);
+  }
+}
+
+const KIND_SETS: Array<readonly InputKind[] | undefined> = [undefined, ['ip'], ['email'], ['domain'], ['ip', 'email']];
+
+describe('extractUniqueTargets', () => {
+  const corpus = logCorpus(400_000, { seed: 5, defanged: true });
+
+  it('gives one target per value with the counts and raws of every occurrence, on a log of many formats', () => {
+    for (const kinds of KIND_SETS) {
+      const all = extractTargets(corpus, kinds);
+      assert.ok(all.length > 300, `${all.length} occurrences: the corpus must be rich`);
+      const unique = extractUniqueTargets(corpus, kinds);
+      assert.ok(unique.length < all.length, 'the corpus repeats values');
+      assertUnique(unique, all, `kinds ${kinds?.join(',') ?? 'all'}`);
+    }
+  });
+
+  it('agrees on fuzzed lines (defanged ones included)', () => {
+    const text = [...fuzzLines(4000), ...fuzzLines(2000, 5)].join('\n');
+    for (const kinds of KIND_SETS)
+      assertUnique(extractUniqueTargets(text, kinds), extractTargets(text, kinds), `fuzzed, kinds ${kinds?.join(',') ?? 'all'}`);
+  });
+
+  it('gives the same in slices, letting the event loop run between them', async () => {
+    const kinds: InputKind[] = ['ip'];
+    let ticks = 0;
+    let running = true;
+    const tick = () => {
+      ticks++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await extractUniqueTargetsInChunks(corpus, kinds);
+    running = false;
+    assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
+    assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
+  });
+
+  it('stops when cancelled and rejects with the reason', async () => {
+    const controller = new AbortController();
+    let slices = 0;
+    const run = extractUniqueTargetsInChunks(corpus, ['ip'], {
+      signal: controller.signal,
+      onProgress: () => {
+        if (++slices === 2) controller.abort(new Error('cancelled by the user'));
+      },
+    });
+    await assert.rejects(run, /cancelled by the user/);
+    assert.equal(slices, 2, 'no slice after the cancel');
+  });
+
+  it('keeps a CIDR apart from the address it starts with, and merges defanged and plain spellings', () => {
+    const text = 'net 10.0.0.0/8 host 10.0.0.0 and 1.1.1.1, 1[.]1[.]1[.]1 and 1.1.1.1:53';
+    const unique = extractUniqueTargets(text, ['ip']);
+    assert.deepEqual(
+      unique.map((t) => [t.kind, t.value, t.count, t.raws.join(' ')]),
+      [
+        ['cidr', '10.0.0.0', 1, '10.0.0.0/8'],
+        ['ipv4', '10.0.0.0', 1, '10.0.0.0'],
+        ['ipv4', '1.1.1.1', 3, '1.1.1.1 1[.]1[.]1[.]1 1.1.1.1:53'],
+      ],
+    );
+  });
+});
+
+describe('scanning for some kinds only', () => {
+  // Without domains wanted, domains are judged only where they touch another target: the
+  // other kinds must come out exactly as when every domain is judged.
+  const only = (text: string, keep: (t: FoundTarget) => boolean) =>
+    detectTargets(text, { anyTld: false }).targets.filter(keep).map(describeTarget);
+  const isIp = (t: FoundTarget) => t.inputKind === 'ip';
+
+  it('finds the same IPs as a full scan filtered, on the corpus and on fuzzed lines', () => {
+    const corpus = logCorpus(400_000, { seed: 7, defanged: true });
+    assert.deepEqual(
+      extractTargets(corpus, ['ip'])
+        .filter((t) => !t.problem)
+        .map(describeTarget),
+      only(corpus, isIp),
+    );
+    for (const line of [...fuzzLines(4000), ...fuzzLines(2000, 5)]) {
+      assert.deepEqual(
+        extractTargets(line, ['ip'])
+          .filter((t) => !t.problem)
+          .map(describeTarget),
+        only(line, isIp),
+        JSON.stringify(line),
+      );
+      assert.deepEqual(
+        extractTargets(line, ['email']).map(describeTarget),
+        only(line, (t) => t.inputKind === 'email'),
+        JSON.stringify(line),
+      );
+    }
+  });
+
+  it('still lets a domain or an email win over an address inside it', () => {
+    const text = 'a 1.2.3.4-5.example.com b 5.6.7.8@example.com c 9.9.9.9 d 10.1.2.3-4.ab.de';
+    assert.deepEqual(
+      extractTargets(text, ['ip']).map((t) => t.value),
+      only(text, isIp).map((line) => line.split('|')[1]),
+    );
+    assert.deepEqual(
+      extractTargets(text, ['ip']).map((t) => t.value),
+      ['9.9.9.9'],
+    );
+  });
+});
