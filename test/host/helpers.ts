@@ -51,7 +51,10 @@ export async function resetWorld(): Promise<void> {
 
 export async function openEditor(content: string, language = 'log'): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument({ content, language });
-  return vscode.window.showTextDocument(document);
+  const editor = await vscode.window.showTextDocument(document);
+  // Commands act on the active editor, which can lag behind showTextDocument under load.
+  await eventually('the new editor to be active', () => vscode.window.activeTextEditor?.document === document);
+  return editor;
 }
 
 /** Selects the first occurrence of `text` in the editor. */

@@ -1,5 +1,6 @@
 import type { IpClass } from '../target/target';
 import type { FoundTarget } from './extract';
+import { MAX_RAWS } from './extractUnique';
 
 /** One unique value to send, with every way it appeared in the text. */
 export interface PlannedTarget {
@@ -34,25 +35,33 @@ export interface PlanOptions {
   skipNonPublic: boolean;
 }
 
-/** Dedupes on the canonical value and sets aside what must not (or need not) be sent, with the reason. */
-export function planBulk(found: readonly FoundTarget[], options: PlanOptions): BulkPlan {
+/**
+ * Dedupes on the canonical value and sets aside what must not (or need not) be sent, with the
+ * reason. Takes every occurrence, or targets already deduped by the scanner (`count`, `raws`).
+ */
+export function planBulk(found: readonly (FoundTarget & { count?: number; raws?: string[] })[], options: PlanOptions): BulkPlan {
   const planned = new Map<string, PlannedTarget>();
   const skipped = new Map<string, SkippedTarget>();
   let duplicates = 0;
+  let total = 0;
   for (const target of found) {
+    const times = target.count ?? 1;
+    const raws = target.raws ?? [target.raw];
+    total += times;
     const reason = skipReason(target, options);
     const key = reason ? `${reason.reason}\u0000${target.value}` : target.value;
     const known = reason ? skipped.get(key) : planned.get(key);
     if (known) {
-      duplicates++;
-      known.occurrences++;
-      if ('raws' in known && !known.raws.includes(target.raw)) known.raws.push(target.raw);
+      duplicates += times;
+      known.occurrences += times;
+      if ('raws' in known) for (const raw of raws) if (known.raws.length < MAX_RAWS && !known.raws.includes(raw)) known.raws.push(raw);
       continue;
     }
-    if (reason) skipped.set(key, { raw: target.raw, value: target.value, occurrences: 1, ...reason });
-    else planned.set(key, { value: target.value, raws: [target.raw], occurrences: 1, defanged: target.defanged === true });
+    duplicates += times - 1;
+    if (reason) skipped.set(key, { raw: target.raw, value: target.value, occurrences: times, ...reason });
+    else planned.set(key, { value: target.value, raws: raws.slice(0, MAX_RAWS), occurrences: times, defanged: target.defanged === true });
   }
-  return { targets: [...planned.values()], skipped: [...skipped.values()], found: found.length, duplicates };
+  return { targets: [...planned.values()], skipped: [...skipped.values()], found: total, duplicates };
 }
 
 function skipReason(target: FoundTarget, options: PlanOptions): { reason: string; ipClass?: IpClass } | undefined {

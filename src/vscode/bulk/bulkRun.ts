@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { planBulk, type BulkPlan } from '../../core/bulk/bulkPlan';
 import { runBulk, type BulkProgress, type BulkRunResult } from '../../core/bulk/bulkScheduler';
 import { bulkRecordData, pendingInputs, summariseBulk, type BulkSummary } from '../../core/bulk/bulkSummary';
-import { extractTargetsInChunks } from '../../core/bulk/extract';
+import { extractUniqueTargetsInChunks } from '../../core/bulk/extractUnique';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import { redact } from '../../core/record/redact';
 import type { ResultRecord } from '../../core/record/resultRecord';
@@ -55,7 +55,7 @@ export async function bulkCommand(
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       let reported = 0;
-      return extractTargetsInChunks(source.text, tool.acceptedKinds, {
+      return extractUniqueTargetsInChunks(source.text, tool.acceptedKinds, {
         signal: controller.signal,
         onProgress: (scanned, total) => {
           const percent = Math.floor((scanned / Math.max(1, total)) * 100);

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { planBulk } from '../../../src/core/bulk/bulkPlan';
-import { extractTargetsInChunks, type FoundTarget } from '../../../src/core/bulk/extract';
+import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../../../src/core/bulk/extract';
+import { extractUniqueTargets } from '../../../src/core/bulk/extractUnique';
+import { logCorpus } from '../../fixtures/logCorpus';
 
 const LOG = [
   'accept 8.8.8.8:53 from 10.0.0.5',
@@ -11,6 +13,18 @@ const LOG = [
 ].join('\n');
 
 describe('bulk plan', () => {
+  it('plans the same from unique targets (what bulk runs scan with) as from every occurrence', () => {
+    const text = logCorpus(200_000);
+    for (const kinds of [['ip'], ['email'], ['ip', 'email', 'domain']] as const) {
+      for (const skipNonPublic of [true, false]) {
+        const fromAll = planBulk(extractTargets(text, kinds), { skipNonPublic });
+        const fromUnique = planBulk(extractUniqueTargets(text, kinds), { skipNonPublic });
+        assert.ok(fromAll.found > 0, `${kinds.join('+')}: the corpus has targets`);
+        assert.deepEqual(fromUnique, fromAll, `${kinds.join('+')}, skipNonPublic ${skipNonPublic}`);
+      }
+    }
+  });
+
   it('extracts only the kinds the tool takes, in order, with offsets into the whole text', async () => {
     const found = await extractTargetsInChunks(LOG, ['ip']);
     assert.ok(found.every((target) => target.inputKind === 'ip'));
