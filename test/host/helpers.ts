@@ -49,8 +49,20 @@ export async function resetWorld(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
+let openedEditors = 0;
+
+/**
+ * A new untitled document holding `content`, shown and active. It gets a name of its own: VS Code
+ * hands out "Untitled-N" names again, and a document the previous test closed can still be cached
+ * under that name in the extension host, which would return the old document and its old text.
+ */
 export async function openEditor(content: string, language = 'log'): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ content, language });
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `niamonx-test-${process.pid}-${++openedEditors}.log` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not write the content of ${uri.toString()}`);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
   const editor = await vscode.window.showTextDocument(document);
   // Commands act on the active editor, which can lag behind showTextDocument under load.
   await eventually('the new editor to be active', () => vscode.window.activeTextEditor?.document === document);
