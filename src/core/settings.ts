@@ -1,34 +1,37 @@
 import * as z from 'zod/mini';
 import { DEFAULT_BASE_URL } from './api/baseUrlRules';
+import { lazy } from './lazy';
 
 /**
  * The extension's settings as plain data, validated: a hand-edited settings.json can
  * hold anything, so each value falls back to its default on its own when it is invalid.
  */
-export const settingsSchema = z.object({
-  apiBaseUrl: z.catch(z.string(), DEFAULT_BASE_URL),
-  requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 20),
-  cacheTtlSeconds: z.catch(z.number().check(z.gte(0), z.lte(86_400)), 60),
-  cooldownFallbackSeconds: z.catch(z.number().check(z.gte(1), z.lte(86_400)), 60),
-  tools: z.catch(z.unknown(), []),
-  hoverEnabled: z.catch(z.boolean(), true),
-  resultView: z.catch(z.enum(['webview', 'output', 'both']), 'webview'),
-  reusePanels: z.catch(z.boolean(), true),
-  historyMaxEntries: z.catch(z.int().check(z.gte(1), z.lte(10_000)), 200),
-  redactSensitiveFields: z.catch(z.boolean(), true),
-  aiConfirmCalls: z.catch(z.boolean(), true),
-  aiMaxResultChars: z.catch(z.int().check(z.gte(1000), z.lte(100_000)), 8000),
-  bulkSkipNonPublic: z.catch(z.boolean(), true),
-  bulkConfirmAbove: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 20),
-  bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
-  cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
-});
+export const settingsSchema = lazy(() =>
+  z.object({
+    apiBaseUrl: z.catch(z.string(), DEFAULT_BASE_URL),
+    requestTimeoutSeconds: z.catch(z.number().check(z.gte(1), z.lte(600)), 20),
+    cacheTtlSeconds: z.catch(z.number().check(z.gte(0), z.lte(86_400)), 60),
+    cooldownFallbackSeconds: z.catch(z.number().check(z.gte(1), z.lte(86_400)), 60),
+    tools: z.catch(z.unknown(), []),
+    hoverEnabled: z.catch(z.boolean(), true),
+    resultView: z.catch(z.enum(['webview', 'output', 'both']), 'webview'),
+    reusePanels: z.catch(z.boolean(), true),
+    historyMaxEntries: z.catch(z.int().check(z.gte(1), z.lte(10_000)), 200),
+    redactSensitiveFields: z.catch(z.boolean(), true),
+    aiConfirmCalls: z.catch(z.boolean(), true),
+    aiMaxResultChars: z.catch(z.int().check(z.gte(1000), z.lte(100_000)), 8000),
+    bulkSkipNonPublic: z.catch(z.boolean(), true),
+    bulkConfirmAbove: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 20),
+    bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
+    cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
+  }),
+);
 
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
 /** Reads settings through `get(name)` (the VS Code layer passes its configuration getter). */
 export function readSettings(get: (name: string) => unknown): Settings {
-  return settingsSchema.parse({
+  return settingsSchema().parse({
     apiBaseUrl: get('apiBaseUrl'),
     requestTimeoutSeconds: get('requestTimeoutSeconds'),
     cacheTtlSeconds: get('cacheTtlSeconds'),

@@ -20,7 +20,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'pack
   contributes: { configuration: { properties: Record<string, ManifestSetting> } };
 };
 const manifestSettings = manifest.contributes.configuration.properties;
-const rules = z.toJSONSchema(settingsSchema, { io: 'input', unrepresentable: 'any' }).properties as Record<string, ManifestSetting>;
+const rules = z.toJSONSchema(settingsSchema(), { io: 'input', unrepresentable: 'any' }).properties as Record<string, ManifestSetting>;
 
 /** `niamonx.history.maxEntries` is read as `historyMaxEntries`. */
 function settingsKey(manifestName: string): string {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 
 /** The five language-model tools, by the names they are contributed under in package.json. */
 export const AgentToolName = {
@@ -21,37 +22,49 @@ const MAX_VALUE_CHARS = 1_000;
  * What a model sends is untrusted (VS Code does not promise to check it against the declared
  * schema), so each input is parsed here; the schemas in package.json say the same for the model.
  */
-export const extractInput = z.object({
-  text: z
-    .string()
-    .check(z.maxLength(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`)),
-});
-export const listToolsInput = z.looseObject({});
-export const pingInput = z.object({
-  ip: z.string().check(z.trim(), z.minLength(1, 'ip is empty'), z.maxLength(MAX_VALUE_CHARS, 'ip is too long to be an address')),
-});
-export const runToolInput = z.object({
-  tool: z.string().check(z.trim(), z.minLength(1, 'tool is empty'), z.maxLength(64, 'tool is longer than a tool name can be')),
-  input: z
-    .string()
-    .check(z.trim(), z.minLength(1, 'input is empty'), z.maxLength(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`)),
-});
-export const pingManyInput = z.object({
-  ips: z
-    .array(
-      z.string().check(z.maxLength(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address')),
-      'ips must be an array of strings',
-    )
-    .check(
-      z.minLength(1, 'ips is empty'),
-      z.maxLength(MAX_PING_MANY, `ips has more than ${MAX_PING_MANY} entries; split them into calls of at most ${MAX_PING_MANY}`),
-    ),
-});
+export const extractInput = lazy(() =>
+  z.object({
+    text: z
+      .string()
+      .check(z.maxLength(MAX_EXTRACT_CHARS, `text is longer than ${MAX_EXTRACT_CHARS} characters; split it and call once per part`)),
+  }),
+);
+export const listToolsInput = lazy(() => z.looseObject({}));
+export const pingInput = lazy(() =>
+  z.object({
+    ip: z.string().check(z.trim(), z.minLength(1, 'ip is empty'), z.maxLength(MAX_VALUE_CHARS, 'ip is too long to be an address')),
+  }),
+);
+export const runToolInput = lazy(() =>
+  z.object({
+    tool: z.string().check(z.trim(), z.minLength(1, 'tool is empty'), z.maxLength(64, 'tool is longer than a tool name can be')),
+    input: z
+      .string()
+      .check(
+        z.trim(),
+        z.minLength(1, 'input is empty'),
+        z.maxLength(MAX_VALUE_CHARS, `input is longer than ${MAX_VALUE_CHARS} characters`),
+      ),
+  }),
+);
+export const pingManyInput = lazy(() =>
+  z.object({
+    ips: z
+      .array(
+        z.string().check(z.maxLength(MAX_VALUE_CHARS, 'an entry of ips is too long to be an address')),
+        'ips must be an array of strings',
+      )
+      .check(
+        z.minLength(1, 'ips is empty'),
+        z.maxLength(MAX_PING_MANY, `ips has more than ${MAX_PING_MANY} entries; split them into calls of at most ${MAX_PING_MANY}`),
+      ),
+  }),
+);
 
-export type ExtractInput = z.infer<typeof extractInput>;
-export type PingInput = z.infer<typeof pingInput>;
-export type RunToolInput = z.infer<typeof runToolInput>;
-export type PingManyInput = z.infer<typeof pingManyInput>;
+export type ExtractInput = z.infer<ReturnType<typeof extractInput>>;
+export type PingInput = z.infer<ReturnType<typeof pingInput>>;
+export type RunToolInput = z.infer<ReturnType<typeof runToolInput>>;
+export type PingManyInput = z.infer<ReturnType<typeof pingManyInput>>;
 
 /** Parses a model's input or returns the message of an `invalid-input` error (nothing is sent). */
 export function parseAgentInput<T>(schema: z.ZodMiniType<T>, input: unknown): { ok: true; value: T } | { ok: false; message: string } {

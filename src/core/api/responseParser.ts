@@ -1,17 +1,20 @@
 import * as z from 'zod/mini';
 import { ToolCallError } from '../errors';
+import { lazy } from '../lazy';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
 
-const successSchema = z.object({ success: z.literal(true), data: z.unknown() });
+const successSchema = lazy(() => z.object({ success: z.literal(true), data: z.unknown() }));
 
 /** Error bodies are undocumented: take the first readable message field we know of. */
-const errorBodySchema = z.object({
-  error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
-  message: z.optional(z.string()),
-  detail: z.optional(z.string()),
-  details: z.optional(z.string()),
-});
+const errorBodySchema = lazy(() =>
+  z.object({
+    error: z.optional(z.union([z.string(), z.object({ message: z.string() })])),
+    message: z.optional(z.string()),
+    detail: z.optional(z.string()),
+    details: z.optional(z.string()),
+  }),
+);
 
 export interface RawAnswer {
   status: number;
@@ -40,7 +43,7 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
   const serverMessage = json === undefined ? undefined : messageOf(json);
 
   if (status === 200) {
-    const success = successSchema.safeParse(json);
+    const success = successSchema().safeParse(json);
     if (success.success) {
       // Checked here, once, so nothing downstream (log, history, export, webview) overflows.
       if (nestsDeeperThan(success.data.data)) throw tooDeep(status, answer);
@@ -138,7 +141,7 @@ function tryParseJson(text: string): unknown {
 }
 
 function messageOf(json: unknown): string | undefined {
-  const parsed = errorBodySchema.safeParse(json);
+  const parsed = errorBodySchema().safeParse(json);
   if (!parsed.success) return undefined;
   const { error, message, detail, details } = parsed.data;
   const text = typeof error === 'string' ? error : (error?.message ?? message ?? detail ?? details);

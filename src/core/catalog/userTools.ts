@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { nestsDeeperThan } from '../api/jsonDepth';
+import { lazy } from '../lazy';
 import { containsPlaceholder, fillTemplate, INPUT_PLACEHOLDER, primaryFieldOf } from './bodyTemplate';
 import { INPUT_KINDS, isValidToolName, type InputKind, type InvalidToolEntry, type ToolDefinition } from './toolDefinition';
 
@@ -12,35 +13,40 @@ export const DEFAULT_USER_BODY: Readonly<Record<string, unknown>> = Object.freez
 const SETTING = 'niamonx.tools';
 
 /** One `niamonx.tools` entry as written in settings.json. Unknown keys are rejected so typos show. */
-export const userToolEntrySchema = z.strictObject(
-  {
-    name: z
-      .string({ error: 'must be a string' })
-      .check(
-        z.refine(isValidToolName, 'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."'),
+export const userToolEntrySchema = lazy(() =>
+  z.strictObject(
+    {
+      name: z
+        .string({ error: 'must be a string' })
+        .check(
+          z.refine(
+            isValidToolName,
+            'must be 1–64 letters, digits, "_", "." or "-", start with a letter, digit or "_", and contain no ".."',
+          ),
+        ),
+      label: z.optional(
+        z
+          .string({ error: 'must be a string' })
+          .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
       ),
-    label: z.optional(
-      z
-        .string({ error: 'must be a string' })
-        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
-    ),
-    description: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(300, 'must be at most 300 characters'))),
-    category: z.optional(
-      z
-        .string({ error: 'must be a string' })
-        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters')),
-    ),
-    inputKind: z.optional(z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` })),
-    body: z.optional(
-      z
-        .record(z.string(), z.json(), { error: 'must be a JSON object' })
-        .check(z.refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)),
-    ),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be an object') },
+      description: z.optional(z.string({ error: 'must be a string' }).check(z.trim(), z.maxLength(300, 'must be at most 300 characters'))),
+      category: z.optional(
+        z
+          .string({ error: 'must be a string' })
+          .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(60, 'must be at most 60 characters')),
+      ),
+      inputKind: z.optional(z.enum(INPUT_KINDS, { error: `must be one of ${INPUT_KINDS.join(', ')}` })),
+      body: z.optional(
+        z
+          .record(z.string(), z.json(), { error: 'must be a JSON object' })
+          .check(z.refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)),
+      ),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be an object') },
+  ),
 );
 
-export type UserToolEntry = z.infer<typeof userToolEntrySchema>;
+export type UserToolEntry = z.infer<ReturnType<typeof userToolEntrySchema>>;
 
 /** The entry object itself is one level; real templates are flat or nearly so. */
 const MAX_TEMPLATE_DEPTH = 33;
@@ -71,7 +77,7 @@ export function parseUserTools(setting: unknown): { tools: ToolDefinition[]; inv
       invalid.push(withName({ index, reason: `${at}.body: nests more than ${MAX_TEMPLATE_DEPTH - 1} levels deep` }, name));
       return;
     }
-    const parsed = userToolEntrySchema.safeParse(entry);
+    const parsed = userToolEntrySchema().safeParse(entry);
     if (!parsed.success) {
       invalid.push(withName({ index, reason: describeIssues(at, parsed.error) }, name));
       return;

@@ -177,7 +177,7 @@ async function validEntries(stored: StoredEntry[]): Promise<Entry[]> {
   const entries: Entry[] = [];
   for (let i = 0; i < stored.length; i++) {
     if (i > 0 && i % RECORDS_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
-    const parsed = resultRecordSchema.safeParse(stored[i].record);
+    const parsed = resultRecordSchema().safeParse(stored[i].record);
     if (parsed.success) entries.push({ record: parsed.data, bytes: stored[i].bytes });
   }
   return entries;

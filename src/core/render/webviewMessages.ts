@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { EXPORT_FORMATS } from '../export/exportFormats';
+import { lazy } from '../lazy';
 import { resultRecordSchema, type ResultRecord } from '../record/resultRecord';
 import { isHttpsUrl } from './links';
 import type { RenderNode } from './renderModel';
@@ -10,49 +11,56 @@ import type { SummaryItem } from './summary';
  * network, so the extension treats whatever it posts as untrusted: only this fixed set,
  * exactly these fields, is honoured.
  */
-export const webviewMessageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('ready') }),
-  z.strictObject({ type: z.literal('copyJson') }),
-  z.strictObject({ type: z.literal('export'), format: z.optional(z.enum(EXPORT_FORMATS)) }),
-  z.strictObject({ type: z.literal('runAgain') }),
-  z.strictObject({ type: z.literal('openInEditor') }),
-  z.strictObject({ type: z.literal('toggleReveal') }),
-  z.strictObject({ type: z.literal('openLink'), url: z.string().check(z.refine(isHttpsUrl, 'only https links open')) }),
-]);
+export const webviewMessageSchema = lazy(() =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('ready') }),
+    z.strictObject({ type: z.literal('copyJson') }),
+    z.strictObject({ type: z.literal('export'), format: z.optional(z.enum(EXPORT_FORMATS)) }),
+    z.strictObject({ type: z.literal('runAgain') }),
+    z.strictObject({ type: z.literal('openInEditor') }),
+    z.strictObject({ type: z.literal('toggleReveal') }),
+    z.strictObject({ type: z.literal('openLink'), url: z.string().check(z.refine(isHttpsUrl, 'only https links open')) }),
+  ]),
+);
 
-export type WebviewMessage = z.infer<typeof webviewMessageSchema>;
+export type WebviewMessage = z.infer<ReturnType<typeof webviewMessageSchema>>;
 
 /** The message if it is one the extension honours, else undefined (to be ignored). */
 export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
-  const parsed = webviewMessageSchema.safeParse(raw);
+  const parsed = webviewMessageSchema().safeParse(raw);
   return parsed.success ? parsed.data : undefined;
 }
 
-const summaryItemSchema = z.object({
-  label: z.string(),
-  value: z.string(),
-  tone: z.optional(z.enum(['good', 'warn', 'bad'])),
-}) satisfies z.ZodMiniType<SummaryItem>;
+const summaryItemSchema = lazy(
+  () =>
+    z.object({
+      label: z.string(),
+      value: z.string(),
+      tone: z.optional(z.enum(['good', 'warn', 'bad'])),
+    }) satisfies z.ZodMiniType<SummaryItem>,
+);
 
-const renderNodeSchema = z.custom<RenderNode>(
-  (value) => typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string',
+const renderNodeSchema = lazy(() =>
+  z.custom<RenderNode>((value) => typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string'),
 );
 
 /** Extension → webview: render this record. `record.data` is always the redacted data. */
-export const showMessageSchema = z.object({
-  type: z.literal('show'),
-  record: resultRecordSchema,
-  model: renderNodeSchema,
-  summary: z.array(summaryItemSchema),
-  /** The model shows the unmasked values. */
-  revealed: z.boolean(),
-  /** Values were masked and a Reveal/Hide button makes sense. */
-  canReveal: z.boolean(),
-  /** A one-line note for the user, e.g. why Reveal did nothing. */
-  notice: z.optional(z.string()),
-});
+export const showMessageSchema = lazy(() =>
+  z.object({
+    type: z.literal('show'),
+    record: resultRecordSchema(),
+    model: renderNodeSchema(),
+    summary: z.array(summaryItemSchema()),
+    /** The model shows the unmasked values. */
+    revealed: z.boolean(),
+    /** Values were masked and a Reveal/Hide button makes sense. */
+    canReveal: z.boolean(),
+    /** A one-line note for the user, e.g. why Reveal did nothing. */
+    notice: z.optional(z.string()),
+  }),
+);
 
-export type ShowMessage = z.infer<typeof showMessageSchema>;
+export type ShowMessage = z.infer<ReturnType<typeof showMessageSchema>>;
 
 /** What the webview saves with setState; VS Code hands it back to the serializer after a reload. */
 export interface SavedWebviewState {
@@ -62,11 +70,11 @@ export interface SavedWebviewState {
   scrollY?: number;
 }
 
-const savedStateSchema = z.object({ record: resultRecordSchema });
+const savedStateSchema = lazy(() => z.object({ record: resultRecordSchema() }));
 
 /** The record a reloaded panel showed, if its saved state holds a valid one. */
 export function recordFromSavedState(raw: unknown): ResultRecord | undefined {
-  const parsed = savedStateSchema.safeParse(raw);
+  const parsed = savedStateSchema().safeParse(raw);
   return parsed.success ? parsed.data.record : undefined;
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazy } from '../lazy';
 import { redact } from '../record/redact';
 import type { CacheEntry, ResultCache } from './resultCache';
 
@@ -14,18 +15,20 @@ export interface CachedAnswer {
 }
 
 /** The file is untrusted (any version, hand edits, a crash mid-write): entries that do not fit are dropped. */
-const fileSchema = z.object({
-  version: z.literal(1),
-  entries: z.array(
-    z.catch(
-      z.tuple([
-        z.string().check(z.maxLength(100_000)),
-        z.object({ value: z.object({ status: z.int().check(z.gte(200), z.lte(299)), data: z.unknown() }), storedAt: z.number() }),
-      ]),
-      undefined as never,
+const fileSchema = lazy(() =>
+  z.object({
+    version: z.literal(1),
+    entries: z.array(
+      z.catch(
+        z.tuple([
+          z.string().check(z.maxLength(100_000)),
+          z.object({ value: z.object({ status: z.int().check(z.gte(200), z.lte(299)), data: z.unknown() }), storedAt: z.number() }),
+        ]),
+        undefined as never,
+      ),
     ),
-  ),
-});
+  }),
+);
 
 /** Quiet time after the last change before the file is written, so a bulk run writes once, not per answer. */
 const SAVE_DELAY_MS = 1500;
@@ -57,7 +60,7 @@ export class PersistentCache {
       .read()
       .then((text) => {
         if (!text) return;
-        const parsed = fileSchema.safeParse(JSON.parse(text));
+        const parsed = fileSchema().safeParse(JSON.parse(text));
         if (!parsed.success) return this.onError('the answer cache file was not readable; starting with an empty cache');
         this.cache.restore(parsed.data.entries.filter(Boolean));
       })

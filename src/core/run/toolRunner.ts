@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { callTool } from '../api/apiClient';
 import { formatDuration } from '../api/responseParser';
 import type { ToolCatalog } from '../catalog/catalog';
 import { isValidToolName } from '../catalog/toolDefinition';
 import type { ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
+import { nodeCrypto } from '../nodeCrypto';
 import { resolveInput } from './inputResolver';
 import { PersistentCache, type CacheFile } from './persistentCache';
 import { ResultCache } from './resultCache';
@@ -211,7 +211,8 @@ export class ToolRunner {
   }
 
   private cacheKey(tool: string, body: object, baseUrl: string | undefined, apiKey: string | undefined): string {
-    const keyHash = createHash('sha256')
+    const keyHash = nodeCrypto()
+      .createHash('sha256')
       .update(apiKey ?? '')
       .digest('hex')
       .slice(0, 16);

@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import type { ToolRun } from '../../core/errors';
+import { lazy } from '../../core/lazy';
 import { askForInput } from '../askForInput';
 import type { Services } from '../services';
 import { toolFromArgument } from './toolFromArgument';
 
-const callSchema = z.object({
-  tool: z.string().check(z.minLength(1), z.maxLength(64)),
-  input: z.optional(z.string().check(z.maxLength(10_000))),
-});
+const callSchema = lazy(() =>
+  z.object({
+    tool: z.string().check(z.minLength(1), z.maxLength(64)),
+    input: z.optional(z.string().check(z.maxLength(10_000))),
+  }),
+);
 
 /**
  * Try Now: one real call that ignores the local daily-limit lock (the plan may have been
@@ -17,7 +20,7 @@ const callSchema = z.object({
  * latest input from the history is used, else the user is asked.
  */
 export async function tryNow(services: Services, arg: unknown): Promise<ToolRun | undefined> {
-  const parsed = callSchema.safeParse(arg);
+  const parsed = callSchema().safeParse(arg);
   const tool = parsed.success ? services.catalog().find(parsed.data.tool) : toolFromArgument(services, arg);
   if (!tool) {
     void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: Try Now needs a known tool.'));

@@ -78,7 +78,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
   return {
     [AgentToolName.ExtractIndicators]: {
       invoke: (options) => {
-        const { text } = parsed<ExtractInput>(extractInput, options.input);
+        const { text } = parsed<ExtractInput>(extractInput(), options.input);
         const report = indicatorsIn(text, deps.catalog());
         return textResult(indicatorSummary(report), report, deps.secrets());
       },
@@ -86,7 +86,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
 
     [AgentToolName.ListTools]: {
       invoke: (options) => {
-        parsed(listToolsInput, options.input);
+        parsed(listToolsInput(), options.input);
         const { summary, data } = listTools(deps.catalog(), deps.states);
         return textResult(summary, data, deps.secrets());
       },
@@ -94,7 +94,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
 
     [AgentToolName.Ping]: {
       prepareInvocation: (options) => {
-        const input = parseAgentInput<PingInput>(pingInput, options.input);
+        const input = parseAgentInput<PingInput>(pingInput(), options.input);
         const ip = input.ok ? publicAddress(input.value.ip) : undefined;
         return preparedInvocation(
           prepareMessages(
@@ -105,14 +105,14 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
         );
       },
       invoke: (options, token) => {
-        const { ip } = parsed<PingInput>(pingInput, options.input);
+        const { ip } = parsed<PingInput>(pingInput(), options.input);
         return runAndDescribe(PING, addressToPing(ip), token);
       },
     },
 
     [AgentToolName.RunTool]: {
       prepareInvocation: (options) => {
-        const input = parseAgentInput<RunToolInput>(runToolInput, options.input);
+        const input = parseAgentInput<RunToolInput>(runToolInput(), options.input);
         const tool = input.ok ? input.value.tool : '';
         const value = input.ok ? (tool === PING ? publicAddress(input.value.input) : input.value.input) : undefined;
         const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
@@ -121,7 +121,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
         );
       },
       invoke: (options, token) => {
-        const { tool, input } = parsed<RunToolInput>(runToolInput, options.input);
+        const { tool, input } = parsed<RunToolInput>(runToolInput(), options.input);
         if (!deps.catalog().find(tool)) {
           throw new Error(
             `unknown-tool: “${tool}” is not a NiamonX tool of this catalog. Nothing was sent. Call niamonx_list_tools for the tools that exist.`,
@@ -133,14 +133,14 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
 
     [AgentToolName.PingMany]: {
       prepareInvocation: (options) => {
-        const input = parseAgentInput<PingManyInput>(pingManyInput, options.input);
+        const input = parseAgentInput<PingManyInput>(pingManyInput(), options.input);
         const toPing = input.ok && callable(PING) ? planPings(input.value.ips).toPing : [];
         return preparedInvocation(
           prepareMessages({ tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length }, confirmCalls(), translate),
         );
       },
       invoke: async (options, token) => {
-        const { ips } = parsed<PingManyInput>(pingManyInput, options.input);
+        const { ips } = parsed<PingManyInput>(pingManyInput(), options.input);
         const plan = planPings(ips);
         const runs = plan.toPing.length ? await withAbort(PING, token, (signal) => deps.runMany(PING, plan.toPing, signal)) : [];
         const report = pingManyReport(plan, runs, deps.secrets());

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../core/nodeCrypto';
 
 /** Where the page loads its files from (webview URIs) and the policy source of the webview. */
 export interface WebviewPageParts {
@@ -15,7 +15,7 @@ export interface WebviewPageParts {
 
 /** A fresh nonce for each page: only the script tag carrying it may run. */
 export function newNonce(): string {
-  return randomBytes(16).toString('hex');
+  return nodeCrypto().randomBytes(16).toString('hex');
 }
 
 /** Nothing inline, nothing remote except https images; scripts only with this page's nonce. */

@@ -40,13 +40,13 @@ describe('agent indicators, tool list and inputs', () => {
   });
 
   it('refuses bad input with an invalid-input message', () => {
-    const tooMany = parseAgentInput(pingManyInput, { ips: Array.from({ length: 51 }, () => '8.8.8.8') });
+    const tooMany = parseAgentInput(pingManyInput(), { ips: Array.from({ length: 51 }, () => '8.8.8.8') });
     assert.equal(tooMany.ok, false);
     if (!tooMany.ok) assert.match(tooMany.message, /^invalid-input: ips: ips has more than 50 entries/);
-    const missing = parseAgentInput(runToolInput, { tool: 'ulp_search' });
+    const missing = parseAgentInput(runToolInput(), { tool: 'ulp_search' });
     assert.equal(missing.ok, false);
     if (!missing.ok) assert.match(missing.message, /input/);
-    const trimmed = parseAgentInput(runToolInput, { tool: ' ulp_search ', input: ' corp.example ' });
+    const trimmed = parseAgentInput(runToolInput(), { tool: ' ulp_search ', input: ' corp.example ' });
     assert.deepEqual(trimmed.ok && trimmed.value, { tool: 'ulp_search', input: 'corp.example' });
   });
 });

@@ -275,7 +275,7 @@ describe('USER_TOOLS_JSON_SCHEMA', () => {
   const items = USER_TOOLS_JSON_SCHEMA.items;
 
   it('describes exactly the fields the zod schema accepts', () => {
-    assert.deepEqual(Object.keys(items.properties).sort(), Object.keys(userToolEntrySchema.shape).sort());
+    assert.deepEqual(Object.keys(items.properties).sort(), Object.keys(userToolEntrySchema().shape).sort());
     assert.deepEqual(items.required, ['name']);
     assert.equal(items.additionalProperties, false);
     assert.deepEqual(items.properties.inputKind.enum, [...INPUT_KINDS]);
@@ -299,7 +299,7 @@ describe('USER_TOOLS_JSON_SCHEMA', () => {
       'x'.repeat(65),
       'a b',
     ]) {
-      assert.equal(pattern.test(name), userToolEntrySchema.shape.name.safeParse(name).success, name);
+      assert.equal(pattern.test(name), userToolEntrySchema().shape.name.safeParse(name).success, name);
     }
   });
 

@@ -67,7 +67,7 @@ describe('webview messages', () => {
       revealed: false,
       canReveal: false,
     };
-    assert.equal(showMessageSchema.safeParse(show).success, true);
-    assert.equal(showMessageSchema.safeParse({ ...show, model: 'x' }).success, false);
+    assert.equal(showMessageSchema().safeParse(show).success, true);
+    assert.equal(showMessageSchema().safeParse({ ...show, model: 'x' }).success, false);
   });
 });
