@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { collectGarbage, heapMiB } from '../heap';
 import type { BulkSummary } from '../../../src/core/bulk/bulkSummary';
 import { emulator, eventually, internals, openEditor, outputLogText, resetWorld } from '../helpers';
 
@@ -18,17 +17,6 @@ const RUNS = Math.ceil(CALLS / PER_RUN);
 const DEADLINE_MS = 6 * 60_000;
 const SEED = 2026;
 const BULK_RECORD_LINE = /gl_ping \d+ targets · \S+ → OK/g;
-
-function collectGarbage(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function heapMiB(gc: () => void): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
-}
 
 /** Unique, public (23.0.0.0/8 is neither private nor reserved), one a line. */
 const inputsOf = (run: number): string[] =>

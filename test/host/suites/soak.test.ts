@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as vscode from 'vscode';
+import { collectGarbage, heapMiB } from '../heap';
 import type { Fault } from '../../../emulator/faults';
 import type { ToolRun } from '../../../src/core/errors';
 import { api, emulator, eventually, internals, outputLogText, resetWorld } from '../helpers';
@@ -40,17 +39,6 @@ function faultFor(roll: number, pick: number): Fault | undefined {
   if (roll < 0.17) return { type: 'slow', headersAfterMs: 250, tool: 'gl_ping' };
   if (roll < 0.18) return pick < 0.5 ? { type: 'truncated-json', tool: 'gl_ping' } : { type: 'html', status: 200, tool: 'gl_ping' };
   return undefined;
-}
-
-function collectGarbage(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-function heapMiB(gc: () => void): number {
-  gc();
-  gc();
-  return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
 describe('soak: 2,000 runs with random faults through runTool', function () {
