@@ -11,6 +11,8 @@ import { api, emulator, eventually, internals, outputLogText, resetWorld } from 
  * (The bulk path will run the same load once it lands; this exercises runner, log and history.)
  */
 
+/** One-time work (a full cache, the first history compaction at twice its 200 entries) is over by then. */
+const WARM_UP_RUNS = 500;
 const CALLS = Number(process.env.NIAMONX_SOAK_CALLS ?? 2000);
 const CONCURRENCY = 8;
 const DEADLINE_MS = 4 * 60_000;
@@ -48,9 +50,13 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
   before(async () => {
     await resetWorld();
     await config().update('cooldownFallbackSeconds', 1, vscode.ConfigurationTarget.Global);
+    // The answer cache may hold 5,000 answers by default, more than this soak makes: bound it
+    // low, so that a flat heap means no leak rather than a cache still filling up.
+    await config().update('cache.maxEntries', 100, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
     await config().update('cooldownFallbackSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('cache.maxEntries', undefined, vscode.ConfigurationTarget.Global);
     await emulator().reset();
   });
 
@@ -71,7 +77,8 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
         while (next < inputs.length) {
           if (Date.now() - started > DEADLINE_MS) throw new Error(`soak deadline passed after ${next} of ${CALLS} runs`);
           const index = next++;
-          if (index === 100) startHeap = heapMiB(gc); // after warm-up: code paths compiled, caches primed
+          // After warm-up: code paths compiled, the answer cache full, the history file compacted once.
+          if (index === WARM_UP_RUNS) startHeap = heapMiB(gc);
           // Like a well-behaved bulk run: wait out a cooldown the server announced (a condition, polled).
           await eventually(
             'the gl_ping cooldown to end',
@@ -115,7 +122,7 @@ describe('soak: 2,000 runs with random faults through runTool', function () {
     await (await internals()).history.flush();
     const endHeap = heapMiB(gc);
     console.log(
-      `soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run 100, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`,
+      `soak: heap after forced GC ${startHeap.toFixed(1)} MiB at run ${WARM_UP_RUNS}, ${endHeap.toFixed(1)} MiB at the end (${(endHeap - startHeap).toFixed(1)} MiB)`,
     );
     const perInput = new Map<string, number>();
     for (const match of log.matchAll(/gl_ping (198\.18\.\d+\.\d+) →/g)) perInput.set(match[1], (perInput.get(match[1]) ?? 0) + 1);
