@@ -14,6 +14,9 @@ const RUNS = 3;
 const UNIQUE_RUNS = 5;
 const RG_PATTERN = String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`;
 
+/** As Ping All IPs in File reads a file (bulkSource.ts): its bytes, then TextDecoder. */
+const readLog = (file: string) => new TextDecoder('utf-8').decode(readFileSync(file));
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function timed(run: () => void): number {
@@ -89,18 +92,18 @@ export async function benchExtraction(): Promise<BenchRow[]> {
     // The row that matters: both read the file and produce the list of what they found.
     const uniqueRg: number[] = [];
     const uniqueTimes: number[] = [];
-    let unique = extractUniqueTargets(readFileSync(file, 'utf8'), ['ip']); // warm-up
+    let unique = extractUniqueTargets(readLog(file), ['ip']); // warm-up
     for (let i = 0; i < UNIQUE_RUNS; i++) {
       const rg = ripgrep(file);
       if (rg === undefined)
         return [{ name: 'extraction: ripgrep not installed', ms: NaN, baselineMs: NaN, ratio: NaN, note: 'apt-get install ripgrep' }];
       uniqueRg.push(rg);
-      uniqueTimes.push(timed(() => (unique = extractUniqueTargets(readFileSync(file, 'utf8'), ['ip']))));
+      uniqueTimes.push(timed(() => (unique = extractUniqueTargets(readLog(file), ['ip']))));
     }
     const ratios = uniqueTimes.map((ms, i) => round(ms / uniqueRg[i]));
     const occurrences = unique.reduce((sum, t) => sum + t.count, 0);
-    const uniqueHeapMB = retainedMB(() => extractUniqueTargets(readFileSync(file, 'utf8'), ['ip']));
-    const whole = readFileSync(file, 'utf8');
+    const uniqueHeapMB = retainedMB(() => extractUniqueTargets(readLog(file), ['ip']));
+    const whole = readLog(file);
     const peak = await peakHeapMB(() => extractUniqueTargetsInChunks(whole, ['ip']));
     rows.push({
       name: `extraction: read + extractUniqueTargets(ip), ${mb} MB log`,
@@ -113,15 +116,15 @@ export async function benchExtraction(): Promise<BenchRow[]> {
 
     const rgTimes: number[] = [];
     const scanTimes: number[] = [];
-    let found = extractTargets(readFileSync(file, 'utf8'), ['ip']); // warm-up
+    let found = extractTargets(readLog(file), ['ip']); // warm-up
     for (let i = 0; i < RUNS; i++) {
       const rg = ripgrep(file);
       if (rg === undefined)
         return [{ name: 'extraction: ripgrep not installed', ms: NaN, baselineMs: NaN, ratio: NaN, note: 'apt-get install ripgrep' }];
       rgTimes.push(rg);
-      scanTimes.push(timed(() => (found = extractTargets(readFileSync(file, 'utf8'), ['ip']))));
+      scanTimes.push(timed(() => (found = extractTargets(readLog(file), ['ip']))));
     }
-    const text = readFileSync(file, 'utf8');
+    const text = readLog(file);
     const rgMatches = spawnSync('rg', ['--count-matches', RG_PATTERN, file], { encoding: 'utf8' }).stdout.trim();
     const heapMB = retainedMB(() => extractTargets(text, ['ip']));
     const counts = (kind: string) => found.filter((t) => t.kind === kind).length;

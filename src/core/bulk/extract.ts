@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { InputKind } from '../catalog/toolDefinition';
 import { detectTargets } from '../target/scanText';
 import type { Target } from '../target/target';
@@ -72,17 +71,27 @@ export async function scanInSlices(
   options: SliceOptions,
   sink: (found: FoundTarget[]) => void,
 ): Promise<void> {
-  const { signal, onProgress } = options;
-  signal?.throwIfAborted();
   if (!wantsAny(kinds)) {
-    onProgress?.(text.length, text.length);
+    options.signal?.throwIfAborted();
+    options.onProgress?.(text.length, text.length);
     return;
   }
+  await forEachSlice(text, options, (from, to) => sink(extractRange(text, from, to, kinds)));
+}
+
+/**
+ * Hands `scanRange` the text in slices at line boundaries, in order, yielding to the event
+ * loop between slices; slice sizes adapt to the measured speed. Rejects with the signal's
+ * reason when aborted.
+ */
+export async function forEachSlice(text: string, options: SliceOptions, scanRange: (from: number, to: number) => void): Promise<void> {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
   let size = FIRST_SLICE;
   for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, size);
     const started = performance.now();
-    sink(extractRange(text, from, to, kinds));
+    scanRange(from, to);
     const took = performance.now() - started;
     // Next slice: as many characters as fit in the target time at this slice's speed, growing
     // at most twofold (a sparse stretch says little about a dense one) and capped.
@@ -99,10 +108,14 @@ export async function scanInSlices(
 
 /** The same slices in one synchronous pass (no yielding), for callers off the extension host's loop. */
 export function scanInSlicesSync(text: string, kinds: readonly InputKind[] | undefined, sink: (found: FoundTarget[]) => void): void {
-  if (!wantsAny(kinds)) return;
+  if (wantsAny(kinds)) forEachSliceSync(text, (from, to) => sink(extractRange(text, from, to, kinds)));
+}
+
+/** forEachSlice in one synchronous pass. */
+export function forEachSliceSync(text: string, scanRange: (from: number, to: number) => void): void {
   for (let from = 0; from < text.length;) {
     const to = sliceEnd(text, from, SYNC_SLICE);
-    sink(extractRange(text, from, to, kinds));
+    scanRange(from, to);
     from = to;
   }
 }

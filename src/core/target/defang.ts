@@ -31,22 +31,35 @@ const BRACKET_TOKENS: ReadonlyArray<readonly [string, string]> = [
 
 /** The bracketed token (`[.]`, `(dot)`, `[at]`, …) that starts at `index`, if any. */
 export function bracketTokenAt(text: string, index: number): Edit | undefined {
-  const open = text[index];
-  if (open !== '[' && open !== '(' && open !== '{') return undefined;
+  const open = text.charCodeAt(index);
+  if (open !== 91 && open !== 40 && open !== 123) return undefined; // [ ( {
   for (const [token, replacement] of BRACKET_TOKENS) {
-    if (token[0] !== open) continue;
-    if (text.length - index >= token.length && text.slice(index, index + token.length).toLowerCase() === token) {
+    if (token.charCodeAt(0) === open && startsWithIgnoringCase(text, index, token)) {
       return { start: index, end: index + token.length, replacement };
     }
   }
   return undefined;
 }
 
+/**
+ * `text` has `lower` (lower-case ASCII) at `at`, ignoring ASCII case: what comparing a lower-
+ * cased slice did (no other character lower-cases to the letters of a token), without the slice.
+ */
+function startsWithIgnoringCase(text: string, at: number, lower: string): boolean {
+  if (at + lower.length > text.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let code = text.charCodeAt(at + i);
+    if (code >= 65 && code <= 90) code |= 32;
+    if (code !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 /** `hxxp` or `hxxps` (any case) ending at `end`, where a `://` (plain or defanged) follows. */
 export function defangedSchemeEndingAt(text: string, end: number): Edit | undefined {
   const s = text[end - 1] === 's' || text[end - 1] === 'S' ? 1 : 0;
   const start = end - 4 - s;
-  if (start < 0 || text.slice(start, start + 4).toLowerCase() !== 'hxxp') return undefined;
+  if (start < 0 || !startsWithIgnoringCase(text, start, 'hxxp')) return undefined;
   if (/[A-Za-z0-9]/.test(text[start - 1] ?? '')) return undefined; // part of a longer word
   return { start, end, replacement: s ? 'https' : 'http', scheme: true };
 }

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { classifyParsed, REFINED_V4_RANGES } from './classifyIp';
+import { parseIpv6Groups, rfc5952 } from './parseIpv6';
 import { detached } from './detached';
 import type { IpClassification, IpDetails, Target } from './target';
 import { colonPort, followsProductName, hyphenThenLetter, isTcpdumpEndpoint, letterAt, slashSuffix, wordCharAt } from './textContext';
@@ -118,6 +119,8 @@ interface KnownAddress {
   classification: IpClassification;
   /** Frozen, so targets without a port or prefix can share it. */
   details: IpDetails;
+  /** IPv6: plausibleIpv6 without a prefix, decided once per text. */
+  plausible?: boolean;
 }
 
 /**
@@ -128,6 +131,8 @@ const IPV4_BLOCKS = new Map<number, { classification: IpClassification; details:
 const BROADCAST_BLOCK = 0xffffff;
 const IPV6_CACHE = new Map<string, KnownAddress | null>();
 const CACHE_LIMIT = 100_000;
+/** Parsing is cheap now (parseIpv6Groups): the cache only spares repeats their strings, and a big map costs more. */
+const IPV6_CACHE_LIMIT = 8_192;
 
 /** First octets no special range touches (most of them): every address there is classified alike. Built on first use. */
 let plainFirstOctetsTable: ReturnType<typeof plainFirstOctets> | undefined;
@@ -170,7 +175,7 @@ function knownIpv6(address: string): KnownAddress | null {
   let known = IPV6_CACHE.get(address);
   if (known === undefined) {
     known = judgeIpv6(address);
-    if (IPV6_CACHE.size >= CACHE_LIMIT) IPV6_CACHE.clear();
+    if (IPV6_CACHE.size >= IPV6_CACHE_LIMIT) IPV6_CACHE.clear();
     IPV6_CACHE.set(detached(address), known);
   }
   return known;
@@ -178,15 +183,20 @@ function knownIpv6(address: string): KnownAddress | null {
 
 /** What `ipaddr.IPv6.isValid` and `parse` decide, with the parser run once and no exception. */
 function judgeIpv6(address: string): KnownAddress | null {
-  const parsed = (ipaddr.IPv6 as unknown as { parser(text: string): { parts: number[] } | null }).parser(address);
-  if (!parsed || parsed.parts.length !== 8 || !parsed.parts.every((part) => part >= 0 && part <= 0xffff)) return null;
-  const parts = parsed.parts;
-  const v6 = new ipaddr.IPv6(parts);
-  const { classification, details } = ipv6Class(v6);
+  // The usual shapes without ipaddr.js's parser (the same groups: see parseIpv6Groups).
+  const parts = parseIpv6Groups(address) ?? ipaddrGroups(address);
+  if (!parts) return null;
+  const { classification, details } = ipv6Class(parts);
   // ::ffff:0:0/96 is what ipaddr.js calls ipv4Mapped; no earlier range in its list matches there.
   const mapped = parts[0] === 0 && parts[1] === 0 && parts[2] === 0 && parts[3] === 0 && parts[4] === 0 && parts[5] === 0xffff;
-  const value = mapped ? `::ffff:${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}` : v6.toRFC5952String();
-  return { value, classification, details };
+  const value = mapped ? `::ffff:${parts[6] >> 8}.${parts[6] & 255}.${parts[7] >> 8}.${parts[7] & 255}` : rfc5952(parts);
+  return { value, classification, details, plausible: plausibleIpv6(address, false) };
+}
+
+function ipaddrGroups(address: string): number[] | undefined {
+  const parsed = (ipaddr.IPv6 as unknown as { parser(text: string): { parts: number[] } | null }).parser(address);
+  if (!parsed || parsed.parts.length !== 8 || !parsed.parts.every((part) => part >= 0 && part <= 0xffff)) return undefined;
+  return parsed.parts;
 }
 
 /**
@@ -205,16 +215,16 @@ function fineIpv6Blocks(): Set<number> {
   return fine;
 }
 
-function ipv6Class(v6: ipaddr.IPv6): { classification: IpClassification; details: IpDetails } {
-  const [high, low] = v6.parts as [number, number];
+function ipv6Class(parts: number[]): { classification: IpClassification; details: IpDetails } {
+  const [high, low] = parts as [number, number];
   if ((fineIpv6BlocksSet ??= fineIpv6Blocks()).has(high * 65_536 + low)) {
-    const classification = classifyParsed(v6);
+    const classification = classifyParsed(new ipaddr.IPv6(parts));
     return { classification, details: Object.freeze({ ...classification }) };
   }
   const blocks = (IPV6_BLOCKS[high] ??= new Map<number, { classification: IpClassification; details: IpDetails }>());
   let known = blocks.get(low);
   if (!known) {
-    const classification = classifyParsed(v6);
+    const classification = classifyParsed(new ipaddr.IPv6(parts));
     known = { classification, details: Object.freeze({ ...classification }) };
     blocks.set(low, known);
   }
@@ -273,7 +283,7 @@ export function ipv6FromRun(text: string, runStart: number, runEnd: number): Tar
     if (suffix) suffixEnd = applySuffix(details, suffix);
   }
   if (letterAt(text, suffixEnd) || hyphenThenLetter(text, suffixEnd)) return undefined;
-  if (!plausibleIpv6(address, details.prefixLength !== undefined)) return undefined;
+  if (known.plausible === false && details.prefixLength === undefined) return undefined;
   return ipTargetFromKnown(text, bracketed ? start - 1 : start, suffixEnd, known, 'ipv6', details);
 }
 

@@ -64,6 +64,43 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
   return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
 }
 
+/**
+ * detectTargets without defanged forms and without domains (judged only where they touch
+ * another target), by the character loop, which stays within `[from, to)`: for short
+ * stretches, where the regular expressions would search on past `to`.
+ */
+export function detectWithoutDefang(text: string, rules: DomainRules, from: number, to: number): Detected {
+  const candidates: Target[] = [];
+  const problems: ProblemTarget[] = [];
+  scanByCharacter(text, rules, from, to, false, false, candidates, problems, []);
+  sortNearlySorted(candidates);
+  sortNearlySorted(problems);
+  addDomainsTouching(text, rules, from, to, candidates, problems);
+  const targets = withoutOverlaps(candidates);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
+/** A whole line this short is one window of replaceDefangedWindows, wherever its tokens are. */
+export const SHORT_LINE = WINDOW_REACH;
+
+/**
+ * What detectTargets (without domains) finds on the line `text[lineStart, lineEnd)` (without
+ * its line break, at most SHORT_LINE long) that holds a defanged token: what it finds in the
+ * refanged line, put back at the original offsets. (replaceDefangedWindows, for one window.)
+ */
+export function detectDefangedLine(text: string, rules: DomainRules, lineStart: number, lineEnd: number): Detected {
+  const view = new RefangedText(text, lineStart, lineEnd, findEdits(text, lineStart, lineEnd));
+  const inner = detectWithoutDefang(view.text, rules, 0, view.text.length);
+  const place = <T extends Target>(target: T): T => {
+    const start = view.startInOriginal(target.start);
+    const end = view.endInOriginal(target.end);
+    return moved(target, start, end, text.slice(start, end), view.isDefanged(target.start, target.end));
+  };
+  const targets = withoutOverlaps(inner.targets.map(place));
+  const problems = inner.problems.map(place);
+  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+}
+
 /** The scanner's main pass: one table lookup per character, judging the runs around each dot, colon and "@". */
 function scanByCharacter(
   text: string,

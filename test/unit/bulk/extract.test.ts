@@ -112,8 +112,11 @@ describe('extractTargetsInChunks', () => {
       if (running) setImmediate(tick);
     };
     setImmediate(tick);
-    await extractTargetsInChunks(big, ['ip']);
-    running = false;
+    try {
+      await extractTargetsInChunks(big, ['ip']);
+    } finally {
+      running = false; // a failing scan must not leave the ticker spinning (mocha would never exit)
+    }
     assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
   });
 

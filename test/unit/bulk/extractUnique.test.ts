@@ -81,8 +81,12 @@ describe('extractUniqueTargets', () => {
       if (running) setImmediate(tick);
     };
     setImmediate(tick);
-    const sliced = await extractUniqueTargetsInChunks(corpus, kinds);
-    running = false;
+    let sliced: UniqueTarget[];
+    try {
+      sliced = await extractUniqueTargetsInChunks(corpus, kinds);
+    } finally {
+      running = false; // a failing scan must not leave the ticker spinning (mocha would never exit)
+    }
     assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
     assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
   });
@@ -98,6 +102,26 @@ describe('extractUniqueTargets', () => {
     });
     await assert.rejects(run, /cancelled by the user/);
     assert.equal(slices, 2, 'no slice after the cancel');
+  });
+
+  it('lets what shares an address’s stretch of text decide, as the full scan does', () => {
+    // Each line: an address a neighbour swallows (an email, a host name) or an ambiguous
+    // address a host name overlaps; the IP-only scanner must see the neighbour too.
+    const cases: Array<[string, string[]]> = [
+      ['mail 1.2.3.4+x@example.com end', []], // the email starts with the address
+      ['host 1.2.3.4-5.example.com end', []], // so does the host name
+      ['net 010.1.2.3/24-x.com end', []], // a host name inside the prefix hides the ambiguous address
+      ['ok 1.2.3.4-5 and 5.6.7.8:80 and [2001:db8::1]:443', ['1.2.3.4', '5.6.7.8', '2001:db8::1']],
+    ];
+    for (const [line, values] of cases) {
+      const unique = extractUniqueTargets(line, ['ip']);
+      assertUnique(unique, extractTargets(line, ['ip']), line);
+      assert.deepEqual(
+        unique.map((t) => t.value),
+        values,
+        line,
+      );
+    }
   });
 
   it('keeps a CIDR apart from the address it starts with, and merges defanged and plain spellings', () => {

@@ -1,0 +1,314 @@
+import type { DomainRules } from './domainRules';
+import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
+import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
+import type { Target } from './target';
+
+/** Where an IP-only scan delivers what it finds, in order of position. */
+export interface IpSink {
+  /**
+   * A bare IPv4 address whose text is its canonical form (no port, prefix, brackets of a
+   * defanged form, leading zeros), certain to be in the result: `ipv4FromRun(text, start, end)`
+   * gives its target. Handed over as a number so that a repeat costs no string or object.
+   */
+  plainIpv4(number: number, start: number, end: number): void;
+  /** Any other IP target or problem target of the result. */
+  target(target: Target & { defanged?: boolean; problem?: string }): void;
+}
+
+const RULES: DomainRules = { anyTld: false };
+
+// Per character: what may be part of a target's text. Everything else (white space, quotes,
+// commas, "=", "(", non-ASCII, …) separates targets: no target, run or look-around that
+// decides between overlapping targets crosses it. (Defanged tokens can: their lines go whole
+// to the full scanner.)
+const IN_TARGET = 1; // [A-Za-z0-9._%+\-@:/[\]]
+const NAME = 2; // [A-Za-z0-9_.-]: host names
+const BLOCKS_PLAIN = 4; // next to an IPv4 run, makes it something else or part of something else
+const V4 = 8; // [0-9.]
+const V6 = 16; // [0-9A-Fa-f:.]
+const CLASS = buildClasses();
+
+function buildClasses(): Uint8Array {
+  const table = new Uint8Array(128);
+  const mark = (chars: string, flag: number) => {
+    for (const char of chars) table[char.charCodeAt(0)] |= flag;
+  };
+  const digits = '0123456789';
+  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  mark(`${digits}${letters}._%+-@:/[]`, IN_TARGET);
+  mark(`${digits}${letters}_.-`, NAME);
+  // Letters and "_" (a word goes on), "-" (a name or a version), "+" "%" "@" (an email or a
+  // zone), ":" "/" (a port, a prefix, an IPv6 address, a product version), "." (a run's edge).
+  mark(`${digits}${letters}_-+%@:/.`, BLOCKS_PLAIN);
+  mark(`${digits}.`, V4);
+  mark(`${digits}abcdefABCDEF:.`, V6);
+  return table;
+}
+
+/** Class bits of the character at `index`; non-ASCII (and outside the text) have none. */
+function classAt(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return code < 128 ? CLASS[code] : 0; // NaN < 128 is false
+}
+
+/** Non-ASCII next to an IPv4 run may be a letter (`é1.2.3.4`): not plain. Outside the text: plain. */
+function blocksPlain(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  return code >= 128 || (CLASS[code] & BLOCKS_PLAIN) !== 0;
+}
+
+/**
+ * Anything that may start an IPv4 target: four dot-separated numbers of at most three digits
+ * (every address, ambiguous one and tcpdump endpoint holds one). V8 runs this far faster than a
+ * loop over every character, and `test` builds no match.
+ */
+const IPV4_HINT = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d/g;
+/** A "::" or six colons in one run of `[0-9A-Fa-f:.]`: only such runs are judged for IPv6. */
+const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
+/** Every defanged token (a superset: a line is sent whole to the full scanner). */
+const DEFANGED = /\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
+
+/**
+ * Walks the matches of a global regular expression left to right over successive ranges,
+ * keeping the one found beyond a range for the next: `test` searches on to the end of the
+ * text, and must not do so again for each range.
+ */
+class MatchCursor {
+  /** End of the pending match, -1 when none is pending, Infinity when there are no more. */
+  private pendingEnd = -1;
+
+  constructor(
+    private readonly regex: RegExp,
+    private readonly text: string,
+  ) {
+    regex.lastIndex = 0;
+  }
+
+  /** The end of the next match that ends at or before `limit` (and after `from`), or -1. */
+  nextEnd(from: number, limit: number): number {
+    if (this.pendingEnd === -1 || this.pendingEnd <= from) {
+      if (this.regex.lastIndex < from) this.regex.lastIndex = from;
+      this.pendingEnd = this.regex.test(this.text) ? this.regex.lastIndex : Infinity;
+      if (this.pendingEnd === Infinity) this.regex.lastIndex = this.text.length;
+    }
+    if (this.pendingEnd > limit) return -1;
+    const end = this.pendingEnd;
+    this.pendingEnd = -1;
+    return end;
+  }
+
+  /** Go on searching from `index` (past a run already judged). */
+  skipTo(index: number): void {
+    if (this.regex.lastIndex < index) this.regex.lastIndex = index;
+    if (this.pendingEnd !== -1 && this.pendingEnd !== Infinity && this.pendingEnd <= index) this.pendingEnd = -1;
+  }
+}
+
+/**
+ * Finds the IP targets (and ambiguous addresses) of a text exactly as `detectTargets` does,
+ * in successive line-bounded ranges, much faster for whole files:
+ * - a line with a defanged token goes whole to `detectTargets`;
+ * - a bare canonical IPv4 address with nothing that could join it to a neighbour (most of a
+ *   log's addresses) is judged from its characters alone and handed over as a number;
+ * - any other candidate is judged with what surrounds it up to the nearest separators
+ *   (`detectWithoutDefang` on that stretch), or on its own where nothing else is there.
+ */
+export class IpScanner {
+  private readonly v4: MatchCursor;
+  private readonly v6: MatchCursor;
+  private readonly defanged: MatchCursor;
+  private nextAt = -1;
+  /** End of the last plain address handed over: a stretch judged again must not repeat it. */
+  private lastPlainEnd = -1;
+  /** Pending hits of the current range, by position: [start, end) of each run; v6 runs are negative-coded. */
+  private readonly runs: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly sink: IpSink,
+  ) {
+    this.v4 = new MatchCursor(new RegExp(IPV4_HINT.source, 'g'), text);
+    this.v6 = new MatchCursor(new RegExp(IPV6_MARK.source, 'g'), text);
+    this.defanged = new MatchCursor(new RegExp(DEFANGED.source, 'gi'), text);
+  }
+
+  /** Scans `text[from, to)`; ranges must come in order and end at line breaks (or separators). */
+  scan(from: number, to: number): void {
+    const text = this.text;
+    let at = from;
+    for (;;) {
+      const tokenEnd = this.defanged.nextEnd(at, to);
+      if (tokenEnd === -1) {
+        this.scanClean(at, to);
+        return;
+      }
+      const lineStart = Math.max(at, text.lastIndexOf('\n', tokenEnd - 1) + 1);
+      const newline = text.indexOf('\n', tokenEnd);
+      const lineEnd = newline < 0 || newline >= to ? to : newline + 1;
+      this.scanClean(at, lineStart);
+      this.scanDefangedLine(lineStart, lineEnd);
+      this.defanged.skipTo(lineEnd);
+      at = lineEnd;
+      if (at >= to) return;
+    }
+  }
+
+  /** `text[from, to)`: a line (or the part of a long one in this range) with a defanged token. */
+  private scanDefangedLine(from: number, to: number): void {
+    const text = this.text;
+    const lineBreak = text[to - 1] === '\n' ? to - 1 : to;
+    const whole = (from === 0 || text[from - 1] === '\n') && (lineBreak < to || to === text.length);
+    const { targets, problems } =
+      whole && lineBreak - from <= SHORT_LINE
+        ? detectDefangedLine(text, RULES, from, lineBreak)
+        : detectTargets(text, RULES, from, to, true, false);
+    this.emitMerged(targets, problems, -1);
+    this.v4.skipTo(to);
+    this.v6.skipTo(to);
+  }
+
+  /** `text[from, to)`, which has no defanged token. */
+  private scanClean(from: number, to: number): void {
+    if (from >= to) return;
+    const runs = this.collectRuns(from, to);
+    for (let i = 0; i < runs.length; i += 2) {
+      const code = runs[i];
+      const isV6 = code < 0;
+      const start = isV6 ? ~code : code;
+      const end = runs[i + 1];
+      if (!isV6) {
+        const number = plainIpv4(this.text, start, end);
+        if (number !== -1) {
+          this.sink.plainIpv4(number, start, end);
+          this.lastPlainEnd = end;
+          continue;
+        }
+      }
+      i = this.judgeSegment(runs, i, from, to);
+    }
+  }
+
+  /**
+   * The IPv4 runs (maximal `[0-9.]` holding four numbers) and IPv6 runs (maximal
+   * `[0-9A-Fa-f:.]` with "::" or six colons) of `text[from, to)`, by start, as pairs.
+   */
+  private collectRuns(from: number, to: number): number[] {
+    const text = this.text;
+    const v4: number[] = [];
+    for (let end = this.v4.nextEnd(from, to); end !== -1; end = this.v4.nextEnd(from, to)) {
+      let start = end - 1;
+      while (start > from && (classAt(text, start - 1) & V4) !== 0) start--;
+      while (end < to && (classAt(text, end) & V4) !== 0) end++;
+      this.v4.skipTo(end);
+      v4.push(start, end);
+    }
+    const runs = this.runs;
+    runs.length = 0;
+    let k = 0;
+    for (let end = this.v6.nextEnd(from, to); end !== -1; end = this.v6.nextEnd(from, to)) {
+      let start = end - 1;
+      while (start > from && (classAt(text, start - 1) & V6) !== 0) start--;
+      while (end < to && (classAt(text, end) & V6) !== 0) end++;
+      this.v6.skipTo(end);
+      while (k < v4.length && v4[k] < start) runs.push(v4[k++], v4[k++]);
+      runs.push(~start, end);
+    }
+    while (k < v4.length) runs.push(v4[k++], v4[k++]);
+    return runs;
+  }
+
+  /**
+   * Judges the run at `runs[i]` with whatever shares its stretch between separators; returns
+   * the index of the last run it took care of.
+   */
+  private judgeSegment(runs: number[], i: number, from: number, to: number): number {
+    const text = this.text;
+    const first = runs[i] < 0 ? ~runs[i] : runs[i];
+    let segmentStart = first;
+    while (segmentStart > from && (classAt(text, segmentStart - 1) & IN_TARGET) !== 0) segmentStart--;
+    let segmentEnd = runs[i + 1];
+    while (segmentEnd < to && (classAt(text, segmentEnd) & IN_TARGET) !== 0) segmentEnd++;
+    let last = i;
+    while (last + 2 < runs.length && (runs[last + 2] < 0 ? ~runs[last + 2] : runs[last + 2]) < segmentEnd) last += 2;
+
+    if (last === i && !this.hasAt(segmentStart, segmentEnd)) {
+      const alone = this.judgeAlone(runs[i], runs[i + 1]);
+      if (alone !== undefined) {
+        if (alone !== null) this.sink.target(alone);
+        return last;
+      }
+    }
+    // Plain addresses earlier in the stretch were handed over already: not again.
+    const { targets, problems } = detectWithoutDefang(text, RULES, segmentStart, segmentEnd);
+    this.emitMerged(targets, problems, this.lastPlainEnd);
+    return last;
+  }
+
+  /**
+   * A run with no other candidate in its stretch: its own judge decides, unless a host name
+   * could start at or before it (`-`, letters or digits around: then undefined). null: nothing.
+   */
+  private judgeAlone(code: number, end: number): Target | null | undefined {
+    const text = this.text;
+    if (code < 0) {
+      const found = ipv6FromRun(text, ~code, end);
+      if (!found) return null;
+      return (classAt(text, found.start - 1) & NAME) !== 0 ? undefined : found;
+    }
+    const found = ipv4FromRun(text, code, end);
+    if (!found) return null;
+    if ('problem' in found) return undefined; // a host name inside its suffix could hide it
+    return (classAt(text, code - 1) & NAME) !== 0 || (classAt(text, end) & NAME) !== 0 ? undefined : found;
+  }
+
+  /** An "@" in text[from, to)? (Positions of "@" are looked up once each, left to right.) */
+  private hasAt(from: number, to: number): boolean {
+    if (this.nextAt !== Infinity && this.nextAt < from) {
+      const found = this.text.indexOf('@', from);
+      this.nextAt = found < 0 ? Infinity : found;
+    }
+    return this.nextAt < to;
+  }
+
+  /** Targets and problems (each sorted) of the IP kind, merged by position, from `notBefore` on. */
+  private emitMerged(targets: Target[], problems: ProblemTarget[], notBefore: number): void {
+    let p = 0;
+    for (const target of targets) {
+      while (p < problems.length && problems[p].start < target.start) this.emit(problems[p++], notBefore);
+      this.emit(target, notBefore);
+    }
+    while (p < problems.length) this.emit(problems[p++], notBefore);
+  }
+
+  private emit(target: Target, notBefore: number): void {
+    if (target.inputKind === 'ip' && target.start >= notBefore) this.sink.target(target);
+  }
+}
+
+/**
+ * The address of the IPv4 run `text[start, end)` as a number, when the run is a bare canonical
+ * address nothing around can change (see IpSink.plainIpv4); else -1.
+ */
+export function plainIpv4(text: string, start: number, end: number): number {
+  if (blocksPlain(text, start - 1) || blocksPlain(text, end)) return -1;
+  let number = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || ++parts === 4) return -1;
+      number = number * 256 + part;
+      part = 0;
+      digits = 0;
+      continue;
+    }
+    if (digits > 0 && part === 0) return -1; // a leading zero: ambiguous
+    part = part * 10 + (code - 48);
+    if (++digits > 3 || part > 255) return -1;
+  }
+  if (parts !== 3 || digits === 0) return -1;
+  return number * 256 + part;
+}
