@@ -1,8 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { USAGE_STATE_KEY } from '../../../src/vscode/globalStateUsageStore';
 import { api, emulator, eventually, internals, resetWorld } from '../helpers';
-
-/** Where the extension keeps today's call counts (src/vscode/globalStateUsageStore.ts). */
-const USAGE_KEY = 'niamonx.usageToday';
 
 interface SavedUsage {
   day: string;
@@ -15,7 +13,7 @@ describe("usage: today's calls are kept in globalState", () => {
 
   it('a real call is counted in the saved state; a cached answer is not', async () => {
     const { globalState } = await internals();
-    const saved = () => globalState.get<SavedUsage>(USAGE_KEY);
+    const saved = () => globalState.get<SavedUsage>(USAGE_STATE_KEY);
     const today = new Date().toISOString().slice(0, 10);
     const before = saved()?.day === today ? saved()! : { total: 0, perTool: {} as Record<string, number> };
     const ip = `8.8.${Math.floor(Math.random() * 200)}.${1 + Math.floor(Math.random() * 250)}`;
