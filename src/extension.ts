@@ -11,6 +11,7 @@ import { warnIfKeyGoesElsewhere } from './vscode/baseUrlWarning';
 import { cacheSettings, currentSettings, SECTION } from './vscode/config';
 import { isDevelopmentMode, setDevModeContext } from './vscode/devMode';
 import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
+import { globalStateUsageStore } from './vscode/globalStateUsageStore';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
@@ -39,7 +40,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   // Built on first use (validating niamonx.tools), not at activation.
   let built: ToolCatalog | undefined;
   const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
-  const usage = new UsageMeter();
+  const usage = new UsageMeter(
+    Date.now,
+    globalStateUsageStore(context.globalState, (message) => output.channel.warn(message)),
+  );
   const runner = new ToolRunner({
     catalog,
     settings: () => {

@@ -16,6 +16,7 @@ export class UsageStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('niamonx.usage', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
   private keyState: KeyState = 'unknown';
+  private readonly firstRender: ReturnType<typeof setTimeout>;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -23,8 +24,10 @@ export class UsageStatusBar implements vscode.Disposable {
   ) {
     this.item.name = vscode.l10n.t('NiamonX Usage');
     this.item.command = CommandId.StatusBarMenu;
-    this.render();
+    this.item.text = '$(radio-tower) NiamonX';
     this.item.show();
+    // Today's counts are read back from globalState and validated just after activation, not during it.
+    this.firstRender = setTimeout(() => this.render(), 0);
     this.subscriptions.push(
       keys.onDidChange(() => void this.refreshKeyState()),
       usage.onDidChange(() => this.render()),
@@ -55,6 +58,7 @@ export class UsageStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.firstRender);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }

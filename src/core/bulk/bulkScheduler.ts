@@ -164,7 +164,7 @@ export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
     if (run.ok) {
       row.status = run.cached ? 'cached' : 'ok';
       row.run = run;
-      if (!run.cached) pacing.noteSuccess(tool, now);
+      if (!run.cached) pacing.noteSuccess(tool, now, sentWhilePaced);
       return;
     }
     const error = run.error;

@@ -99,6 +99,23 @@ export class PersistentCache {
 }
 
 /**
+ * Whether each cached answer holds a sensitive field. Finding out walks (and copies) the whole
+ * answer, so it is done once per entry, at the first write that meets it, not at every write:
+ * a bulk run's write would otherwise re-check thousands of unchanged answers. Safe because a
+ * cache entry is never changed after it is stored (ResultCache makes a new one per answer).
+ */
+const holdsSecret = new WeakMap<CacheEntry<CachedAnswer>, boolean>();
+
+function isSensitive(entry: CacheEntry<CachedAnswer>): boolean {
+  let sensitive = holdsSecret.get(entry);
+  if (sensitive === undefined) {
+    sensitive = redact(entry.value.data).count > 0;
+    holdsSecret.set(entry, sensitive);
+  }
+  return sensitive;
+}
+
+/**
  * The file's text: the newest entries first chosen until MAX_CACHE_FILE_CHARS, then written
  * oldest first (the order the cache restores them in). An answer with a sensitive field is left
  * out, so plaintext passwords from breach tools never reach the disk.
@@ -108,7 +125,7 @@ export function persistedText(entries: [string, CacheEntry<CachedAnswer>][]): st
   let chars = 0;
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
-    if (redact(entry[1].value.data).count > 0) continue;
+    if (isSensitive(entry[1])) continue;
     const json = JSON.stringify(entry);
     if (chars + json.length > MAX_CACHE_FILE_CHARS) break;
     chars += json.length + 1;

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { runBulk, type BulkProgress, type BulkRunOptions } from '../../../src/core/bulk/bulkScheduler';
-import { PacingBook } from '../../../src/core/bulk/pacing';
+import { PacingBook, STEP_BACK_AFTER } from '../../../src/core/bulk/pacing';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import { ToolRunner } from '../../../src/core/run/toolRunner';
@@ -95,6 +95,17 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     const second = await bulk(ips(4, 100));
     assert.equal(second.rateLimited, 0);
     assert.equal(emulator.requests.length - before, 4);
+  });
+
+  it('an interval grown by earlier 429s steps back toward the announced cooldown over a clean run', async () => {
+    emulator.configure({ cooldownSeconds: 1 });
+    const floor = pacing.learn('gl_ping', 0, 1000, false);
+    pacing.learn('gl_ping', 0, 1000, true);
+    const grown = pacing.learn('gl_ping', 0, 1000, true);
+    const result = await bulk(ips(STEP_BACK_AFTER * 2 + 1, 300));
+    assert.equal(result.rateLimited, 0, 'the shorter interval still respects the cooldown');
+    assert.ok(result.rows.every((row) => row.status === 'ok'));
+    assert.equal(pacing.intervalMs('gl_ping'), floor, `stepped back from ${grown} ms to the announced 1 s + margin`);
   });
 
   it('stops at a daily-limit 429: the rest are "not run (daily limit)"', async () => {

@@ -2,7 +2,14 @@ import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import { MAX_CACHE_FILE_CHARS, persistedText, type CacheFile } from '../../../src/core/run/persistentCache';
+import {
+  MAX_CACHE_FILE_CHARS,
+  PersistentCache,
+  persistedText,
+  type CachedAnswer,
+  type CacheFile,
+} from '../../../src/core/run/persistentCache';
+import { ResultCache } from '../../../src/core/run/resultCache';
 import { ToolRunner, type RunnerSettings } from '../../../src/core/run/toolRunner';
 
 const KEY = 'nx-cache-test-key-0001112223';
@@ -131,6 +138,35 @@ describe('persisted answer cache', () => {
     assert.ok(!/"pass(word)?":"(?!\*)/.test(file.text ?? ''), 'no password value in the file');
     const again = await runner.run({ tool: 'ulp_search', input: 'example.com' });
     assert.equal(again.run.ok && again.run.cached, true, 'still answered from memory');
+  });
+
+  it('checks each answer for secrets once, not again at every write', async () => {
+    const cache = new ResultCache<CachedAnswer>(() => 3_600_000);
+    const file = memoryFile();
+    const persistent = new PersistentCache(cache, file);
+    // Both the secret check and the file's JSON read every field: count the reads of one.
+    let reads = 0;
+    const counted = (name: string, value: string) =>
+      Object.defineProperty({}, name, {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return value;
+        },
+      });
+    cache.set('plain', { status: 200, data: counted('ip', '8.8.8.8') });
+    cache.set('secret', { status: 200, data: counted('password', 'hunter2-in-plaintext') });
+    const writes = 3;
+    for (let n = 1; n <= writes; n++) {
+      cache.set(`other-${n}`, { status: 200, data: { ip: `1.1.1.${n}` } });
+      await persistent.flush();
+    }
+    persistent.dispose();
+    // The plain answer: checked once, then written each time; the secret one: checked once, never written.
+    assert.equal(reads, 1 + writes + 1, 'the secret check ran once per entry');
+    assert.ok(file.text?.includes('8.8.8.8'), 'the plain answer is in the file');
+    assert.ok(!file.text?.includes('hunter2'), 'the password never reaches the file');
+    assert.ok(!file.text?.includes('"secret"'), 'nor its entry');
   });
 
   it('keeps the newest entries that fit in the file size cap', () => {

@@ -44,3 +44,91 @@ describe('usage meter (counted by the runner)', () => {
     assert.equal(usage.today().dailyLimitHit, false);
   });
 });
+
+describe('usage meter (kept across reloads in a store)', () => {
+  const noon = Date.UTC(2026, 10, 26, 12, 0, 0);
+  /** A store like globalState: keeps what was written, as JSON (so nothing is shared by reference). */
+  const memoryStore = (initial?: unknown) => {
+    let saved = initial === undefined ? undefined : JSON.stringify(initial);
+    let reads = 0;
+    return {
+      read: () => {
+        reads++;
+        return saved === undefined ? undefined : (JSON.parse(saved) as unknown);
+      },
+      write: (usage: object) => void (saved = JSON.stringify(usage)),
+      saved: () => (saved === undefined ? undefined : (JSON.parse(saved) as Record<string, unknown>)),
+      reads: () => reads,
+    };
+  };
+
+  it('a new meter on the same UTC day (a reload) goes on from the saved counts', () => {
+    const store = memoryStore();
+    const before = new UsageMeter(() => noon, store);
+    before.record({ tool: 'gl_ping' });
+    before.record({ tool: 'gl_ping' });
+    before.record({ tool: 'breaches_search', remaining: 4 });
+    before.record({ tool: 'gl_ping', dailyLimit: true });
+    assert.deepEqual(store.saved(), {
+      day: '2026-11-26',
+      total: 4,
+      perTool: { gl_ping: 3, breaches_search: 1 },
+      remaining: 4,
+      dailyLimitHit: true,
+    });
+
+    const after = new UsageMeter(() => noon + 3_600_000, store);
+    assert.equal(after.today().total, 4);
+    assert.deepEqual({ ...after.today().perTool }, { gl_ping: 3, breaches_search: 1 });
+    assert.equal(after.today().remaining, 4);
+    assert.equal(after.today().dailyLimitHit, true);
+    after.record({ tool: 'gl_ping' });
+    assert.equal(after.today().total, 5);
+    assert.deepEqual(store.saved()?.perTool, { gl_ping: 4, breaches_search: 1 });
+  });
+
+  it('ignores counts saved on another day', () => {
+    const store = memoryStore({ day: '2026-11-25', total: 9, perTool: { gl_ping: 9 }, remaining: 0, dailyLimitHit: true });
+    const usage = new UsageMeter(() => noon, store);
+    assert.equal(usage.today().day, '2026-11-26');
+    assert.equal(usage.today().total, 0);
+    assert.deepEqual({ ...usage.today().perTool }, {});
+    assert.equal(usage.today().remaining, undefined);
+    assert.equal(usage.today().dailyLimitHit, false);
+  });
+
+  for (const [what, saved] of [
+    ['not an object', 'gl_ping: 3'],
+    ['a count that is not a whole number', { day: '2026-11-26', total: 3, perTool: { gl_ping: 'three' }, dailyLimitHit: false }],
+    ['a negative count', { day: '2026-11-26', total: -1, perTool: { gl_ping: -1 }, dailyLimitHit: false }],
+    ['a day in another format', { day: '26.11.2026', total: 3, perTool: { gl_ping: 3 }, dailyLimitHit: false }],
+    ['no day', { total: 3, perTool: { gl_ping: 3 }, dailyLimitHit: false }],
+  ] as const) {
+    it(`ignores saved counts that do not fit: ${what}`, () => {
+      const usage = new UsageMeter(() => noon, memoryStore(saved));
+      assert.equal(usage.today().total, 0);
+      assert.deepEqual({ ...usage.today().perTool }, {});
+      usage.record({ tool: 'gl_ping' });
+      assert.equal(usage.today().total, 1, 'counting goes on from zero');
+    });
+  }
+
+  it('reads the store once, on first use, not when it is built', () => {
+    const store = memoryStore({ day: '2026-11-26', total: 2, perTool: { gl_ping: 2 }, dailyLimitHit: false });
+    const usage = new UsageMeter(() => noon, store);
+    assert.equal(store.reads(), 0, 'nothing read at construction (activation)');
+    usage.today();
+    usage.record({ tool: 'gl_ping' });
+    usage.today();
+    assert.equal(store.reads(), 1);
+    assert.equal(usage.today().total, 3);
+  });
+
+  it('a saved tool named __proto__ is dropped, not made a prototype', () => {
+    const saved = JSON.parse('{"day":"2026-11-26","total":3,"perTool":{"__proto__":1,"gl_ping":2},"dailyLimitHit":false}') as unknown;
+    const usage = new UsageMeter(() => noon, memoryStore(saved));
+    assert.equal(Object.getPrototypeOf(usage.today().perTool), null);
+    assert.deepEqual(Object.entries(usage.today().perTool), [['gl_ping', 2]]);
+    assert.equal(usage.today().total, 2, 'the total is what the kept tools add up to');
+  });
+});
