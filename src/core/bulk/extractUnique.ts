@@ -72,15 +72,17 @@ class UniqueCollector implements IpSink {
     for (const target of found) this.target(target);
   }
 
-  plainIpv4(number: number, start: number, end: number): void {
+  plainIpv4(number: number, start: number, end: number, rawEnd: number): void {
     const known = this.byIpv4.get(number);
     if (known === undefined) {
       this.first(ipv4FromRun(this.text, start, end) as FoundTarget, number);
       return;
     }
     known.count++;
-    // Written plain, its text is its value.
-    if (known.raw !== known.value) this.addRaw(known, known.value);
+    if (known.raws.length >= MAX_RAWS) return; // (most repeats of a busy address: no string at all)
+    // Without a port, its text is its value.
+    const raw = rawEnd === end ? known.value : this.text.slice(start, rawEnd);
+    if (raw !== known.raw) this.addRaw(known, raw);
   }
 
   target(target: FoundTarget): void {

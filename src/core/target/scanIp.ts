@@ -30,8 +30,10 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
   if (trailingDots > 0 && wordCharAt(text, runEnd)) return undefined;
 
   // Up to five dot-separated numbers: value (saturated), digit count, leading zero.
-  VALUES.fill(0);
-  LENGTHS.fill(0);
+  for (let p = 0; p < 5; p++) {
+    VALUES[p] = 0;
+    LENGTHS[p] = 0;
+  }
   let parts = 0;
   for (let i = runStart; i < end; i++) {
     const code = text.charCodeAt(i);
@@ -292,8 +294,14 @@ export function ipv6FromRun(text: string, runStart: number, runEnd: number): Tar
  * two groups, an embedded IPv4 or a prefix, except the loopback `::1` that logs are full of.
  */
 function plausibleIpv6(address: string, hasPrefix: boolean): boolean {
-  const groups = address.split(/:+/).filter(Boolean).length;
-  return groups >= 2 || hasPrefix || address.includes('.') || address === '::1';
+  return hasPrefix || address.includes('.') || address === '::1' || writtenGroups(address) >= 2;
+}
+
+/** How many groups are written (runs of non-colons), as `address.split(/:+/).filter(Boolean).length`. */
+function writtenGroups(address: string): number {
+  let groups = 0;
+  for (let i = 0; i < address.length; i++) if (address.charCodeAt(i) !== 58 && (i === 0 || address.charCodeAt(i - 1) === 58)) groups++;
+  return groups;
 }
 
 function ipTargetFromKnown(

@@ -6,11 +6,12 @@ import type { Target } from './target';
 /** Where an IP-only scan delivers what it finds, in order of position. */
 export interface IpSink {
   /**
-   * A bare IPv4 address whose text is its canonical form (no port, prefix, brackets of a
-   * defanged form, leading zeros), certain to be in the result: `ipv4FromRun(text, start, end)`
-   * gives its target. Handed over as a number so that a repeat costs no string or object.
+   * A bare IPv4 address written in its canonical form, alone or with a `:port` (its text is
+   * `text[start, rawEnd)`), with nothing around that could change it or join it to a
+   * neighbour, so certain to be in the result: `ipv4FromRun(text, start, end)` gives its
+   * target. Handed over as a number so that a repeat costs no string and no object.
    */
-  plainIpv4(number: number, start: number, end: number): void;
+  plainIpv4(number: number, start: number, end: number, rawEnd: number): void;
   /** Any other IP target or problem target of the result. */
   target(target: Target & { defanged?: boolean; problem?: string }): void;
 }
@@ -180,8 +181,8 @@ export class IpScanner {
       if (!isV6) {
         const number = plainIpv4(this.text, start, end);
         if (number !== -1) {
-          this.sink.plainIpv4(number, start, end);
-          this.lastPlainEnd = end;
+          this.sink.plainIpv4(number, start, end, plainEnd);
+          this.lastPlainEnd = plainEnd;
           continue;
         }
       }
@@ -291,7 +292,13 @@ export class IpScanner {
  * address nothing around can change (see IpSink.plainIpv4); else -1.
  */
 export function plainIpv4(text: string, start: number, end: number): number {
-  if (blocksPlain(text, start - 1) || blocksPlain(text, end)) return -1;
+  if (blocksPlain(text, start - 1)) return -1;
+  plainEnd = end;
+  if (blocksPlain(text, end)) {
+    if (text.charCodeAt(end) !== 58) return -1;
+    plainEnd = plainPortEnd(text, end);
+    if (plainEnd < 0) return -1;
+  }
   let number = 0;
   let part = 0;
   let digits = 0;
@@ -311,4 +318,19 @@ export function plainIpv4(text: string, start: number, end: number): number {
   }
   if (parts !== 3 || digits === 0) return -1;
   return number * 256 + part;
+}
+
+/** Where the text of the address plainIpv4 accepted last ends: after its `:port`, if it has one. */
+let plainEnd = 0;
+
+/** The end of a `:port` (1–65535) at `colon` that nothing after can join to a neighbour, else -1. */
+function plainPortEnd(text: string, colon: number): number {
+  let port = 0;
+  let end = colon + 1;
+  for (; end < colon + 6; end++) {
+    const code = text.charCodeAt(end);
+    if (!(code >= 48 && code <= 57)) break;
+    port = port * 10 + (code - 48);
+  }
+  return end > colon + 1 && port >= 1 && port <= 65_535 && !blocksPlain(text, end) ? end : -1;
 }

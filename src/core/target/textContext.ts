@@ -41,26 +41,36 @@ export function slashSuffix(
   maxPrefix: number,
   addressStart: number,
 ): { end: number; prefixLength?: number; port?: number } | undefined {
-  if (text[index] !== '/' || isInUrl(text, addressStart)) return undefined;
-  const match = /^\/(\d{1,5})/.exec(text.slice(index, index + 7));
-  if (!match) return undefined;
-  const end = index + match[0].length;
-  if (isWordChar(text[end]) || text[end] === '/' || (text[end] === '.' && isWordChar(text[end + 1]))) return undefined;
-  const number = Number(match[1]);
-  if (number <= maxPrefix && !/^0\d/.test(match[1])) return { end, prefixLength: number };
+  if (text.charCodeAt(index) !== 47) return undefined; // "/"
+  const end = digitsEnd(text, index + 1);
+  if (end === index + 1 || wordCharAt(text, end) || text[end] === '/' || (text[end] === '.' && wordCharAt(text, end + 1))) return undefined;
+  // Looked at last: it reads back up to 300 characters.
+  if (isInUrl(text, addressStart)) return undefined;
+  const number = Number(text.slice(index + 1, end));
+  const leadingZero = end - index > 2 && text.charCodeAt(index + 1) === 48;
+  if (number <= maxPrefix && !leadingZero) return { end, prefixLength: number };
   if (number > maxPrefix && number <= 65_535) return { end, port: number };
   return undefined;
 }
 
 /** A `:port` suffix (1–65535), unless what follows shows it is something else (a time, a version). */
 export function colonPort(text: string, index: number): { end: number; port: number } | undefined {
-  if (text[index] !== ':') return undefined;
-  const match = /^:(\d{1,5})/.exec(text.slice(index, index + 7));
-  if (!match) return undefined;
-  const end = index + match[0].length;
-  if (isWordChar(text[end]) || text[end] === ':' || (text[end] === '.' && isWordChar(text[end + 1]))) return undefined;
-  const port = Number(match[1]);
+  if (text.charCodeAt(index) !== 58) return undefined; // ":"
+  const end = digitsEnd(text, index + 1);
+  if (end === index + 1 || wordCharAt(text, end) || text[end] === ':' || (text[end] === '.' && wordCharAt(text, end + 1))) return undefined;
+  const port = Number(text.slice(index + 1, end));
   return port >= 1 && port <= 65_535 ? { end, port } : undefined;
+}
+
+/** Where up to five ASCII digits from `from` end (what `/^\d{1,5}/` would take). */
+function digitsEnd(text: string, from: number): number {
+  let end = from;
+  while (end < from + 5) {
+    const code = text.charCodeAt(end);
+    if (!(code >= 48 && code <= 57)) break;
+    end++;
+  }
+  return end;
 }
 
 /** tcpdump and pf print `a.b.c.d.port > e.f.g.h.port:`; only that shape turns a fifth number into a port. */
