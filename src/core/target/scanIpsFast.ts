@@ -71,27 +71,38 @@ const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
 const DEFANGED = /\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
 
 /**
- * Walks the matches of a global regular expression left to right over successive ranges,
- * keeping the one found beyond a range for the next: `test` searches on to the end of the
- * text, and must not do so again for each range.
+ * Walks the matches of a global regular expression left to right within one range at a time.
+ * A regular expression cannot be told where to stop: on the whole text, a search from a
+ * range would run on to the next match, as far as the end of the text (a long stall of the
+ * extension host in a file without one). It searches a slice of the range instead (V8 makes a
+ * slice a view, not a copy).
  */
 class MatchCursor {
-  /** End of the pending match, -1 when none is pending, Infinity when there are no more. */
+  private chunk = '';
+  private base = 0;
+  /** End of the pending match, -1 when none is pending, Infinity when the range has no more. */
   private pendingEnd = -1;
 
   constructor(
     private readonly regex: RegExp,
     private readonly text: string,
-  ) {
-    regex.lastIndex = 0;
+  ) {}
+
+  /** Searches `text[from, to)` from now on. */
+  range(from: number, to: number): void {
+    this.chunk = this.text.slice(from, to);
+    this.base = from;
+    this.regex.lastIndex = 0;
+    this.pendingEnd = -1;
   }
 
   /** The end of the next match that ends at or before `limit` (and after `from`), or -1. */
   nextEnd(from: number, limit: number): number {
     if (this.pendingEnd === -1 || this.pendingEnd <= from) {
-      if (this.regex.lastIndex < from) this.regex.lastIndex = from;
-      this.pendingEnd = this.regex.test(this.text) ? this.regex.lastIndex : Infinity;
-      if (this.pendingEnd === Infinity) this.regex.lastIndex = this.text.length;
+      const at = from - this.base;
+      if (this.regex.lastIndex < at) this.regex.lastIndex = at;
+      this.pendingEnd = this.regex.test(this.chunk) ? this.base + this.regex.lastIndex : Infinity;
+      if (this.pendingEnd === Infinity) this.regex.lastIndex = this.chunk.length;
     }
     if (this.pendingEnd > limit) return -1;
     const end = this.pendingEnd;
@@ -101,7 +112,8 @@ class MatchCursor {
 
   /** Go on searching from `index` (past a run already judged). */
   skipTo(index: number): void {
-    if (this.regex.lastIndex < index) this.regex.lastIndex = index;
+    const at = index - this.base;
+    if (this.regex.lastIndex < at) this.regex.lastIndex = at;
     if (this.pendingEnd !== -1 && this.pendingEnd !== Infinity && this.pendingEnd <= index) this.pendingEnd = -1;
   }
 }
@@ -137,6 +149,9 @@ export class IpScanner {
   /** Scans `text[from, to)`; ranges must come in order and end at line breaks (or separators). */
   scan(from: number, to: number): void {
     const text = this.text;
+    this.v4.range(from, to);
+    this.v6.range(from, to);
+    this.defanged.range(from, to);
     let at = from;
     for (;;) {
       const tokenEnd = this.defanged.nextEnd(at, to);
