@@ -80,8 +80,8 @@ class UniqueCollector implements IpSink {
     }
     known.count++;
     if (known.raws.length >= MAX_RAWS) return; // (most repeats of a busy address: no string at all)
-    // Without a port, its text is its value.
-    const raw = rawEnd === end ? known.value : this.text.slice(start, rawEnd);
+    // Without a port its text is its value (the same address, so the same length means the same text).
+    const raw = rawEnd - start === known.value.length ? known.value : this.text.slice(start, rawEnd);
     if (raw !== known.raw) this.addRaw(known, raw);
   }
 
@@ -97,7 +97,8 @@ class UniqueCollector implements IpSink {
 
   private first(target: FoundTarget, number: number): void {
     const first = target as UniqueTarget;
-    first.value = detached(target.value);
+    // An IPv6 value is written anew (RFC 5952), never a slice of the text: no copy needed.
+    first.value = target.kind === 'ipv6' ? target.value : detached(target.value);
     first.raw = target.raw === target.value ? first.value : detached(target.raw);
     // A CIDR's network and a zone are slices too (shared details of plain addresses are not).
     if (first.ip?.network !== undefined) first.ip.network = first.value;

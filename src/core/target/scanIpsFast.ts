@@ -2,6 +2,7 @@ import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
 import type { Target } from './target';
+import { isTcpdumpEndpoint, slashSuffix } from './textContext';
 
 /** Where an IP-only scan delivers what it finds, in order of position. */
 export interface IpSink {
@@ -303,40 +304,77 @@ export class IpScanner {
 }
 
 /**
- * The address of the IPv4 run `text[start, end)` as a number, when the run is a bare canonical
- * address nothing around can change (see IpSink.plainIpv4); else -1.
+ * The address of the IPv4 run `text[start, end)` as a number, when the run is a canonical
+ * address nothing around can change or join to a neighbour (see IpSink.plainIpv4), alone or
+ * with a port (`:port`, Cisco's `/port`, tcpdump's fifth number); else -1. Where its text
+ * ends is left in plainEnd. Each shape is one that ipv4FromRun accepts as is (the unit tests
+ * compare with the full scan).
  */
 export function plainIpv4(text: string, start: number, end: number): number {
-  if (blocksPlain(text, start - 1)) return -1;
-  plainEnd = end;
-  if (blocksPlain(text, end)) {
-    if (text.charCodeAt(end) !== 58) return -1;
-    plainEnd = plainPortEnd(text, end);
-    if (plainEnd < 0) return -1;
-  }
+  // After "/" only when the word before it is not a product name (`Chrome/120.0.0.0`).
+  if (blocksPlain(text, start - 1) && (text.charCodeAt(start - 1) !== 47 || nameOrUnknownAt(text, start - 2))) return -1;
   let number = 0;
   let part = 0;
   let digits = 0;
-  let parts = 0;
+  let dots = 0;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === 46) {
-      if (digits === 0 || ++parts === 4) return -1;
+      if (digits === 0 || ++dots === 5) return -1; // after a fourth dot: tcpdump's port (checked below)
       number = number * 256 + part;
       part = 0;
       digits = 0;
+      continue;
+    }
+    if (dots === 4) {
+      part = Math.min(part * 10 + (code - 48), 100_000);
+      digits++;
       continue;
     }
     if (digits > 0 && part === 0) return -1; // a leading zero: ambiguous
     part = part * 10 + (code - 48);
     if (++digits > 3 || part > 255) return -1;
   }
-  if (parts !== 3 || digits === 0) return -1;
+  if (digits === 0) return -1;
+  if (dots === 4) {
+    // `a.b.c.d.port > e.f.g.h.port:`: the port ends the run; a ":" and a space may follow.
+    if (part < 1 || part > 65_535 || !isTcpdumpEndpoint(text, start, end)) return -1;
+    if (blocksPlain(text, end) && !(text.charCodeAt(end) === 58 && spaceAt(text, end + 1))) return -1;
+    plainEnd = end;
+    return number;
+  }
+  if (dots !== 3) return -1;
+  plainEnd = end;
+  if (blocksPlain(text, end)) {
+    const next = text.charCodeAt(end);
+    if (next === 58) plainEnd = plainPortEnd(text, end);
+    else if (next === 47) plainEnd = slashPortEnd(text, start, end);
+    else return -1;
+    if (plainEnd < 0) return -1;
+  }
   return number * 256 + part;
 }
 
-/** Where the text of the address plainIpv4 accepted last ends: after its `:port`, if it has one. */
+/** Where the text of the address plainIpv4 accepted last ends: after its port, if it has one. */
 let plainEnd = 0;
+
+/** A letter, digit or "_" (which could make a product name), or a character outside ASCII. */
+function nameOrUnknownAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 128 || (code < 128 && (CLASS[code] & NAME) !== 0 && code !== 45 && code !== 46);
+}
+
+function spaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code === 32 || code === 9 || code === 10 || code === 13 || code !== code; // NaN: the end
+}
+
+/** After `/`: a port (Cisco's `1.2.3.4/443`) or nothing (a path); -1 for a prefix length (a network: not plain). */
+function slashPortEnd(text: string, start: number, end: number): number {
+  const suffix = slashSuffix(text, end, 32, start);
+  if (suffix === undefined) return end;
+  return suffix.port === undefined ? -1 : suffix.end;
+}
 
 /** The end of a `:port` (1–65535) at `colon` that nothing after can join to a neighbour, else -1. */
 function plainPortEnd(text: string, colon: number): number {
