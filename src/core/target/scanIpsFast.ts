@@ -7,10 +7,11 @@ import { isTcpdumpEndpoint, slashSuffix } from './textContext';
 /** Where an IP-only scan delivers what it finds, in order of position. */
 export interface IpSink {
   /**
-   * A bare IPv4 address written in its canonical form, alone or with a `:port` (its text is
-   * `text[start, rawEnd)`), with nothing around that could change it or join it to a
-   * neighbour, so certain to be in the result: `ipv4FromRun(text, start, end)` gives its
-   * target. Handed over as a number so that a repeat costs no string and no object.
+   * An IPv4 address written in its canonical form, alone or with a port (`:port`, Cisco's
+   * `/port`, tcpdump's fifth number; its text is `text[start, rawEnd)`), with nothing around
+   * that could change it or join it to a neighbour, so certain to be in the result:
+   * `ipv4FromRun(text, start, end)` gives its target. Handed over as a number so that a repeat
+   * costs no string and no object.
    */
   plainIpv4(number: number, start: number, end: number, rawEnd: number): void;
   /** Any other IP target or problem target of the result. */
@@ -122,7 +123,8 @@ class MatchCursor {
 /**
  * Finds the IP targets (and ambiguous addresses) of a text exactly as `detectTargets` does,
  * in successive line-bounded ranges, much faster for whole files:
- * - a line with a defanged token goes whole to `detectTargets`;
+ * - a line with a defanged token is scanned whole, refanged (`detectDefangedLine`; a very
+ *   long one by `detectTargets`);
  * - a bare canonical IPv4 address with nothing that could join it to a neighbour (most of a
  *   log's addresses) is judged from its characters alone and handed over as a number;
  * - any other candidate is judged with what surrounds it up to the nearest separators

@@ -50,18 +50,8 @@ const EDGE = 64;
  * (a run never crosses one); look-arounds may read the text outside them.
  */
 export function detectTargets(text: string, rules: DomainRules, from = 0, to = text.length, defang = true, allDomains = true): Detected {
-  const candidates: Array<Target & { defanged?: boolean }> = [];
-  const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
-  const tokens: number[] = [];
-  if (!allDomains && safeBoundary(text, from) && safeBoundary(text, to)) scanByRegex(text, from, to, defang, candidates, problems, tokens);
-  else scanByCharacter(text, rules, from, to, defang, allDomains, candidates, problems, tokens);
-
-  sortNearlySorted(candidates);
-  sortNearlySorted(problems);
-  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
-  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
-  const targets = withoutOverlaps(candidates);
-  return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
+  const byRegex = !allDomains && safeBoundary(text, from) && safeBoundary(text, to);
+  return detect(text, rules, from, to, defang, allDomains, byRegex);
 }
 
 /**
@@ -70,12 +60,28 @@ export function detectTargets(text: string, rules: DomainRules, from = 0, to = t
  * stretches, where the regular expressions would search on past `to`.
  */
 export function detectWithoutDefang(text: string, rules: DomainRules, from: number, to: number): Detected {
-  const candidates: Target[] = [];
-  const problems: ProblemTarget[] = [];
-  scanByCharacter(text, rules, from, to, false, false, candidates, problems, []);
+  return detect(text, rules, from, to, false, false, false);
+}
+
+function detect(
+  text: string,
+  rules: DomainRules,
+  from: number,
+  to: number,
+  defang: boolean,
+  allDomains: boolean,
+  byRegex: boolean,
+): Detected {
+  const candidates: Array<Target & { defanged?: boolean }> = [];
+  const problems: Array<ProblemTarget & { defanged?: boolean }> = [];
+  const tokens: number[] = [];
+  if (byRegex) scanByRegex(text, from, to, defang, candidates, problems, tokens);
+  else scanByCharacter(text, rules, from, to, defang, allDomains, candidates, problems, tokens);
+
   sortNearlySorted(candidates);
   sortNearlySorted(problems);
-  addDomainsTouching(text, rules, from, to, candidates, problems);
+  if (!allDomains) addDomainsTouching(text, rules, from, to, candidates, problems);
+  if (tokens.length > 0) replaceDefangedWindows(text, rules, from, to, tokens, candidates, problems, allDomains);
   const targets = withoutOverlaps(candidates);
   return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
 }
