@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { InputKind } from '../../../src/core/catalog/toolDefinition';
 import { extractTargets, type FoundTarget } from '../../../src/core/bulk/extract';
 import { extractUniqueTargets, extractUniqueTargetsInChunks, MAX_RAWS, type UniqueTarget } from '../../../src/core/bulk/extractUnique';
@@ -122,6 +124,29 @@ describe('extractUniqueTargets', () => {
         line,
       );
     }
+  });
+
+  it('keeps nothing of the scanned text alive: what it returns holds copies, and the last match is forgotten', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const textBytes = 16_000_000;
+    // Long addresses and raws (V8 makes a slice of 13 characters or more a view of its parent).
+    const scanFreshText = () => {
+      const lines: string[] = [];
+      for (let i = 0, size = 0; size < textBytes; i++) {
+        const line = `from 100.100.${i % 7}.${100 + (i % 150)} port 22, to 200.200.200.${i % 200}:8443 via [2001:db8::${(i % 300).toString(16)}]:443 ioc 100[.]100[.]100[.]${i % 50}`;
+        lines.push(line);
+        size += line.length + 1;
+      }
+      return extractUniqueTargets(lines.join('\n'), ['ip']);
+    };
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const unique = scanFreshText();
+    gc();
+    const held = process.memoryUsage().heapUsed - before;
+    assert.ok(unique.length > 500, `${unique.length} unique targets`);
+    assert.ok(held < textBytes / 4, `${(held / 1e6).toFixed(1)} MB held after the scan of a ${textBytes / 1e6} MB text`);
   });
 
   it('keeps a CIDR apart from the address it starts with, and merges defanged and plain spellings', () => {
