@@ -97,11 +97,7 @@ export const SHORT_LINE = WINDOW_REACH;
 export function detectDefangedLine(text: string, rules: DomainRules, lineStart: number, lineEnd: number): Detected {
   const view = new RefangedText(text, lineStart, lineEnd, findEdits(text, lineStart, lineEnd));
   const inner = detectWithoutDefang(view.text, rules, 0, view.text.length);
-  const place = <T extends Target>(target: T): T => {
-    const start = view.startInOriginal(target.start);
-    const end = view.endInOriginal(target.end);
-    return moved(target, start, end, text.slice(start, end), view.isDefanged(target.start, target.end));
-  };
+  const place = <T extends Target>(target: T): T => inOriginal(text, view, target, view.startInOriginal(target.start));
   const targets = withoutOverlaps(inner.targets.map(place));
   const problems = inner.problems.map(place);
   return { targets, problems: problems.length ? problemsClearOf(problems, targets) : problems };
@@ -381,11 +377,8 @@ function replaceDefangedWindows(
     const view = new RefangedText(text, start, end, findEdits(text, start, end));
     const inner = detectTargets(view.text, rules, 0, view.text.length, false, allDomains);
     const place = <T extends Target>(target: T, into: T[]) => {
-      const s = view.startInOriginal(target.start);
-      if (s < zoneStart || s >= zoneEnd) return;
-      const e = view.endInOriginal(target.end);
-      const defanged = view.isDefanged(target.start, target.end);
-      into.push(moved(target, s, e, text.slice(s, e), defanged));
+      const start = view.startInOriginal(target.start);
+      if (start >= zoneStart && start < zoneEnd) into.push(inOriginal(text, view, target, start));
     };
     for (const target of inner.targets) place(target, found);
     for (const problem of inner.problems) place(problem, foundProblems);
@@ -405,6 +398,12 @@ function filterOutsideZones<T extends Target>(targets: T[], zones: ReadonlyArray
   }
   targets.length = kept;
   if (replacements.length > 0) mergeSorted(targets, replacements);
+}
+
+/** A target found in a refanged view, back at its offsets (it starts at `start`) and with its text in the original. */
+function inOriginal<T extends Target>(text: string, view: RefangedText, target: T, start: number): T {
+  const end = view.endInOriginal(target.end);
+  return moved(target, start, end, text.slice(start, end), view.isDefanged(target.start, target.end));
 }
 
 /** A copy of `target` at other offsets (spelled out: spreading targets of many shapes is slow). */
