@@ -1,3 +1,4 @@
+import { BLOCKS_PLAIN, CHAR_CLASSES, classAt, IN_TARGET, NAME, runEnd, runStart, V4, V6 } from './charClasses';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
@@ -20,45 +21,11 @@ export interface IpSink {
 
 const RULES: DomainRules = { anyTld: false };
 
-// Per character: what may be part of a target's text. Everything else (white space, quotes,
-// commas, "=", "(", non-ASCII, …) separates targets: no target, run or look-around that
-// decides between overlapping targets crosses it. (Defanged tokens can: their lines go whole
-// to the full scanner.)
-const IN_TARGET = 1; // [A-Za-z0-9._%+\-@:/[\]]
-const NAME = 2; // [A-Za-z0-9_.-]: host names
-const BLOCKS_PLAIN = 4; // next to an IPv4 run, makes it something else or part of something else
-const V4 = 8; // [0-9.]
-const V6 = 16; // [0-9A-Fa-f:.]
-const CLASS = buildClasses();
-
-function buildClasses(): Uint8Array {
-  const table = new Uint8Array(128);
-  const mark = (chars: string, flag: number) => {
-    for (const char of chars) table[char.charCodeAt(0)] |= flag;
-  };
-  const digits = '0123456789';
-  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  mark(`${digits}${letters}._%+-@:/[]`, IN_TARGET);
-  mark(`${digits}${letters}_.-`, NAME);
-  // Letters and "_" (a word goes on), "-" (a name or a version), "+" "%" "@" (an email or a
-  // zone), ":" "/" (a port, a prefix, an IPv6 address, a product version), "." (a run's edge).
-  mark(`${digits}${letters}_-+%@:/.`, BLOCKS_PLAIN);
-  mark(`${digits}.`, V4);
-  mark(`${digits}abcdefABCDEF:.`, V6);
-  return table;
-}
-
-/** Class bits of the character at `index`; non-ASCII (and outside the text) have none. */
-function classAt(text: string, index: number): number {
-  const code = text.charCodeAt(index);
-  return code < 128 ? CLASS[code] : 0; // NaN < 128 is false
-}
-
 /** Non-ASCII next to an IPv4 run may be a letter (`é1.2.3.4`): not plain. Outside the text: plain. */
 function blocksPlain(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
-  return code >= 128 || (CLASS[code] & BLOCKS_PLAIN) !== 0;
+  return code >= 128 || (CHAR_CLASSES[code] & BLOCKS_PLAIN) !== 0;
 }
 
 /**
@@ -216,9 +183,8 @@ export class IpScanner {
     const text = this.text;
     const v4: number[] = [];
     for (let end = this.v4.nextEnd(from, to); end !== -1; end = this.v4.nextEnd(from, to)) {
-      let start = end - 1;
-      while (start > from && (classAt(text, start - 1) & V4) !== 0) start--;
-      while (end < to && (classAt(text, end) & V4) !== 0) end++;
+      const start = runStart(text, end - 1, from, V4);
+      end = runEnd(text, end, to, V4);
       this.v4.skipTo(end);
       v4.push(start, end);
     }
@@ -226,9 +192,8 @@ export class IpScanner {
     runs.length = 0;
     let k = 0;
     for (let end = this.v6.nextEnd(from, to); end !== -1; end = this.v6.nextEnd(from, to)) {
-      let start = end - 1;
-      while (start > from && (classAt(text, start - 1) & V6) !== 0) start--;
-      while (end < to && (classAt(text, end) & V6) !== 0) end++;
+      const start = runStart(text, end - 1, from, V6);
+      end = runEnd(text, end, to, V6);
       this.v6.skipTo(end);
       while (k < v4.length && v4[k] < start) runs.push(v4[k++], v4[k++]);
       runs.push(~start, end);
@@ -244,10 +209,8 @@ export class IpScanner {
   private judgeSegment(runs: number[], i: number, from: number, to: number): number {
     const text = this.text;
     const first = runs[i] < 0 ? ~runs[i] : runs[i];
-    let segmentStart = first;
-    while (segmentStart > from && (classAt(text, segmentStart - 1) & IN_TARGET) !== 0) segmentStart--;
-    let segmentEnd = runs[i + 1];
-    while (segmentEnd < to && (classAt(text, segmentEnd) & IN_TARGET) !== 0) segmentEnd++;
+    const segmentStart = runStart(text, first, from, IN_TARGET);
+    const segmentEnd = runEnd(text, runs[i + 1], to, IN_TARGET);
     let last = i;
     while (last + 2 < runs.length && (runs[last + 2] < 0 ? ~runs[last + 2] : runs[last + 2]) < segmentEnd) last += 2;
 
@@ -363,7 +326,7 @@ let plainEnd = 0;
 /** A letter, digit or "_" (which could make a product name), or a character outside ASCII. */
 function nameOrUnknownAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
-  return code >= 128 || (code < 128 && (CLASS[code] & NAME) !== 0 && code !== 45 && code !== 46);
+  return code >= 128 || (code < 128 && (CHAR_CLASSES[code] & NAME) !== 0 && code !== 45 && code !== 46);
 }
 
 function spaceAt(text: string, index: number): boolean {

@@ -1,3 +1,4 @@
+import { CHAR_CLASSES, NAME, runEnd, runStart, TRIGGER, V4, V6 } from './charClasses';
 import { bracketTokenAt, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
@@ -10,28 +11,6 @@ export interface Detected {
   targets: Array<Target & { defanged?: boolean }>;
   /** Found but not to be sent (e.g. ambiguous addresses), in order, overlapping no target. */
   problems: Array<ProblemTarget & { defanged?: boolean }>;
-}
-
-// Character classes, one table lookup per character.
-const V4 = 1; // [0-9.]: IPv4 runs
-const V6 = 2; // [0-9A-Fa-f:.]: IPv6 runs
-const NAME = 4; // [A-Za-z0-9_.-]: host name runs
-const TRIGGER = 8; // . : @ [ ( {: where a candidate can be; everything else is skipped
-const CLASSES = buildClasses();
-
-function buildClasses(): Uint8Array {
-  const table = new Uint8Array(65_536);
-  const mark = (chars: string, flag: number) => {
-    for (const char of chars) table[char.charCodeAt(0)] |= flag;
-  };
-  const digits = '0123456789';
-  const hex = 'abcdefABCDEF';
-  const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  mark(`${digits}.`, V4);
-  mark(`${digits}${hex}:.`, V6);
-  mark(`${digits}${letters}_.-`, NAME);
-  mark('.:@[({', TRIGGER);
-  return table;
 }
 
 const DOT = 46;
@@ -121,13 +100,11 @@ function scanByCharacter(
 
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if ((CLASSES[code] & TRIGGER) === 0) continue;
+    if ((CHAR_CLASSES[code] & TRIGGER) === 0) continue;
     if (code === DOT) {
       if (i >= v4Done) {
-        let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V4) !== 0) start--;
-        let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)] & V4) !== 0) end++;
+        const start = runStart(text, i, from, V4);
+        const end = runEnd(text, i + 1, to, V4);
         v4Done = end;
         if (end - start >= 7) {
           const found = ipv4FromRun(text, start, end);
@@ -135,24 +112,21 @@ function scanByCharacter(
         }
       }
       if (allDomains && i >= nameDone) {
-        let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
-        let end = i + 1;
-        while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
+        const start = runStart(text, i, from, NAME);
+        const end = runEnd(text, i + 1, to, NAME);
         nameDone = end;
         const found = domainFromRun(text, start, end, rules);
         if (found) candidates.push(found);
       }
     } else if (code === COLON) {
       if (i >= v6Done) {
-        let start = i;
-        while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
+        const start = runStart(text, i, from, V6);
         let colons = 0;
         let double = false;
         let end = start;
         for (; end < to; end++) {
           const c = text.charCodeAt(end);
-          if ((CLASSES[c] & V6) === 0) break;
+          if ((CHAR_CLASSES[c] & V6) === 0) break;
           if (c === COLON) {
             colons++;
             if (text.charCodeAt(end - 1) === COLON && end > start) double = true;
@@ -177,7 +151,7 @@ function scanByCharacter(
 
 /** No run (of digits, hex, name characters) crosses a slice boundary here: both passes see the same runs. */
 function safeBoundary(text: string, at: number): boolean {
-  return at <= 0 || at >= text.length || CLASSES[text.charCodeAt(at)] === 0 || CLASSES[text.charCodeAt(at - 1)] === 0;
+  return at <= 0 || at >= text.length || CHAR_CLASSES[text.charCodeAt(at)] === 0 || CHAR_CLASSES[text.charCodeAt(at - 1)] === 0;
 }
 
 /**
@@ -209,10 +183,8 @@ function scanByRegex(
   const v6: Target[] = [];
   IPV6_MARK.lastIndex = from;
   for (let match = IPV6_MARK.exec(text); match && match.index < to; match = IPV6_MARK.exec(text)) {
-    let start = match.index;
-    while (start > from && (CLASSES[text.charCodeAt(start - 1)] & V6) !== 0) start--;
-    let end = match.index + match[0].length;
-    while (end < to && (CLASSES[text.charCodeAt(end)] & V6) !== 0) end++;
+    const start = runStart(text, match.index, from, V6);
+    const end = runEnd(text, match.index + match[0].length, to, V6);
     IPV6_MARK.lastIndex = end;
     const found = ipv6FromRun(text, start, end);
     if (found) v6.push(found);
@@ -224,7 +196,7 @@ function scanByRegex(
     if (first === AT) {
       const found = emailAt(text, start);
       if (found) candidates.push(found);
-    } else if ((CLASSES[first] & V4) !== 0) {
+    } else if ((CHAR_CLASSES[first] & V4) !== 0) {
       const found = ipv4FromRun(text, start, start + match[0].length);
       if (found) ('problem' in found ? problems : candidates).push(found);
     } else if (defang) {
@@ -250,11 +222,9 @@ function addDomainsTouching(text: string, rules: DomainRules, from: number, to: 
   const judged: number[] = [];
   const visit = (target: Target) => {
     for (let i = Math.max(target.start, from); i < target.end && i < to; i++) {
-      if ((CLASSES[text.charCodeAt(i)] & NAME) === 0) continue;
-      let start = i;
-      while (start > from && (CLASSES[text.charCodeAt(start - 1)] & NAME) !== 0) start--;
-      let end = i + 1;
-      while (end < to && (CLASSES[text.charCodeAt(end)] & NAME) !== 0) end++;
+      if ((CHAR_CLASSES[text.charCodeAt(i)] & NAME) === 0) continue;
+      const start = runStart(text, i, from, NAME);
+      const end = runEnd(text, i + 1, to, NAME);
       i = end;
       if (!mayBeDomain(text, start, end)) continue; // most runs here: digits and dots only
       const last = judged.length ? judged[judged.length - 1] : -1;
