@@ -1,5 +1,6 @@
 import type { InputKind } from '../catalog/toolDefinition';
 import { detached } from '../target/detached';
+import { dottedQuad } from '../target/dottedQuad';
 import { ipv4FromRun } from '../target/scanIp';
 import { IpScanner, type IpSink } from '../target/scanIpsFast';
 import { Ipv4Table } from './ipv4Table';
@@ -86,7 +87,7 @@ class UniqueCollector implements IpSink {
   }
 
   target(target: FoundTarget): void {
-    const number = target.kind === 'ipv4' && target.problem === undefined ? ipv4Number(target.value) : -1;
+    const number = target.kind === 'ipv4' && target.problem === undefined ? (dottedQuad(target.value, 0) ?? -1) : -1;
     const known = number >= 0 ? this.byIpv4.get(number) : this.byKey.get(keyOf(target));
     if (known === undefined) this.first(target, number);
     else {
@@ -124,18 +125,4 @@ class UniqueCollector implements IpSink {
 /** Values of different kinds never look alike, except a CIDR's network and that address. */
 function keyOf(target: FoundTarget): string {
   return target.kind === 'cidr' ? `cidr\u0000${target.value}` : target.value;
-}
-
-/** The number of a canonical dotted IPv4 address. */
-function ipv4Number(value: string): number {
-  let number = 0;
-  let part = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code === 46) {
-      number = number * 256 + part;
-      part = 0;
-    } else part = part * 10 + (code - 48);
-  }
-  return number * 256 + part;
 }
