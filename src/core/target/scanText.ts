@@ -180,18 +180,22 @@ function scanByRegex(
   problems: ProblemTarget[],
   tokens: number[],
 ): void {
+  // The searches run on a view of text[from, to) (V8 slices without copying): on the whole
+  // text, a search with nothing left in the range would run on to the next match, as far as
+  // the end of the text, for every range of a file.
+  const range = from === 0 && to === text.length ? text : text.slice(from, to);
   const v6: Target[] = [];
-  IPV6_MARK.lastIndex = from;
-  for (let match = IPV6_MARK.exec(text); match && match.index < to; match = IPV6_MARK.exec(text)) {
-    const start = runStart(text, match.index, from, V6);
-    const end = runEnd(text, match.index + match[0].length, to, V6);
-    IPV6_MARK.lastIndex = end;
+  IPV6_MARK.lastIndex = 0;
+  for (let match = IPV6_MARK.exec(range); match; match = IPV6_MARK.exec(range)) {
+    const start = runStart(text, from + match.index, from, V6);
+    const end = runEnd(text, from + match.index + match[0].length, to, V6);
+    IPV6_MARK.lastIndex = end - from;
     const found = ipv6FromRun(text, start, end);
     if (found) v6.push(found);
   }
-  IPV4_EMAIL_TOKEN.lastIndex = from;
-  for (let match = IPV4_EMAIL_TOKEN.exec(text); match && match.index < to; match = IPV4_EMAIL_TOKEN.exec(text)) {
-    const start = match.index;
+  IPV4_EMAIL_TOKEN.lastIndex = 0;
+  for (let match = IPV4_EMAIL_TOKEN.exec(range); match; match = IPV4_EMAIL_TOKEN.exec(range)) {
+    const start = from + match.index;
     const first = text.charCodeAt(start);
     if (first === AT) {
       const found = emailAt(text, start);
