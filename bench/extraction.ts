@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -8,14 +8,12 @@ import { extractUniqueTargets, extractUniqueTargetsInChunks } from '../src/core/
 import { logCorpus, seededRandom } from '../test/fixtures/logCorpus';
 import { scanIpv4, scanIpv6 } from '../test/fixtures/referenceScan/scanIp';
 import { retainedMB, round, type BenchRow } from './measure';
+import { benchExtractionFloor, benchExtractionSplit } from './extractionFloor';
+import { median, readLog, RG_PATTERN, ripgrep, timed } from './ripgrep';
 
 const LOG_BYTES = 50_000_000;
 const RUNS = 3;
 const UNIQUE_RUNS = 5;
-const RG_PATTERN = String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`;
-
-/** As Ping All IPs in File reads a file (bulkSource.ts): its bytes, then TextDecoder. */
-const readLog = (file: string) => new TextDecoder('utf-8').decode(readFileSync(file));
 
 /** sshd lines whose only addresses are IPv4 (a few hundred recurring, some fresh). */
 function ipv4OnlyLog(bytes: number): string {
@@ -29,27 +27,6 @@ function ipv4OnlyLog(bytes: number): string {
     size += line.length + 1;
   }
   return lines.join('\n');
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-function timed(run: () => void): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-/** `rg -o PATTERN file > /dev/null`, or undefined when ripgrep is not installed. */
-function ripgrep(file: string): number | undefined {
-  const devNull = openSync('/dev/null', 'w');
-  try {
-    const start = performance.now();
-    const result = spawnSync('rg', ['-o', RG_PATTERN, file], { stdio: ['ignore', devNull, 'ignore'] });
-    const ms = performance.now() - start;
-    return result.error ? undefined : ms;
-  } finally {
-    closeSync(devNull);
-  }
 }
 
 /** The longest gap between event-loop turns while `run` goes: how long the host would be frozen. */
@@ -127,6 +104,9 @@ export async function benchExtraction(): Promise<BenchRow[]> {
       ...(uniqueHeapMB !== undefined ? { heapMB: uniqueHeapMB } : {}),
       note: `goal ≤ 2.0 × rg -o file (IPv4 only); ratio = median of ${UNIQUE_RUNS} paired runs [${ratios.join(', ')}]; ${unique.length} unique of ${occurrences} found; heap = held by the result; peak heap above the text while scanning in slices ≈ ${peak ?? '?'} MB (garbage not yet collected included)`,
     });
+
+    rows.push(benchExtractionFloor(file, unique));
+    rows.push(await benchExtractionSplit(file));
 
     // The same on a log of one common shape (sshd, IPv4 only): what most whole-file runs meet.
     const sshd = join(dir, 'auth.log');

@@ -1,27 +1,38 @@
+import { isMainThread } from 'node:worker_threads';
 import type { BenchRow } from './measure';
 import { benchAgent } from './agent';
 import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
+import { runSplitWorker } from './extractionFloor';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
 import { benchScheduling } from './scheduling';
 import { benchTargets } from './targets';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
-const BENCHMARKS: (() => Promise<BenchRow[]>)[] = [
-  benchRender,
-  benchExport,
-  benchTargets,
-  benchRunner,
-  benchAgent,
-  benchExtraction,
-  benchScheduling,
-];
+const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
+  render: benchRender,
+  export: benchExport,
+  targets: benchTargets,
+  runner: benchRunner,
+  agent: benchAgent,
+  extraction: benchExtraction,
+  scheduling: benchScheduling,
+};
+
+/** NIAMONX_BENCH=extraction,scheduling runs only those (all when unset). */
+function chosen(): (() => Promise<BenchRow[]>)[] {
+  const names = process.env.NIAMONX_BENCH?.split(',').map((name) => name.trim());
+  if (!names) return Object.values(BENCHMARKS);
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length) throw new Error(`NIAMONX_BENCH: no benchmark ${unknown.join(', ')} (there are ${Object.keys(BENCHMARKS).join(', ')})`);
+  return names.map((name) => BENCHMARKS[name]);
+}
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  for (const bench of BENCHMARKS) rows.push(...(await bench()));
+  for (const bench of chosen()) rows.push(...(await bench()));
   console.log(formatTable(rows));
   console.log(bundleSizeLine());
   if (!(globalThis as { gc?: unknown }).gc) console.log('(heap MB needs node --expose-gc: run "npm run bench")');
@@ -45,7 +56,10 @@ function formatTable(rows: BenchRow[]): string {
     .join('\n');
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// The extraction bench's worker is this same bundle, started again off the main thread.
+if (isMainThread)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+else runSplitWorker();

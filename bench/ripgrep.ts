@@ -1,0 +1,30 @@
+import { spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+/** The issue's yardstick: IPv4 only, and it accepts `999.1.2.3` and a part of `1.2.3.4.5`. */
+export const RG_PATTERN = String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`;
+
+/** As Ping All IPs in File reads a file (bulkSource.ts): its bytes, then TextDecoder. */
+export const readLog = (file: string): string => new TextDecoder('utf-8').decode(readFileSync(file));
+
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/** `rg -o PATTERN file > /dev/null`, or undefined when ripgrep is not installed. */
+export function ripgrep(file: string): number | undefined {
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    const start = performance.now();
+    const result = spawnSync('rg', ['-o', RG_PATTERN, file], { stdio: ['ignore', devNull, 'ignore'] });
+    const ms = performance.now() - start;
+    return result.error ? undefined : ms;
+  } finally {
+    closeSync(devNull);
+  }
+}
