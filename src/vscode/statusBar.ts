@@ -31,6 +31,10 @@ export class UsageStatusBar implements vscode.Disposable {
     this.subscriptions.push(
       keys.onDidChange(() => void this.refreshKeyState()),
       usage.onDidChange(() => this.render()),
+      // Calls made in another window meanwhile show when this one is used again.
+      vscode.window.onDidChangeWindowState((state) => {
+        if (state.focused) this.render();
+      }),
     );
   }
 

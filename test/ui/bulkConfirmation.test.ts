@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
+import { waitForWorkbench } from '../codeServer/browser';
+import { UI_STEP_TIMEOUT_MS, useVsCodeSession, Workbench } from '../harness';
+import { waitFor } from '../util/waitFor';
 import { waitForResultFrame } from './resultWebview';
 
 const PUBLIC = ['8.8.8.8', '1.1.1.1', '9.9.9.9', '208.67.222.222', '94.140.14.14', '77.88.8.8'];
@@ -16,7 +18,7 @@ describe('UI: a large bulk run asks before spending quota', function () {
   this.timeout(180_000);
   const session = useVsCodeSession({
     suite: 'bulk-confirmation',
-    files: { 'resolvers.log': `${LOG}\n` },
+    files: { 'resolvers.log': `${LOG}\n`, 'second.log': 'second window: 4.2.2.1 and 4.2.2.2\n' },
     keyInEnvironment: true,
     userSettings: { 'niamonx.bulk.confirmAbove': 2 },
   });
@@ -69,5 +71,38 @@ describe('UI: a large bulk run asks before spending quota', function () {
     await usageItem().filter({ hasText: counted }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     await session.screenshot('4-usage-after-reload');
     assert.equal(glPingCalls().length, calls, 'the reload made no call');
+  });
+
+  it("a second window's calls add up with this one's, in both windows' status bars", async function () {
+    const before = glPingCalls().length;
+    assert.ok(before > 0, 'the tests before made calls');
+    const total = before + 2;
+    const second = await session.page.context().newPage();
+    try {
+      await second.goto(session.page.url());
+      await waitForWorkbench(second);
+      const workbench = new Workbench(second);
+      await workbench.openFile('second.log');
+      await second.keyboard.press('Control+A');
+      await workbench.runCommand('NiamonX: Ping All IPs in Selection');
+      await waitFor('the second window to make its 2 calls', () => (glPingCalls().length === total ? true : undefined), {
+        timeoutMs: UI_STEP_TIMEOUT_MS,
+      });
+      const counted = new RegExp(`\\b${total} calls today\\b`);
+      const usageIn = (page: typeof second) => page.locator('.statusbar-item', { hasText: counted }).first();
+      // Its count went on from what the first window had saved, not from zero.
+      await usageIn(second).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      // The first window takes them in when it is used again: its usage menu, then its status bar.
+      await session.page.bringToFront();
+      await session.runCommand('NiamonX: Usage and API Key…');
+      await session.workbench.pickQuickInputItem('Usage per Tool Today');
+      const glPingRow = session.page.locator('.quick-input-list .monaco-list-row', { hasText: 'gl_ping' }).first();
+      await glPingRow.filter({ hasText: `${total} calls` }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      await usageIn(session.page).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      await session.page.keyboard.press('Escape');
+      await session.screenshot('5-usage-two-windows');
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -20,9 +20,12 @@ export interface CallRecord {
   dailyLimit?: boolean;
 }
 
-/** Where today's counts are kept across window reloads (the extension backs it with globalState). */
+/**
+ * Where today's counts are kept across window reloads (the extension backs it with globalState,
+ * which every window of the machine shares and sees the others' writes to).
+ */
 export interface UsageStore {
-  /** What was saved last (untrusted: any version, hand edits); read once, on first use. */
+  /** What was saved last, by this window or another (untrusted: any version, hand edits). */
   read(): unknown;
   /** Saves the counts after a call; must not block (globalState.update is asynchronous). */
   write(usage: UsageToday): void;
@@ -44,10 +47,14 @@ const storedSchema = lazy(() =>
 /**
  * Counts every real call per UTC day and tool. Fed by the ToolRunner, so every entry point
  * (commands, bulk runs, the public API, language-model tools) is counted the same way. With a
- * store, today's counts survive a window reload or restart; a saved day that is not today is ignored.
+ * store, today's counts survive a window reload or restart and add up across windows: before
+ * each count and each look, what another window saved is taken in (per tool, the larger
+ * count). A saved day that is not today is ignored.
  */
 export class UsageMeter {
   private usage: UsageToday | undefined;
+  /** The store's value last taken in or written: the same object again needs no parsing. */
+  private lastSeen: unknown;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -61,29 +68,60 @@ export class UsageMeter {
     today.perTool[call.tool] = (today.perTool[call.tool] ?? 0) + 1;
     if (call.remaining !== undefined) today.remaining = call.remaining;
     if (call.dailyLimit) today.dailyLimitHit = true;
-    this.store?.write(today);
-    for (const listener of this.listeners) listener();
+    if (this.store) {
+      // A copy: the store may keep what it is given, and these counts go on changing.
+      const saved: UsageToday = { ...today, perTool: { ...today.perTool } };
+      this.store.write(saved);
+      this.lastSeen = saved;
+    }
+    this.changed();
   }
 
-  /** Today's counts; a new UTC day starts from zero. The store is read on the first call, not at construction. */
+  /**
+   * Today's counts, with what other windows saved; a new UTC day starts from zero. Nothing is
+   * read at construction. Counts taken in from another window are announced (onDidChange).
+   */
   today(): UsageToday {
     const day = dayOf(this.now());
-    this.usage ??= this.restored(day);
-    if (this.usage.day !== day) this.usage = empty(day);
+    if (this.usage?.day !== day) this.usage = empty(day);
+    if (this.takeInStored(this.usage)) this.changed();
     return this.usage;
   }
 
-  private restored(day: string): UsageToday {
-    const parsed = storedSchema().safeParse(this.store?.read());
-    if (!parsed.success || parsed.data.day !== day) return empty(day);
-    const usage = empty(day);
-    const tools = Object.entries(parsed.data.perTool).slice(0, MAX_STORED_TOOLS);
-    for (const [tool, count] of tools) usage.perTool[tool] = count;
+  /** Adds what the store holds for the same day: per tool the larger count, the latest `remaining`. Whether anything changed. */
+  private takeInStored(usage: UsageToday): boolean {
+    const saved = this.store?.read();
+    if (saved === undefined || saved === this.lastSeen) return false;
+    this.lastSeen = saved;
+    const parsed = storedSchema().safeParse(saved);
+    if (!parsed.success || parsed.data.day !== usage.day) return false;
+    let changed = false;
+    let tools = Object.keys(usage.perTool).length;
+    for (const [tool, count] of Object.entries(parsed.data.perTool)) {
+      const known = usage.perTool[tool];
+      if (known === undefined && tools >= MAX_STORED_TOOLS) continue;
+      if (known === undefined) tools++;
+      if (count > (known ?? -1)) {
+        usage.perTool[tool] = count;
+        changed = true;
+      }
+    }
     // The total is the sum of what is kept, so the status bar and the per-tool menu agree.
-    usage.total = tools.reduce((sum, [, count]) => sum + count, 0);
-    if (parsed.data.remaining !== undefined) usage.remaining = parsed.data.remaining;
-    usage.dailyLimitHit = parsed.data.dailyLimitHit;
-    return usage;
+    usage.total = Object.values(usage.perTool).reduce((sum, count) => sum + count, 0);
+    // Saved by another window after this one's last call: the newest answer's figure.
+    if (parsed.data.remaining !== undefined && parsed.data.remaining !== usage.remaining) {
+      usage.remaining = parsed.data.remaining;
+      changed = true;
+    }
+    if (parsed.data.dailyLimitHit && !usage.dailyLimitHit) {
+      usage.dailyLimitHit = true;
+      changed = true;
+    }
+    return changed;
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   onDidChange(listener: () => void): { dispose(): void } {

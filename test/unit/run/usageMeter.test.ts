@@ -113,15 +113,62 @@ describe('usage meter (kept across reloads in a store)', () => {
     });
   }
 
-  it('reads the store once, on first use, not when it is built', () => {
+  it('reads nothing when it is built (activation)', () => {
     const store = memoryStore({ day: '2026-11-26', total: 2, perTool: { gl_ping: 2 }, dailyLimitHit: false });
     const usage = new UsageMeter(() => noon, store);
-    assert.equal(store.reads(), 0, 'nothing read at construction (activation)');
-    usage.today();
+    assert.equal(store.reads(), 0, 'nothing read at construction');
     usage.record({ tool: 'gl_ping' });
-    usage.today();
-    assert.equal(store.reads(), 1);
     assert.equal(usage.today().total, 3);
+  });
+
+  it('two windows sharing the store add up their calls instead of overwriting each other', () => {
+    const store = memoryStore();
+    const first = new UsageMeter(() => noon, store);
+    const second = new UsageMeter(() => noon, store);
+    first.record({ tool: 'gl_ping' });
+    first.record({ tool: 'gl_ping' });
+    second.record({ tool: 'gl_ping' });
+    second.record({ tool: 'breaches_search', remaining: 7 });
+    first.record({ tool: 'gl_ping', dailyLimit: true });
+    assert.deepEqual(store.saved(), {
+      day: '2026-11-26',
+      total: 5,
+      perTool: { gl_ping: 4, breaches_search: 1 },
+      remaining: 7,
+      dailyLimitHit: true,
+    });
+    // The second window sees the first one's later call when it looks (the status bar on focus).
+    assert.equal(second.today().total, 5);
+    assert.deepEqual({ ...second.today().perTool }, { gl_ping: 4, breaches_search: 1 });
+    assert.equal(second.today().dailyLimitHit, true);
+  });
+
+  it("announces another window's calls when it takes them in, once", () => {
+    const store = memoryStore();
+    const mine = new UsageMeter(() => noon, store);
+    const other = new UsageMeter(() => noon, store);
+    let changes = 0;
+    mine.onDidChange(() => changes++);
+    mine.record({ tool: 'gl_ping' });
+    assert.equal(changes, 1);
+    assert.equal(mine.today().total, 1);
+    assert.equal(changes, 1, 'its own saved counts are no news');
+    other.record({ tool: 'gl_ping' });
+    assert.equal(mine.today().total, 2);
+    assert.equal(changes, 2, "the other window's call is");
+    mine.today();
+    assert.equal(changes, 2);
+  });
+
+  it('a window whose saved counts were overwritten by a late write keeps the larger count of each tool', () => {
+    const store = memoryStore();
+    const usage = new UsageMeter(() => noon, store);
+    usage.record({ tool: 'gl_ping' });
+    usage.record({ tool: 'gl_ping' });
+    usage.record({ tool: 'gl_ping' });
+    store.write({ day: '2026-11-26', total: 2, perTool: { gl_ping: 1, breaches_search: 1 }, dailyLimitHit: false });
+    assert.deepEqual({ ...usage.today().perTool }, { gl_ping: 3, breaches_search: 1 });
+    assert.equal(usage.today().total, 4);
   });
 
   it('a saved tool named __proto__ is dropped, not made a prototype', () => {
