@@ -22,7 +22,17 @@ export function benchExtractionFloor(file: string, unique: readonly UniqueTarget
     }
     const objects = unique.map((target) => {
       const raw = text.slice(target.start, target.end);
-      return { kind: target.kind, value: raw, raw, start: target.start, end: target.end, inputKind: 'ip', ip: target.ip, count: 1, raws: [raw] };
+      return {
+        kind: target.kind,
+        value: raw,
+        raw,
+        start: target.start,
+        end: target.end,
+        inputKind: 'ip',
+        ip: target.ip,
+        count: 1,
+        raws: [raw],
+      };
     });
     return matches + objects.length;
   };

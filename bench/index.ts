@@ -26,7 +26,8 @@ function chosen(): (() => Promise<BenchRow[]>)[] {
   const names = process.env.NIAMONX_BENCH?.split(',').map((name) => name.trim());
   if (!names) return Object.values(BENCHMARKS);
   const unknown = names.filter((name) => !(name in BENCHMARKS));
-  if (unknown.length) throw new Error(`NIAMONX_BENCH: no benchmark ${unknown.join(', ')} (there are ${Object.keys(BENCHMARKS).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`NIAMONX_BENCH: no benchmark ${unknown.join(', ')} (there are ${Object.keys(BENCHMARKS).join(', ')})`);
   return names.map((name) => BENCHMARKS[name]);
 }
 
