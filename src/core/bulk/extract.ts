@@ -1,4 +1,5 @@
 import type { InputKind } from '../catalog/toolDefinition';
+import { newlineIn } from '../target/newlines';
 import { detectTargets } from '../target/scanText';
 import type { Target } from '../target/target';
 
@@ -132,18 +133,42 @@ function wantsAny(kinds: readonly InputKind[] | undefined): boolean {
 
 /**
  * Where a slice starting at `from` should end: after a line break (no target or look-around
- * crosses one), else after a space in a very long line, else wherever.
+ * crosses one), else in a very long line after white space, else after a quote, comma or
+ * semicolon (a line of minified JSON or CSV has no space for megabytes), else wherever.
  */
 function sliceEnd(text: string, from: number, size: number): number {
   const wanted = from + size;
   if (wanted >= text.length) return text.length;
-  const newline = text.indexOf('\n', wanted);
-  if (newline >= 0 && newline - wanted < 256 * 1024) return newline + 1;
-  for (let i = wanted; i < Math.min(text.length, wanted + 64 * 1024); i++) {
+  const newline = newlineIn(text, wanted, Math.min(text.length, wanted + LINE_REACH));
+  if (newline >= 0) return newline + 1;
+  const separator = longLineCut(text, wanted, Math.min(text.length, wanted + CUT_REACH));
+  if (separator >= 0) return separator;
+  const farNewline = text.indexOf('\n', wanted);
+  return farNewline >= 0 ? farNewline + 1 : text.length;
+}
+
+const LINE_REACH = 256 * 1024;
+const CUT_REACH = 64 * 1024;
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const QUOTE = 34;
+const COMMA = 44;
+const SEMICOLON = 59;
+
+/**
+ * Where a long line may be cut in `text[from, limit)`: just after the first white space, else
+ * just after the first `"`, `,` or `;`, which no target, run or look-around that decides
+ * between targets crosses (see IN_TARGET); -1 when there is none.
+ */
+export function longLineCut(text: string, from: number, limit: number): number {
+  let separator = -1;
+  for (let i = from; i < limit; i++) {
     const code = text.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 13) return i + 1;
+    if (code === SPACE || code === TAB || code === CR) return i + 1;
+    if (separator < 0 && (code === QUOTE || code === COMMA || code === SEMICOLON)) separator = i + 1;
   }
-  return newline >= 0 ? newline + 1 : text.length;
+  return separator;
 }
 
 /** Targets and problem targets of text[from, to), in order. */

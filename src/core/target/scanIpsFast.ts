@@ -3,6 +3,7 @@ import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
 import type { Target } from './target';
+import { lastNewlineIn, newlineIn } from './newlines';
 import { isTcpdumpEndpoint, slashSuffix } from './textContext';
 
 /** Where an IP-only scan delivers what it finds, in order of position. */
@@ -132,9 +133,9 @@ export class IpScanner {
         this.scanClean(at, to);
         return;
       }
-      const lineStart = Math.max(at, text.lastIndexOf('\n', tokenEnd - 1) + 1);
-      const newline = text.indexOf('\n', tokenEnd);
-      const lineEnd = newline < 0 || newline >= to ? to : newline + 1;
+      const lineStart = lastNewlineIn(text, at, tokenEnd) + 1 || at;
+      const newline = newlineIn(text, tokenEnd, to);
+      const lineEnd = newline < 0 ? to : newline + 1;
       this.scanClean(at, lineStart);
       this.scanDefangedLine(lineStart, lineEnd);
       this.defanged.skipTo(lineEnd);

@@ -2,6 +2,7 @@ import { CHAR_CLASSES, NAME, runEnd, runStart, TRIGGER, V4, V6 } from './charCla
 import { bracketTokenAt, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
+import { lastNewlineIn, newlineIn } from './newlines';
 import { domainFromRun, emailAt } from './scanNames';
 import type { Target } from './target';
 
@@ -18,6 +19,7 @@ const COLON = 58;
 const AT = 64;
 const SLASH = 47;
 const HYPHEN = 45;
+const NEWLINE = 10;
 /** A defanged window reaches this far around its tokens on a long line; its edges are not trusted. */
 const WINDOW_REACH = 1024;
 const EDGE = 64;
@@ -332,20 +334,26 @@ function replaceDefangedWindows(
   let k = 0;
   while (k < tokens.length) {
     const first = tokens[k];
-    const lineStart = Math.max(from, text.lastIndexOf('\n', first - 1) + 1);
-    const lineEndAt = text.indexOf('\n', first);
-    const lineEnd = Math.min(to, lineEndAt < 0 ? text.length : lineEndAt);
-    const start = Math.max(lineStart, first - WINDOW_REACH);
+    // A window may reach past the range (into a long line's other slices): look-arounds read
+    // outside it too. Only its zone, where it decides, stays within [from, to).
+    // Its line's start or the reach before the first token, its line's end or the reach after the last.
+    const floor = Math.max(0, first - WINDOW_REACH);
+    const lineBreak = lastNewlineIn(text, floor, first);
+    const start = lineBreak < 0 ? floor : lineBreak + 1;
+    const cutStart = lineBreak < 0 && floor > 0 && text.charCodeAt(floor - 1) !== NEWLINE;
     let end: number;
-    const cutStart = start > lineStart || (start === from && from > 0 && text[from - 1] !== '\n');
+    let cutEnd: boolean;
     do {
-      end = Math.min(lineEnd, tokens[k] + WINDOW_REACH);
+      const reach = Math.min(text.length, tokens[k] + WINDOW_REACH);
+      const newline = newlineIn(text, tokens[k], reach);
+      end = newline < 0 ? reach : newline;
+      cutEnd = newline < 0 && reach < text.length && text.charCodeAt(reach) !== NEWLINE;
       k++;
     } while (k < tokens.length && tokens[k] < end - EDGE);
-    const cutEnd = end < lineEnd || (end === to && to < text.length && text[to - 1] !== '\n');
     // Zones do not overlap, so each target comes from one window only.
-    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1][1] : from);
-    const zoneEnd = cutEnd ? end - EDGE : end;
+    const zoneStart = Math.max(cutStart ? start + EDGE : start, zones.length ? zones[zones.length - 1][1] : from, from);
+    const zoneEnd = Math.min(cutEnd ? end - EDGE : end, to);
+    if (zoneEnd <= zoneStart) continue;
     zones.push([zoneStart, zoneEnd]);
 
     const view = new RefangedText(text, start, end, findEdits(text, start, end));

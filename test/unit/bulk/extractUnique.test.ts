@@ -6,7 +6,7 @@ import type { InputKind } from '../../../src/core/catalog/toolDefinition';
 import { extractTargets, type FoundTarget } from '../../../src/core/bulk/extract';
 import { extractUniqueTargets, extractUniqueTargetsInChunks, MAX_RAWS, type UniqueTarget } from '../../../src/core/bulk/extractUnique';
 import { detectTargets } from '../../../src/core/target/scanText';
-import { fuzzLines, logCorpus } from '../../fixtures/logCorpus';
+import { fuzzLines, logCorpus, minifiedJsonLog } from '../../fixtures/logCorpus';
 
 const describeTarget = (t: FoundTarget) =>
   [
@@ -91,6 +91,22 @@ describe('extractUniqueTargets', () => {
     }
     assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
     assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
+  });
+
+  it('cuts one long line (minified JSON, with or without spaces) into slices, and finds the same, defanged forms at the cuts too', async () => {
+    const minified = minifiedJsonLog(1_500_000);
+    assert.ok(!/[\s]/.test(minified), 'one line, no white space');
+    for (const [what, text] of [
+      ['minified JSON', minified],
+      ['JSON with spaces', minified.replaceAll(',', ', ')],
+    ]) {
+      for (const kinds of KIND_SETS) {
+        let slices = 0;
+        const sliced = await extractUniqueTargetsInChunks(text, kinds, { onProgress: () => slices++ });
+        assert.ok(slices >= 6, `${what}: ${slices} slices: the line is cut (one slice would hold the event loop for all of it)`);
+        assertUnique(sliced, extractTargets(text, kinds), `${what}, kinds ${kinds?.join(',') ?? 'all'}`);
+      }
+    }
   });
 
   it('stops when cancelled and rejects with the reason', async () => {
