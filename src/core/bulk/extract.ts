@@ -71,26 +71,34 @@ export async function scanInSlices(
   kinds: readonly InputKind[] | undefined,
   options: SliceOptions,
   sink: (found: FoundTarget[]) => void,
+  start = 0,
+  end = text.length,
 ): Promise<void> {
   if (!wantsAny(kinds)) {
     options.signal?.throwIfAborted();
-    options.onProgress?.(text.length, text.length);
+    options.onProgress?.(end - start, end - start);
     return;
   }
-  await forEachSlice(text, options, (from, to) => sink(extractRange(text, from, to, kinds)));
+  await forEachSlice(text, options, (from, to) => sink(extractRange(text, from, to, kinds)), start, end);
 }
 
 /**
- * Hands `scanRange` the text in slices at line boundaries, in order, yielding to the event
- * loop between slices; slice sizes adapt to the measured speed. Rejects with the signal's
- * reason when aborted.
+ * Hands `scanRange` `text[from, to)` (all of it by default) in slices at line boundaries, in
+ * order, yielding to the event loop between slices; slice sizes adapt to the measured speed.
+ * Progress counts from `from`. Rejects with the signal's reason when aborted.
  */
-export async function forEachSlice(text: string, options: SliceOptions, scanRange: (from: number, to: number) => void): Promise<void> {
+export async function forEachSlice(
+  text: string,
+  options: SliceOptions,
+  scanRange: (from: number, to: number) => void,
+  start = 0,
+  end = text.length,
+): Promise<void> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   let size = FIRST_SLICE;
-  for (let from = 0; from < text.length;) {
-    const to = sliceEnd(text, from, size);
+  for (let from = start; from < end;) {
+    const to = sliceEnd(text, from, size, end);
     const started = performance.now();
     scanRange(from, to);
     const took = performance.now() - started;
@@ -99,8 +107,8 @@ export async function forEachSlice(text: string, options: SliceOptions, scanRang
     const fits = Math.round(((to - from) * SLICE_TARGET_MS) / Math.max(took, 1));
     size = Math.min(MAX_SLICE, 2 * size, Math.max(MIN_SLICE, fits));
     from = to;
-    onProgress?.(from, text.length);
-    if (from < text.length) {
+    onProgress?.(from - start, end - start);
+    if (from < end) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       signal?.throwIfAborted();
     }
@@ -115,7 +123,7 @@ export function scanInSlicesSync(text: string, kinds: readonly InputKind[] | und
 /** forEachSlice in one synchronous pass. */
 export function forEachSliceSync(text: string, scanRange: (from: number, to: number) => void): void {
   for (let from = 0; from < text.length;) {
-    const to = sliceEnd(text, from, SYNC_SLICE);
+    const to = sliceEnd(text, from, SYNC_SLICE, text.length);
     scanRange(from, to);
     from = to;
   }
@@ -132,19 +140,19 @@ function wantsAny(kinds: readonly InputKind[] | undefined): boolean {
 }
 
 /**
- * Where a slice starting at `from` should end: after a line break (no target or look-around
+ * Where a slice starting at `from` (of a range ending at `end`) should end: after a line break (no target or look-around
  * crosses one), else in a very long line after white space, else after a quote, comma or
  * semicolon (a line of minified JSON or CSV has no space for megabytes), else wherever.
  */
-function sliceEnd(text: string, from: number, size: number): number {
+function sliceEnd(text: string, from: number, size: number, end: number): number {
   const wanted = from + size;
-  if (wanted >= text.length) return text.length;
-  const newline = newlineIn(text, wanted, Math.min(text.length, wanted + LINE_REACH));
+  if (wanted >= end) return end;
+  const newline = newlineIn(text, wanted, Math.min(end, wanted + LINE_REACH));
   if (newline >= 0) return newline + 1;
-  const separator = longLineCut(text, wanted, Math.min(text.length, wanted + CUT_REACH));
+  const separator = longLineCut(text, wanted, Math.min(end, wanted + CUT_REACH));
   if (separator >= 0) return separator;
-  const farNewline = text.indexOf('\n', wanted);
-  return farNewline >= 0 ? farNewline + 1 : text.length;
+  const farNewline = newlineIn(text, wanted, end);
+  return farNewline >= 0 ? farNewline + 1 : end;
 }
 
 const LINE_REACH = 256 * 1024;
@@ -164,6 +172,17 @@ const SEMICOLON = 59;
 export function longLineCut(text: string, from: number, limit: number): number {
   let separator = -1;
   for (let i = from; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === SPACE || code === TAB || code === CR) return i + 1;
+    if (separator < 0 && (code === QUOTE || code === COMMA || code === SEMICOLON)) separator = i + 1;
+  }
+  return separator;
+}
+
+/** Where a long line may be cut in `text[from, limit)`, as longLineCut but the last place: -1 when none. */
+export function lastLongLineCut(text: string, from: number, limit: number): number {
+  let separator = -1;
+  for (let i = limit - 1; i >= from; i--) {
     const code = text.charCodeAt(i);
     if (code === SPACE || code === TAB || code === CR) return i + 1;
     if (separator < 0 && (code === QUOTE || code === COMMA || code === SEMICOLON)) separator = i + 1;

@@ -5,6 +5,7 @@ import { ipv4FromRun } from '../target/scanIp';
 import { IpScanner, type IpSink } from '../target/scanIpsFast';
 import { Ipv4Table } from './ipv4Table';
 import { forEachSlice, forEachSliceSync, scanInSlices, scanInSlicesSync, type FoundTarget, type SliceOptions } from './extract';
+import type { TextPiece } from './linePieces';
 
 /**
  * One value found, however often: the first occurrence (its `raw`, offsets, details,
@@ -53,6 +54,41 @@ export async function extractUniqueTargetsInChunks(
   return unique.result();
 }
 
+/**
+ * The same for a text that comes in pieces (a file read in parts: see linePieces), in slices
+ * that yield to the event loop; cancellable. Offsets are those in the whole text. Only the
+ * current piece and the unique targets are held.
+ */
+export async function extractUniqueTargetsFromPieces(
+  pieces: AsyncIterable<TextPiece>,
+  kinds: readonly InputKind[] | undefined,
+  options: SliceOptions = {},
+): Promise<UniqueTarget[]> {
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const unique = new UniqueCollector('');
+  let bytesDone = 0;
+  for await (const piece of pieces) {
+    signal?.throwIfAborted();
+    unique.read(piece.text, piece.offset);
+    const before = bytesDone;
+    const bytes = piece.bytesRead - before;
+    bytesDone = piece.bytesRead;
+    const sliced: SliceOptions = {
+      ...(signal ? { signal } : {}),
+      // Progress in bytes of the file: those read for this piece, as its slices get through it.
+      onProgress: (scanned, total) => onProgress?.(before + Math.round(bytes * (total > 0 ? scanned / total : 1)), piece.totalBytes),
+    };
+    if (onlyIps(kinds)) {
+      const scanner = new IpScanner(piece.text, unique);
+      await forEachSlice(piece.text, sliced, (from, to) => scanner.scan(from, to), piece.from, piece.to);
+    } else {
+      await scanInSlices(piece.text, kinds, sliced, (found) => unique.add(found), piece.from, piece.to);
+    }
+  }
+  return unique.result();
+}
+
 /** IP tools (most bulk runs) take the IP-only scanner, which is many times faster on whole files. */
 function onlyIps(kinds: readonly InputKind[] | undefined): boolean {
   return kinds !== undefined && kinds.includes('ip') && !kinds.includes('email') && !kinds.includes('domain');
@@ -67,7 +103,16 @@ class UniqueCollector implements IpSink {
   /** In order of first occurrence. */
   private readonly order: UniqueTarget[] = [];
 
-  constructor(private readonly text: string) {}
+  /** Where `text` begins in the whole text (a file scanned in pieces). */
+  private offset = 0;
+
+  constructor(private text: string) {}
+
+  /** From now on the targets come from `text`, which begins at `offset` in the whole text. */
+  read(text: string, offset: number): void {
+    this.text = text;
+    this.offset = offset;
+  }
 
   add(found: readonly FoundTarget[]): void {
     for (const target of found) this.target(target);
@@ -106,6 +151,8 @@ class UniqueCollector implements IpSink {
     if (first.ip?.zone !== undefined) first.ip.zone = detached(first.ip.zone);
     first.count = 1;
     first.raws = [first.raw];
+    first.start += this.offset;
+    first.end += this.offset;
     if (number >= 0) this.byIpv4.add(number, first);
     else this.byKey.set(keyOf(first), first);
     this.order.push(first);
@@ -118,6 +165,7 @@ class UniqueCollector implements IpSink {
   result(): UniqueTarget[] {
     // V8 keeps the last subject of a successful match (RegExp.input): the whole scanned text.
     FORGET_LAST_MATCH.exec('');
+    this.text = '';
     return this.order;
   }
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { planBulk, type BulkPlan } from '../../core/bulk/bulkPlan';
 import { runBulk, type BulkProgress, type BulkRunResult } from '../../core/bulk/bulkScheduler';
 import { bulkRecordData, pendingInputs, summariseBulk, type BulkSummary } from '../../core/bulk/bulkSummary';
-import { extractUniqueTargetsInChunks } from '../../core/bulk/extractUnique';
+import { extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks } from '../../core/bulk/extractUnique';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import { redact } from '../../core/record/redact';
 import type { ResultRecord } from '../../core/record/resultRecord';
@@ -55,15 +55,24 @@ export async function bulkCommand(
       const controller = new AbortController();
       const subscription = token.onCancellationRequested(() => controller.abort());
       let reported = 0;
-      return extractUniqueTargetsInChunks(source.text, tool.acceptedKinds, {
+      const options = {
         signal: controller.signal,
-        onProgress: (scanned, total) => {
+        onProgress: (scanned: number, total: number) => {
           const percent = Math.floor((scanned / Math.max(1, total)) * 100);
-          progress.report({ increment: percent - reported });
-          reported = percent;
+          if (percent > reported) progress.report({ increment: percent - reported });
+          reported = Math.max(reported, percent);
         },
-      })
-        .catch(() => undefined)
+      };
+      const extraction =
+        source.kind === 'text'
+          ? extractUniqueTargetsInChunks(source.text, tool.acceptedKinds, options)
+          : extractUniqueTargetsFromPieces(source.pieces(), tool.acceptedKinds, options);
+      return extraction
+        .catch((error: unknown) => {
+          // Cancelled: nothing to say. Anything else (a file that cannot be read) is shown.
+          if (controller.signal.aborted) return undefined;
+          throw error;
+        })
         .finally(() => {
           subscription.dispose();
         });

@@ -128,6 +128,33 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.equal((await emulator().requests()).length, 2);
   });
 
+  it('Ping All IPs in File reads a large file in pieces and finds the addresses at its start, in its middle and at its end', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'niamonx-bulk-'));
+    const file = join(dir, 'big.log');
+    // 12 MB of noise lines (several pieces), with one address at each end and one defanged in the middle.
+    const noise = 'Jan 26 10:00:00 web app[123]: request handled in 12.5 ms, version 1.2.3.4.5, nothing else\n'.repeat(140_000);
+    const half = noise.length / 2;
+    writeFileSync(
+      file,
+      `start ${PUBLIC_V4[0]}\n${noise.slice(0, half)}mid ${PUBLIC_V4[1].replaceAll('.', '[.]')}\n${noise.slice(half)}end ${PUBLIC_V4[2]}`,
+    );
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInFile', vscode.Uri.file(file));
+    assert.deepEqual(
+      summary.rows.map((row) => row.sent),
+      PUBLIC_V4.slice(0, 3),
+    );
+    assert.deepEqual(
+      (await emulator().requests()).map((request) => (request.body as { ip: string }).ip).sort(),
+      PUBLIC_V4.slice(0, 3).sort(),
+      'one call per address, the defanged one refanged',
+    );
+
+    // A folder is no file: nothing is read or sent.
+    const nothing = await vscode.commands.executeCommand<BulkSummary | undefined>('niamonx.pingAllInFile', vscode.Uri.file(dir));
+    assert.equal(nothing, undefined);
+    assert.equal((await emulator().requests()).length, 3);
+  });
+
   it('Run Again of a bulk entry re-runs only its failed and not-run rows; Clear Cache empties the cache', async () => {
     await emulator().configure({ dailyLimit: 2 });
     await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));
