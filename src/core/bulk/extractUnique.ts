@@ -21,13 +21,33 @@ export interface UniqueTarget extends FoundTarget {
 export const MAX_RAWS = 20;
 
 /**
+ * More different targets than any bulk run could check (a million calls take weeks at the
+ * usual cooldowns), and ~300 MB of the extension host, which every extension shares: a scan
+ * stops there, and the user is asked to check a part.
+ */
+export const MAX_UNIQUE_TARGETS = 1_000_000;
+
+/** A text with more different targets than a scan keeps (see MAX_UNIQUE_TARGETS). */
+export class TooManyTargetsError extends Error {
+  constructor(readonly limit: number) {
+    super(`more than ${limit.toLocaleString('en-US')} different targets`);
+    this.name = 'TooManyTargetsError';
+  }
+}
+
+/** Options of the unique scans: those of the sliced scans, and how many different targets to keep at most. */
+export interface UniqueScanOptions extends SliceOptions {
+  maxUnique?: number;
+}
+
+/**
  * The targets of the given kinds, one per unique kind and value (`1.1.1.1` and
  * `1.1.1[.]1:53` are one; the CIDR `10.0.0.0/8` and the address `10.0.0.0` are two), in
  * order of first occurrence. Memory grows with the unique targets, not with the occurrences:
  * the bulk path needs nothing more.
  */
-export function extractUniqueTargets(text: string, kinds?: readonly InputKind[]): UniqueTarget[] {
-  const unique = new UniqueCollector(text);
+export function extractUniqueTargets(text: string, kinds?: readonly InputKind[], maxUnique = MAX_UNIQUE_TARGETS): UniqueTarget[] {
+  const unique = new UniqueCollector(text, maxUnique);
   // Slices bound the short-lived per-occurrence objects; the collector keeps only the unique ones.
   if (onlyIps(kinds)) {
     const scanner = new IpScanner(text, unique);
@@ -42,9 +62,9 @@ export function extractUniqueTargets(text: string, kinds?: readonly InputKind[])
 export async function extractUniqueTargetsInChunks(
   text: string,
   kinds: readonly InputKind[] | undefined,
-  options: SliceOptions = {},
+  options: UniqueScanOptions = {},
 ): Promise<UniqueTarget[]> {
-  const unique = new UniqueCollector(text);
+  const unique = new UniqueCollector(text, options.maxUnique);
   if (onlyIps(kinds)) {
     const scanner = new IpScanner(text, unique);
     await forEachSlice(text, options, (from, to) => scanner.scan(from, to));
@@ -62,11 +82,11 @@ export async function extractUniqueTargetsInChunks(
 export async function extractUniqueTargetsFromPieces(
   pieces: AsyncIterable<TextPiece>,
   kinds: readonly InputKind[] | undefined,
-  options: SliceOptions = {},
+  options: UniqueScanOptions = {},
 ): Promise<UniqueTarget[]> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
-  const unique = new UniqueCollector('');
+  const unique = new UniqueCollector('', options.maxUnique);
   let bytesDone = 0;
   for await (const piece of pieces) {
     signal?.throwIfAborted();
@@ -106,7 +126,10 @@ class UniqueCollector implements IpSink {
   /** Where `text` begins in the whole text (a file scanned in pieces). */
   private offset = 0;
 
-  constructor(private text: string) {}
+  constructor(
+    private text: string,
+    private readonly maxUnique = MAX_UNIQUE_TARGETS,
+  ) {}
 
   /** From now on the targets come from `text`, which begins at `offset` in the whole text. */
   read(text: string, offset: number): void {
@@ -142,6 +165,7 @@ class UniqueCollector implements IpSink {
   }
 
   private first(target: FoundTarget, number: number): void {
+    if (this.order.length >= this.maxUnique) throw new TooManyTargetsError(this.maxUnique);
     const first = target as UniqueTarget;
     // An IPv6 value is written anew (RFC 5952), never a slice of the text: no copy needed.
     first.value = target.kind === 'ipv6' ? target.value : detached(target.value);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { planBulk, type BulkPlan } from '../../core/bulk/bulkPlan';
 import { runBulk, type BulkProgress, type BulkRunResult } from '../../core/bulk/bulkScheduler';
 import { bulkRecordData, pendingInputs, summariseBulk, type BulkSummary } from '../../core/bulk/bulkSummary';
-import { extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks } from '../../core/bulk/extractUnique';
+import { extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks, TooManyTargetsError } from '../../core/bulk/extractUnique';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import { redact } from '../../core/record/redact';
 import type { ResultRecord } from '../../core/record/resultRecord';
@@ -71,6 +71,16 @@ export async function bulkCommand(
         .catch((error: unknown) => {
           // Cancelled: nothing to say. Anything else (a file that cannot be read) is shown.
           if (controller.signal.aborted) return undefined;
+          if (error instanceof TooManyTargetsError) {
+            void vscode.window.showWarningMessage(
+              vscode.l10n.t(
+                'NiamonX: {0} holds more than {1} different targets, more than a bulk run can check. Select a part of it and check the selection.',
+                source.label,
+                error.limit.toLocaleString(vscode.env.language),
+              ),
+            );
+            return undefined;
+          }
           throw error;
         })
         .finally(() => {

@@ -155,6 +155,34 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.equal((await emulator().requests()).length, 3);
   });
 
+  it('Ping All IPs in File stops at a million different addresses, sends nothing and keeps the host alive', async function () {
+    this.timeout(120_000);
+    const file = join(mkdtempSync(join(tmpdir(), 'niamonx-bulk-')), 'scan.log');
+    const lines: string[] = [];
+    for (let i = 0; i <= 1_000_000; i++) lines.push(`src=11.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+    writeFileSync(file, lines.join('\n'));
+    const historyBefore = (await (await internals()).historyTree.getChildren?.())?.length ?? 0;
+    // The extension and these tests share one `vscode` object: its warnings can be watched.
+    const warnings: string[] = [];
+    const showWarning = vscode.window.showWarningMessage;
+    vscode.window.showWarningMessage = ((message: string) => {
+      warnings.push(message);
+      return Promise.resolve(undefined);
+    });
+    let summary: BulkSummary | undefined;
+    try {
+      summary = await vscode.commands.executeCommand<BulkSummary | undefined>('niamonx.pingAllInFile', vscode.Uri.file(file));
+    } finally {
+      vscode.window.showWarningMessage = showWarning;
+    }
+    assert.deepEqual(warnings, [
+      'NiamonX: scan.log holds more than 1,000,000 different targets, more than a bulk run can check. Select a part of it and check the selection.',
+    ]);
+    assert.equal(summary, undefined, 'no run, no summary');
+    assert.deepEqual(await emulator().requests(), []);
+    assert.equal((await (await internals()).historyTree.getChildren?.())?.length ?? 0, historyBefore, 'no history entry');
+  });
+
   it('Run Again of a bulk entry re-runs only its failed and not-run rows; Clear Cache empties the cache', async () => {
     await emulator().configure({ dailyLimit: 2 });
     await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));

@@ -4,7 +4,15 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { InputKind } from '../../../src/core/catalog/toolDefinition';
 import { extractTargets, type FoundTarget } from '../../../src/core/bulk/extract';
-import { extractUniqueTargets, extractUniqueTargetsInChunks, type UniqueTarget } from '../../../src/core/bulk/extractUnique';
+import {
+  extractUniqueTargets,
+  extractUniqueTargetsFromPieces,
+  extractUniqueTargetsInChunks,
+  MAX_UNIQUE_TARGETS,
+  TooManyTargetsError,
+  type UniqueTarget,
+} from '../../../src/core/bulk/extractUnique';
+import { linePieces } from '../../../src/core/bulk/linePieces';
 import { detectTargets } from '../../../src/core/target/scanText';
 import { assertUnique, describeTarget, KIND_SETS } from './uniqueAssertions';
 import { fuzzLines, logCorpus, minifiedJsonLog } from '../../fixtures/logCorpus';
@@ -61,6 +69,23 @@ describe('extractUniqueTargets', () => {
         assertUnique(sliced, extractTargets(text, kinds), `${what}, kinds ${kinds?.join(',') ?? 'all'}`);
       }
     }
+  });
+
+  it('stops at the most different targets it may keep, in every way of scanning, and keeps exactly that many', async () => {
+    const count = extractUniqueTargets(corpus, ['ip']).length;
+    assert.ok(count > 100);
+    assert.throws(
+      () => extractUniqueTargets(corpus, ['ip'], count - 1),
+      (error: unknown) => error instanceof TooManyTargetsError && error.limit === count - 1,
+    );
+    assert.equal(extractUniqueTargets(corpus, ['ip'], count).length, count, 'exactly the limit is fine');
+    for (const kinds of [['ip'], ['email']] as const) {
+      const limit = extractUniqueTargets(corpus, [...kinds]).length - 1;
+      await assert.rejects(extractUniqueTargetsInChunks(corpus, [...kinds], { maxUnique: limit }), TooManyTargetsError);
+      const pieces = linePieces(oneChunk(corpus), corpus.length, { pieceSize: 16 * 1024 });
+      await assert.rejects(extractUniqueTargetsFromPieces(pieces, [...kinds], { maxUnique: limit }), TooManyTargetsError);
+    }
+    assert.equal(MAX_UNIQUE_TARGETS, 1_000_000, 'the default');
   });
 
   it('stops when cancelled and rejects with the reason', async () => {
@@ -176,3 +201,7 @@ describe('scanning for some kinds only', () => {
     );
   });
 });
+
+async function* oneChunk(text: string): AsyncGenerator<Uint8Array> {
+  yield new TextEncoder().encode(text);
+}
