@@ -165,10 +165,10 @@ describe('bulk: Ping All IPs in Selection', () => {
     // The extension and these tests share one `vscode` object: its warnings can be watched.
     const warnings: string[] = [];
     const showWarning = vscode.window.showWarningMessage;
-    vscode.window.showWarningMessage = ((message: string) => {
+    vscode.window.showWarningMessage = (message: string) => {
       warnings.push(message);
       return Promise.resolve(undefined);
-    });
+    };
     let summary: BulkSummary | undefined;
     try {
       summary = await vscode.commands.executeCommand<BulkSummary | undefined>('niamonx.pingAllInFile', vscode.Uri.file(file));
