@@ -183,6 +183,45 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.equal((await (await internals()).historyTree.getChildren?.())?.length ?? 0, historyBefore, 'no history entry');
   });
 
+  it('the confirmation states the time the learned cooldown gives; declining it sends nothing', async function () {
+    this.timeout(60_000);
+    (await internals()).pacing?.clear();
+    await emulator().configure({ cooldownSeconds: 1 });
+    // Addresses no other test pings, so none is answered from the cache.
+    await openEditor('learn 52.94.236.248 and 17.253.144.10');
+    const learning = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument');
+    assert.equal(learning.counts.answered, 2, 'the second call met the cooldown, waited and was answered');
+
+    const fresh = ['45.33.32.156', '23.215.0.136', '104.16.132.229', '151.101.1.69', '13.107.42.14', '140.82.112.3'];
+    await openEditor(fresh.join(' '));
+    const sentBefore = (await emulator().requests()).length;
+    const asked: Array<{ message: string; detail?: string }> = [];
+    const showWarning = vscode.window.showWarningMessage;
+    await vscode.workspace.getConfiguration('niamonx').update('bulk.confirmAbove', 2, vscode.ConfigurationTarget.Global);
+    vscode.window.showWarningMessage = ((message: string, options?: vscode.MessageOptions) => {
+      asked.push({ message, ...(options?.detail !== undefined ? { detail: options.detail } : {}) });
+      return Promise.resolve(undefined); // the user declines
+    });
+    let summary: BulkSummary | undefined;
+    try {
+      summary = await vscode.commands.executeCommand<BulkSummary | undefined>('niamonx.pingAllInDocument');
+    } finally {
+      vscode.window.showWarningMessage = showWarning;
+      await vscode.workspace.getConfiguration('niamonx').update('bulk.confirmAbove', undefined, vscode.ConfigurationTarget.Global);
+    }
+    assert.equal(asked.length, 1, JSON.stringify(asked));
+    assert.match(asked[0].message, /^Run Ping on /);
+    // Five gaps of the learned interval (the 1 s cooldown and a small margin).
+    const estimate = /6 unique targets, 0 answered from the cache, 0 skipped\. 6 API calls will be made \(about (\d+) s\)/.exec(
+      asked[0].detail ?? '',
+    );
+    assert.ok(estimate, asked[0].detail);
+    const seconds = Number(estimate[1]);
+    assert.ok(seconds >= 5 && seconds <= 8, `${seconds} s for 6 calls a second apart`);
+    assert.equal(summary, undefined);
+    assert.equal((await emulator().requests()).length, sentBefore, 'a declined run sends nothing');
+  });
+
   it('Run Again of a bulk entry re-runs only its failed and not-run rows; Clear Cache empties the cache', async () => {
     await emulator().configure({ dailyLimit: 2 });
     await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));
