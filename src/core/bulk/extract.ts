@@ -1,5 +1,6 @@
 import type { InputKind } from '../catalog/toolDefinition';
 import { newlineIn } from '../target/newlines';
+import { firstLineCut } from './lineCuts';
 import { detectTargets } from '../target/scanText';
 import type { Target } from '../target/target';
 
@@ -140,16 +141,16 @@ function wantsAny(kinds: readonly InputKind[] | undefined): boolean {
 }
 
 /**
- * Where a slice starting at `from` (of a range ending at `end`) should end: after a line break (no target or look-around
- * crosses one), else in a very long line after white space, else after a quote, comma or
- * semicolon (a line of minified JSON or CSV has no space for megabytes), else wherever.
+ * Where a slice starting at `from` (of a range ending at `end`) should end: after a line
+ * break (no target or look-around crosses one), else where a very long line may be cut (see
+ * lineCuts.ts), else at the next line break however far.
  */
 function sliceEnd(text: string, from: number, size: number, end: number): number {
   const wanted = from + size;
   if (wanted >= end) return end;
   const newline = newlineIn(text, wanted, Math.min(end, wanted + LINE_REACH));
   if (newline >= 0) return newline + 1;
-  const separator = longLineCut(text, wanted, Math.min(end, wanted + CUT_REACH));
+  const separator = firstLineCut(text, wanted, Math.min(end, wanted + CUT_REACH));
   if (separator >= 0) return separator;
   const farNewline = newlineIn(text, wanted, end);
   return farNewline >= 0 ? farNewline + 1 : end;
@@ -157,39 +158,6 @@ function sliceEnd(text: string, from: number, size: number, end: number): number
 
 const LINE_REACH = 256 * 1024;
 const CUT_REACH = 64 * 1024;
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const QUOTE = 34;
-const COMMA = 44;
-const SEMICOLON = 59;
-
-/**
- * Where a long line may be cut in `text[from, limit)`: just after the first white space, else
- * just after the first `"`, `,` or `;`, which no target, run or look-around that decides
- * between targets crosses (see IN_TARGET); -1 when there is none.
- */
-export function longLineCut(text: string, from: number, limit: number): number {
-  let separator = -1;
-  for (let i = from; i < limit; i++) {
-    const code = text.charCodeAt(i);
-    if (code === SPACE || code === TAB || code === CR) return i + 1;
-    if (separator < 0 && (code === QUOTE || code === COMMA || code === SEMICOLON)) separator = i + 1;
-  }
-  return separator;
-}
-
-/** Where a long line may be cut in `text[from, limit)`, as longLineCut but the last place: -1 when none. */
-export function lastLongLineCut(text: string, from: number, limit: number): number {
-  let separator = -1;
-  for (let i = limit - 1; i >= from; i--) {
-    const code = text.charCodeAt(i);
-    if (code === SPACE || code === TAB || code === CR) return i + 1;
-    if (separator < 0 && (code === QUOTE || code === COMMA || code === SEMICOLON)) separator = i + 1;
-  }
-  return separator;
-}
-
 /** Targets and problem targets of text[from, to), in order. */
 function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined): FoundTarget[] {
   const { targets, problems } = detectTargets(text, { anyTld: false }, from, to, true, wantsDomains(kinds));

@@ -1,5 +1,5 @@
 import { lastNewlineIn } from '../target/newlines';
-import { lastLongLineCut } from './extract';
+import { lastLineCut } from './lineCuts';
 
 /**
  * A piece of a file for scanning: `text[from, to)` is new, and what lies before `from` and
@@ -30,7 +30,7 @@ const HARD_CUT = 64 * 1024 * 1024;
 /**
  * Decodes UTF-8 chunks (a file read in pieces) into TextPieces of whole lines, so that a file
  * is scanned without its whole text in memory (and without the ~512 MB limit of a string). A
- * very long line is cut where a slice of the whole text would be cut (see longLineCut).
+ * very long line is cut where a slice of the whole text may be cut (see lineCuts.ts).
  */
 export async function* linePieces(
   chunks: AsyncIterable<Uint8Array>,
@@ -71,7 +71,7 @@ export async function* linePieces(
 function cutBefore(text: string, from: number, limit: number): number {
   const newline = lastNewlineIn(text, from, limit);
   if (newline >= 0) return newline + 1;
-  const cut = lastLongLineCut(text, from, limit);
+  const cut = lastLineCut(text, from, limit);
   if (cut > from) return cut;
   return limit - from >= HARD_CUT ? limit : -1;
 }

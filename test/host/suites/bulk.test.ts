@@ -198,10 +198,10 @@ describe('bulk: Ping All IPs in Selection', () => {
     const asked: Array<{ message: string; detail?: string }> = [];
     const showWarning = vscode.window.showWarningMessage;
     await vscode.workspace.getConfiguration('niamonx').update('bulk.confirmAbove', 2, vscode.ConfigurationTarget.Global);
-    vscode.window.showWarningMessage = ((message: string, options?: vscode.MessageOptions) => {
+    vscode.window.showWarningMessage = (message: string, options?: vscode.MessageOptions) => {
       asked.push({ message, ...(options?.detail !== undefined ? { detail: options.detail } : {}) });
       return Promise.resolve(undefined); // the user declines
-    });
+    };
     let summary: BulkSummary | undefined;
     try {
       summary = await vscode.commands.executeCommand<BulkSummary | undefined>('niamonx.pingAllInDocument');
