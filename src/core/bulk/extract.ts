@@ -156,8 +156,10 @@ function sliceEnd(text: string, from: number, size: number, end: number): number
   return farNewline >= 0 ? farNewline + 1 : end;
 }
 
+/** A line break this far past the wanted size ends the slice; else a long line is cut. */
 const LINE_REACH = 256 * 1024;
 const CUT_REACH = 64 * 1024;
+
 /** Targets and problem targets of text[from, to), in order. */
 function extractRange(text: string, from: number, to: number, kinds: readonly InputKind[] | undefined): FoundTarget[] {
   const { targets, problems } = detectTargets(text, { anyTld: false }, from, to, true, wantsDomains(kinds));

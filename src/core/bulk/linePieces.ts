@@ -43,12 +43,14 @@ export async function* linePieces(
   let from = 0; // where the new text starts in `pending`
   let offset = 0; // where `pending` starts in the whole text
   let bytesRead = 0;
+  let searched = 0; // `pending[from, searched)` has no place to cut (a long line read on)
   const piece = (to: number): TextPiece => ({ text: pending, from, to, offset, bytesRead, totalBytes });
   const keepFrom = (cut: number) => {
     const keep = Math.max(0, cut - PIECE_CONTEXT);
     pending = pending.slice(keep);
     offset += keep;
     from = cut - keep;
+    searched = from;
   };
 
   for await (const chunk of chunks) {
@@ -57,8 +59,11 @@ export async function* linePieces(
     // Hand out whole lines once there are enough, keeping context after the cut.
     while (pending.length - from >= pieceSize + PIECE_CONTEXT) {
       const limit = pending.length - PIECE_CONTEXT;
-      const cut = cutBefore(pending, from, limit);
-      if (cut < 0) break; // one long line so far, with nowhere to cut: read on
+      const cut = cutBefore(pending, from, searched, limit);
+      if (cut < 0) {
+        searched = limit; // one long line so far, with nowhere to cut: read on
+        break;
+      }
       yield piece(cut);
       keepFrom(cut);
     }
@@ -67,11 +72,14 @@ export async function* linePieces(
   if (pending.length > from || bytesRead === 0) yield piece(pending.length);
 }
 
-/** The last place in `text(from, limit]` to end a piece: after a line break, else where a long line may be cut; -1 when none. */
-function cutBefore(text: string, from: number, limit: number): number {
-  const newline = lastNewlineIn(text, from, limit);
+/**
+ * The last place in `text(from, limit]` to end a piece: after a line break, else where a long
+ * line may be cut; -1 when none. `text[from, searched)` is known to have neither.
+ */
+function cutBefore(text: string, from: number, searched: number, limit: number): number {
+  const newline = lastNewlineIn(text, searched, limit);
   if (newline >= 0) return newline + 1;
-  const cut = lastLineCut(text, from, limit);
+  const cut = lastLineCut(text, searched, limit);
   if (cut > from) return cut;
   return limit - from >= HARD_CUT ? limit : -1;
 }

@@ -84,6 +84,19 @@ describe('scanning a file in pieces (linePieces + extractUniqueTargetsFromPieces
     }
   });
 
+  it('reads on through a stretch with nowhere to cut, longer than a piece, and cuts after it', async () => {
+    const blob = 'QUJD'.repeat(40_000); // 160 KB without a space, quote, comma or semicolon
+    const text = `start 8.8.8.8 ${blob} 1.1.1.1,"9.9.9.9" ${blob}x 2001:db8::7\nend 4.4.4.4`;
+    const pieces: TextPiece[] = [];
+    for await (const piece of linePieces(chunksOf(text, 3000, 7), byteLength(text), { pieceSize: 16 * 1024 })) pieces.push(piece);
+    assert.ok(pieces.length >= 2, `${pieces.length} pieces`);
+    for (const piece of pieces) {
+      const cutAt = piece.offset + piece.to;
+      assert.ok(cutAt === text.length || /[\s",;]/.test(text[cutAt - 1]), `cut after ${JSON.stringify(text[cutAt - 1])}`);
+    }
+    assertUnique(await inPieces(text, 16 * 1024, 3000, ['ip']), extractTargets(text, ['ip']), 'around the blobs');
+  });
+
   it('decodes characters split between chunks (one byte at a time)', async () => {
     const text = '端末 2001:db8::2 🚨 8.8.8.8 café 1.1.1.1\r\nnext 🚨 9.9.9.9 é';
     const found = await inPieces(text, 8, 1, ['ip']);
