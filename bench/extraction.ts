@@ -3,14 +3,19 @@ import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { extractTargets, extractTargetsInChunks } from '../src/core/bulk/extract';
-import { extractUniqueTargets, extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks } from '../src/core/bulk/extractUnique';
+import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../src/core/bulk/extract';
+import {
+  extractUniqueTargets,
+  extractUniqueTargetsFromPieces,
+  extractUniqueTargetsInChunks,
+  type UniqueTarget,
+} from '../src/core/bulk/extractUnique';
 import { linePieces } from '../src/core/bulk/linePieces';
 import { logCorpus, minifiedJsonLog, seededRandom } from '../test/fixtures/logCorpus';
 import { scanIpv4, scanIpv6 } from '../test/fixtures/referenceScan/scanIp';
 import { retainedMB, round, type BenchRow } from './measure';
 import { benchExtractionFloor, benchExtractionSplit } from './extractionFloor';
-import { median, readLog, RG_PATTERN, ripgrep, timed } from './ripgrep';
+import { median, pairedWithRipgrep, readLog, RG_PATTERN, timed, type Paired } from './ripgrep';
 
 const LOG_BYTES = 50_000_000;
 const RUNS = 3;
@@ -28,6 +33,26 @@ function ipv4OnlyLog(bytes: number): string {
     size += line.length + 1;
   }
   return lines.join('\n');
+}
+
+/** Name and figures of a row timed against ripgrep. */
+function pairedRow(name: string, paired: Paired): Pick<BenchRow, 'name' | 'ms' | 'baselineMs' | 'ratio'> {
+  return { name, ms: round(paired.ms), baselineMs: round(paired.rgMs), ratio: paired.ratio };
+}
+
+const UNIQUE_BASELINE = 'baseline: extractUniqueTargets in one synchronous call';
+
+/** The longest stall of a sliced scan (goal ≤ 100 ms), against the same scan in one call. */
+async function stallRow(what: string, sliced: () => Promise<unknown>, whole: () => unknown, note: string): Promise<BenchRow> {
+  const stall = await longestStall(sliced);
+  const wholeMs = timed(whole);
+  return {
+    name: `extraction: longest event-loop stall, ${what}`,
+    ms: round(stall),
+    baselineMs: round(wholeMs),
+    ratio: round(stall / wholeMs),
+    note: `goal ≤ 100 ms; ${note}`,
+  };
 }
 
 /** The longest gap between event-loop turns while `run` goes: how long the host would be frozen. */
@@ -82,98 +107,51 @@ export async function benchExtraction(): Promise<BenchRow[]> {
     const mb = (LOG_BYTES / 1e6).toFixed(0);
 
     // The row that matters: both read the file and produce the list of what they found.
-    const uniqueRg: number[] = [];
-    const uniqueTimes: number[] = [];
-    let unique = extractUniqueTargets(readLog(file), ['ip']); // warm-up
-    for (let i = 0; i < UNIQUE_RUNS; i++) {
-      const rg = ripgrep(file);
-      if (rg === undefined)
-        return [{ name: 'extraction: ripgrep not installed', ms: NaN, baselineMs: NaN, ratio: NaN, note: 'apt-get install ripgrep' }];
-      uniqueRg.push(rg);
-      uniqueTimes.push(timed(() => (unique = extractUniqueTargets(readLog(file), ['ip']))));
-    }
-    const ratios = uniqueTimes.map((ms, i) => round(ms / uniqueRg[i]));
+    let unique: UniqueTarget[] = [];
+    const goal = await pairedWithRipgrep(file, UNIQUE_RUNS, () => (unique = extractUniqueTargets(readLog(file), ['ip'])));
+    if (!goal)
+      return [{ name: 'extraction: ripgrep not installed', ms: NaN, baselineMs: NaN, ratio: NaN, note: 'apt-get install ripgrep' }];
     const occurrences = unique.reduce((sum, t) => sum + t.count, 0);
     const uniqueHeapMB = retainedMB(() => extractUniqueTargets(readLog(file), ['ip']));
     const whole = readLog(file);
     const peak = await peakHeapMB(() => extractUniqueTargetsInChunks(whole, ['ip']));
     rows.push({
-      name: `extraction: read + extractUniqueTargets(ip), ${mb} MB log`,
-      ms: round(median(uniqueTimes)),
-      baselineMs: round(median(uniqueRg)),
-      ratio: median(ratios),
+      ...pairedRow(`extraction: read + extractUniqueTargets(ip), ${mb} MB log`, goal),
       ...(uniqueHeapMB !== undefined ? { heapMB: uniqueHeapMB } : {}),
-      note: `goal ≤ 2.0 × rg -o file (IPv4 only); ratio = median of ${UNIQUE_RUNS} paired runs [${ratios.join(', ')}]; ${unique.length} unique of ${occurrences} found; heap = held by the result; peak heap above the text while scanning in slices ≈ ${peak ?? '?'} MB (garbage not yet collected included)`,
+      note: `goal ≤ 2.0 × rg -o file (IPv4 only); ratio = median of ${UNIQUE_RUNS} paired runs [${goal.ratios.join(', ')}]; ${unique.length} unique of ${occurrences} found; heap = held by the result; peak heap above the text while scanning in slices ≈ ${peak ?? '?'} MB (garbage not yet collected included)`,
     });
 
     // As Ping All IPs in File reads now: from disk in pieces, never the whole text at once.
     const fromDisk = () =>
       extractUniqueTargetsFromPieces(linePieces(createReadStream(file, { highWaterMark: 1024 * 1024 }), statSync(file).size), ['ip']);
-    await fromDisk(); // warm-up
-    const pieceRg: number[] = [];
-    const pieceTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      pieceRg.push(ripgrep(file) ?? NaN);
-      const start = performance.now();
-      await fromDisk();
-      pieceTimes.push(performance.now() - start);
-    }
-    const pieceRatios = pieceTimes.map((ms, i) => round(ms / pieceRg[i]));
+    const pieces = (await pairedWithRipgrep(file, RUNS, fromDisk))!;
     const piecePeak = await peakHeapMB(fromDisk);
     const wholePeak = await peakHeapMB(() => extractUniqueTargetsInChunks(readLog(file), ['ip']));
     rows.push({
-      name: `extraction: Ping All IPs in File's way, ${mb} MB log read in pieces from disk`,
-      ms: round(median(pieceTimes)),
-      baselineMs: round(median(pieceRg)),
-      ratio: median(pieceRatios),
-      note: `informative; ratio = median of ${RUNS} paired runs [${pieceRatios.join(', ')}]; peak heap while it runs ≈ ${piecePeak ?? '?'} MB, against ≈ ${wholePeak ?? '?'} MB reading the whole text first (both with the result)`,
+      ...pairedRow(`extraction: Ping All IPs in File's way, ${mb} MB log read in pieces from disk`, pieces),
+      note: `informative; ratio = median of ${RUNS} paired runs [${pieces.ratios.join(', ')}]; peak heap while it runs ≈ ${piecePeak ?? '?'} MB, against ≈ ${wholePeak ?? '?'} MB reading the whole text first (both with the result)`,
     });
-    rows.push(benchExtractionFloor(file, unique));
+    rows.push(await benchExtractionFloor(file, unique));
     rows.push(await benchExtractionSplit(file));
 
     // The same on a log of one common shape (sshd, IPv4 only): what most whole-file runs meet.
     const sshd = join(dir, 'auth.log');
     writeFileSync(sshd, ipv4OnlyLog(LOG_BYTES));
-    extractUniqueTargets(readLog(sshd), ['ip']); // warm-up
-    const sshdRatios: number[] = [];
-    const sshdTimes: number[] = [];
-    const sshdRg: number[] = [];
-    for (let i = 0; i < UNIQUE_RUNS; i++) {
-      const rg = ripgrep(sshd) ?? NaN;
-      const ms = timed(() => extractUniqueTargets(readLog(sshd), ['ip']));
-      sshdRg.push(rg);
-      sshdTimes.push(ms);
-      sshdRatios.push(round(ms / rg));
-    }
+    const sshdRuns = (await pairedWithRipgrep(sshd, UNIQUE_RUNS, () => extractUniqueTargets(readLog(sshd), ['ip'])))!;
     rows.push({
-      name: `extraction: read + extractUniqueTargets(ip), ${mb} MB sshd log (IPv4 only)`,
-      ms: round(median(sshdTimes)),
-      baselineMs: round(median(sshdRg)),
-      ratio: median(sshdRatios),
-      note: `informative (the goal is the row above); rg -o on the same file; ratio = median of ${UNIQUE_RUNS} paired runs [${sshdRatios.join(', ')}]`,
+      ...pairedRow(`extraction: read + extractUniqueTargets(ip), ${mb} MB sshd log (IPv4 only)`, sshdRuns),
+      note: `informative (the goal is the row above); rg -o on the same file; ratio = median of ${UNIQUE_RUNS} paired runs [${sshdRuns.ratios.join(', ')}]`,
     });
 
-    const rgTimes: number[] = [];
-    const scanTimes: number[] = [];
-    let found = extractTargets(readLog(file), ['ip']); // warm-up
-    for (let i = 0; i < RUNS; i++) {
-      const rg = ripgrep(file);
-      if (rg === undefined)
-        return [{ name: 'extraction: ripgrep not installed', ms: NaN, baselineMs: NaN, ratio: NaN, note: 'apt-get install ripgrep' }];
-      rgTimes.push(rg);
-      scanTimes.push(timed(() => (found = extractTargets(readLog(file), ['ip']))));
-    }
+    let found: FoundTarget[] = [];
+    const every = (await pairedWithRipgrep(file, RUNS, () => (found = extractTargets(readLog(file), ['ip']))))!;
     const text = readLog(file);
     const rgMatches = spawnSync('rg', ['--count-matches', RG_PATTERN, file], { encoding: 'utf8' }).stdout.trim();
     const heapMB = retainedMB(() => extractTargets(text, ['ip']));
     const counts = (kind: string) => found.filter((t) => t.kind === kind).length;
-    const rgMs = median(rgTimes);
-    const scanMs = median(scanTimes);
+    const rgMs = every.rgMs;
     rows.push({
-      name: `extraction: read + extractTargets(ip, every occurrence), ${mb} MB log`,
-      ms: round(scanMs),
-      baselineMs: round(rgMs),
-      ratio: round(scanMs / rgMs),
+      ...pairedRow(`extraction: read + extractTargets(ip, every occurrence), ${mb} MB log`, every),
       ...(heapMB !== undefined ? { heapMB } : {}),
       note: `goal ≤ 2.0 × rg -o (IPv4 only, ${rgMatches} matches); found ${found.length}: ${counts('ipv4')} IPv4, ${counts('ipv6')} IPv6, ${counts('cidr')} CIDR, ${found.filter((t) => t.defanged).length} defanged, ${found.filter((t) => t.problem).length} ambiguous; heap = held by the result (${heapMB !== undefined ? round((heapMB * 1e5) / Math.max(1, found.length)) : '?'} MB per 100k targets)`,
     });
@@ -205,48 +183,41 @@ export async function benchExtraction(): Promise<BenchRow[]> {
     unique = [];
     (globalThis as { gc?: () => void }).gc?.();
     const twenty = text.slice(0, 20_000_000);
-    const stall = await longestStall(() => extractTargetsInChunks(twenty, ['ip']));
-    const wholeMs = timed(() => extractTargets(twenty, ['ip']));
-    rows.push({
-      name: 'extraction: longest event-loop stall, extractTargetsInChunks 20 MB',
-      ms: round(stall),
-      baselineMs: round(wholeMs),
-      ratio: round(stall / wholeMs),
-      note: 'goal ≤ 100 ms; no command uses it (bulk runs use the unique scan, next row); a full collection of the large heap the rows above leave can land in it; baseline: the same scan in one synchronous call',
-    });
-    const uniqueStall = await longestStall(() => extractUniqueTargetsInChunks(twenty, ['ip']));
-    const uniqueWholeMs = timed(() => extractUniqueTargets(twenty, ['ip']));
-    rows.push({
-      name: 'extraction: longest event-loop stall, extractUniqueTargetsInChunks 20 MB',
-      ms: round(uniqueStall),
-      baselineMs: round(uniqueWholeMs),
-      ratio: round(uniqueStall / uniqueWholeMs),
-      note: 'goal ≤ 100 ms; baseline: extractUniqueTargets in one synchronous call',
-    });
+    rows.push(
+      await stallRow(
+        'extractTargetsInChunks 20 MB',
+        () => extractTargetsInChunks(twenty, ['ip']),
+        () => extractTargets(twenty, ['ip']),
+        'no command uses it (bulk runs use the unique scan, next row); a full collection of the large heap the rows above leave can land in it; baseline: the same scan in one synchronous call',
+      ),
+      await stallRow(
+        'extractUniqueTargetsInChunks 20 MB',
+        () => extractUniqueTargetsInChunks(twenty, ['ip']),
+        () => extractUniqueTargets(twenty, ['ip']),
+        UNIQUE_BASELINE,
+      ),
+    );
     // A log with no IPv6 and no defanged form: nothing for those searches to find, the case
     // where a search that runs on to the end of the text would stall the host.
     const plain = ipv4OnlyLog(20_000_000);
-    const plainStall = await longestStall(() => extractUniqueTargetsInChunks(plain, ['ip']));
-    const plainWholeMs = timed(() => extractUniqueTargets(plain, ['ip']));
-    rows.push({
-      name: 'extraction: longest event-loop stall, extractUniqueTargetsInChunks 20 MB IPv4-only log',
-      ms: round(plainStall),
-      baselineMs: round(plainWholeMs),
-      ratio: round(plainStall / plainWholeMs),
-      note: 'goal ≤ 100 ms; sshd lines, no IPv6, no defanged form; baseline: extractUniqueTargets in one synchronous call',
-    });
+    const plainRow = await stallRow(
+      'extractUniqueTargetsInChunks 20 MB IPv4-only log',
+      () => extractUniqueTargetsInChunks(plain, ['ip']),
+      () => extractUniqueTargets(plain, ['ip']),
+      `sshd lines, no IPv6, no defanged form; ${UNIQUE_BASELINE}`,
+    );
+    rows.push(plainRow);
     // One 20 MB line without white space (a SIEM export, a CloudTrail file): slices are cut
     // after quotes and commas; before, the whole line was one slice.
     const minified = minifiedJsonLog(20_000_000);
-    const minifiedStall = await longestStall(() => extractUniqueTargetsInChunks(minified, ['ip']));
-    const minifiedWholeMs = timed(() => extractUniqueTargets(minified, ['ip']));
-    rows.push({
-      name: 'extraction: longest event-loop stall, extractUniqueTargetsInChunks 20 MB minified JSON (one line)',
-      ms: round(minifiedStall),
-      baselineMs: round(minifiedWholeMs),
-      ratio: round(minifiedStall / minifiedWholeMs),
-      note: 'goal ≤ 100 ms; no line break, no white space; baseline: extractUniqueTargets in one synchronous call',
-    });
+    rows.push(
+      await stallRow(
+        'extractUniqueTargetsInChunks 20 MB minified JSON (one line)',
+        () => extractUniqueTargetsInChunks(minified, ['ip']),
+        () => extractUniqueTargets(minified, ['ip']),
+        `no line break, no white space; ${UNIQUE_BASELINE}`,
+      ),
+    );
     // An email tool's bulk run goes through the general scanner, slice by slice: on a log with
     // no IPv6, a search that ran on to the end of the text from every slice made this quadratic.
     const emailStart = performance.now();
@@ -255,8 +226,8 @@ export async function benchExtraction(): Promise<BenchRow[]> {
     rows.push({
       name: 'extraction: extractUniqueTargetsInChunks(email), 20 MB IPv4-only log, total time',
       ms: round(emailMs),
-      baselineMs: round(plainWholeMs),
-      ratio: round(emailMs / plainWholeMs),
+      baselineMs: plainRow.baselineMs,
+      ratio: round(emailMs / plainRow.baselineMs),
       note: 'what a bulk run of an email tool does (the general scanner, in slices); baseline: the IP-only scan of the same log in one call',
     });
     return rows;

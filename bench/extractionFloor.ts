@@ -3,7 +3,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { extractUniqueTargets, type UniqueTarget } from '../src/core/bulk/extractUnique';
 import { CANDIDATE_SEARCHES } from '../src/core/target/scanIpsFast';
 import { round, type BenchRow } from './measure';
-import { median, readLog, ripgrep, timed } from './ripgrep';
+import { pairedWithRipgrep, readLog } from './ripgrep';
 
 const RUNS = 5;
 
@@ -12,7 +12,7 @@ const RUNS = 5;
  * file, the IP-only scanner's three candidate searches (matches counted, nothing judged) and
  * one small object per unique target the real scan found. No exact scan can skip this work.
  */
-export function benchExtractionFloor(file: string, unique: readonly UniqueTarget[]): BenchRow {
+export async function benchExtractionFloor(file: string, unique: readonly UniqueTarget[]): Promise<BenchRow> {
   const floor = (): number => {
     const text = readLog(file);
     let matches = 0;
@@ -36,14 +36,13 @@ export function benchExtractionFloor(file: string, unique: readonly UniqueTarget
     });
     return matches + objects.length;
   };
-  floor(); // warm-up
-  const { ms, rg, ratios } = paired(file, () => floor());
+  const paired = (await pairedWithRipgrep(file, RUNS, floor))!;
   return {
     name: 'extraction: floor (read + the 3 candidate searches + one object per unique target)',
-    ms,
-    baselineMs: rg,
-    ratio: median(ratios),
-    note: `what the goal row cannot go below, nothing judged, deduped or classified; the goal (2.0) leaves ≈ ${round(2 * rg - ms)} ms for all of that; ratio = median of ${RUNS} paired runs [${ratios.join(', ')}]`,
+    ms: round(paired.ms),
+    baselineMs: round(paired.rgMs),
+    ratio: paired.ratio,
+    note: `what the goal row cannot go below, nothing judged, deduped or classified; the goal (2.0) leaves ≈ ${round(2 * paired.rgMs - paired.ms)} ms for all of that; ratio = median of ${RUNS} paired runs [${paired.ratios.join(', ')}]`,
   };
 }
 
@@ -65,22 +64,13 @@ export async function benchExtractionSplit(file: string): Promise<BenchRow> {
       const mine = extractUniqueTargets(new TextDecoder('utf-8').decode(bytes.subarray(middle)), ['ip']).length;
       return mine + (await theirs);
     };
-    await split(); // warm-up
-    const times: number[] = [];
-    const baselines: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      baselines.push(ripgrep(file) ?? NaN);
-      const start = performance.now();
-      await split();
-      times.push(performance.now() - start);
-    }
-    const ratios = times.map((ms, i) => round(ms / baselines[i]));
+    const paired = (await pairedWithRipgrep(file, RUNS, split))!;
     return {
       name: 'extraction: two halves at once (worker_threads + this thread), unique IPs',
-      ms: round(median(times)),
-      baselineMs: round(median(baselines)),
-      ratio: median(ratios),
-      note: `informative: the ceiling of a parallel scan on this machine (no merge, worker started beforehand); ratio = median of ${RUNS} paired runs [${ratios.join(', ')}]`,
+      ms: round(paired.ms),
+      baselineMs: round(paired.rgMs),
+      ratio: paired.ratio,
+      note: `informative: the ceiling of a parallel scan on this machine (no merge, worker started beforehand); ratio = median of ${RUNS} paired runs [${paired.ratios.join(', ')}]`,
     };
   } finally {
     await worker.terminate();
@@ -92,14 +82,4 @@ export function runSplitWorker(): void {
   const port = parentPort!;
   port.on('message', (bytes: ArrayBuffer) => port.postMessage(extractUniqueTargets(new TextDecoder('utf-8').decode(bytes), ['ip']).length));
   port.postMessage('ready');
-}
-
-function paired(file: string, run: () => void): { ms: number; rg: number; ratios: number[] } {
-  const times: number[] = [];
-  const baselines: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    baselines.push(ripgrep(file) ?? NaN);
-    times.push(timed(run));
-  }
-  return { ms: round(median(times)), rg: round(median(baselines)), ratios: times.map((ms, i) => round(ms / baselines[i])) };
 }

@@ -17,7 +17,7 @@ export function timed(run: () => void): number {
 }
 
 /** `rg -o PATTERN file > /dev/null`, or undefined when ripgrep is not installed. */
-export function ripgrep(file: string): number | undefined {
+function ripgrep(file: string): number | undefined {
   const devNull = openSync('/dev/null', 'w');
   try {
     const start = performance.now();
@@ -27,4 +27,32 @@ export function ripgrep(file: string): number | undefined {
   } finally {
     closeSync(devNull);
   }
+}
+
+/** Paired timings of a scan and of ripgrep on the same file: medians and each run's ratio. */
+export interface Paired {
+  ms: number;
+  rgMs: number;
+  ratio: number;
+  ratios: number[];
+}
+
+/**
+ * Runs `run` (once to warm up, then `runs` times) and `rg -o` on `file` alternately, so both
+ * see the same machine load; undefined when ripgrep is not installed.
+ */
+export async function pairedWithRipgrep(file: string, runs: number, run: () => unknown): Promise<Paired | undefined> {
+  await run();
+  const times: number[] = [];
+  const baselines: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const rg = ripgrep(file);
+    if (rg === undefined) return undefined;
+    baselines.push(rg);
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  const ratios = times.map((ms, i) => Math.round((ms / baselines[i]) * 100) / 100);
+  return { ms: median(times), rgMs: median(baselines), ratio: median(ratios), ratios };
 }
