@@ -15,7 +15,7 @@ import { logCorpus, minifiedJsonLog, seededRandom } from '../test/fixtures/logCo
 import { scanIpv4, scanIpv6 } from '../test/fixtures/referenceScan/scanIp';
 import { retainedMB, round, type BenchRow } from './measure';
 import { benchExtractionFloor, benchExtractionSplit } from './extractionFloor';
-import { median, pairedWithRipgrep, readLog, RG_PATTERN, timed, type Paired } from './ripgrep';
+import { median, pairedRow, pairedWithRipgrep, readLog, RG_PATTERN, timed } from './ripgrep';
 
 const LOG_BYTES = 50_000_000;
 const RUNS = 3;
@@ -33,11 +33,6 @@ function ipv4OnlyLog(bytes: number): string {
     size += line.length + 1;
   }
   return lines.join('\n');
-}
-
-/** Name and figures of a row timed against ripgrep. */
-function pairedRow(name: string, paired: Paired): Pick<BenchRow, 'name' | 'ms' | 'baselineMs' | 'ratio'> {
-  return { name, ms: round(paired.ms), baselineMs: round(paired.rgMs), ratio: paired.ratio };
 }
 
 const UNIQUE_BASELINE = 'baseline: extractUniqueTargets in one synchronous call';

@@ -3,7 +3,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { extractUniqueTargets, type UniqueTarget } from '../src/core/bulk/extractUnique';
 import { CANDIDATE_SEARCHES } from '../src/core/target/scanIpsFast';
 import { round, type BenchRow } from './measure';
-import { pairedWithRipgrep, readLog } from './ripgrep';
+import { pairedRow, pairedWithRipgrep, readLog } from './ripgrep';
 
 const RUNS = 5;
 
@@ -38,10 +38,7 @@ export async function benchExtractionFloor(file: string, unique: readonly Unique
   };
   const paired = (await pairedWithRipgrep(file, RUNS, floor))!;
   return {
-    name: 'extraction: floor (read + the 3 candidate searches + one object per unique target)',
-    ms: round(paired.ms),
-    baselineMs: round(paired.rgMs),
-    ratio: paired.ratio,
+    ...pairedRow('extraction: floor (read + the 3 candidate searches + one object per unique target)', paired),
     note: `what the goal row cannot go below, nothing judged, deduped or classified; the goal (2.0) leaves ≈ ${round(2 * paired.rgMs - paired.ms)} ms for all of that; ratio = median of ${RUNS} paired runs [${paired.ratios.join(', ')}]`,
   };
 }
@@ -66,10 +63,7 @@ export async function benchExtractionSplit(file: string): Promise<BenchRow> {
     };
     const paired = (await pairedWithRipgrep(file, RUNS, split))!;
     return {
-      name: 'extraction: two halves at once (worker_threads + this thread), unique IPs',
-      ms: round(paired.ms),
-      baselineMs: round(paired.rgMs),
-      ratio: paired.ratio,
+      ...pairedRow('extraction: two halves at once (worker_threads + this thread), unique IPs', paired),
       note: `informative: the ceiling of a parallel scan on this machine (no merge, worker started beforehand); ratio = median of ${RUNS} paired runs [${paired.ratios.join(', ')}]`,
     };
   } finally {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { round, type BenchRow } from './measure';
 
 /** The issue's yardstick: IPv4 only, and it accepts `999.1.2.3` and a part of `1.2.3.4.5`. */
 export const RG_PATTERN = String.raw`\b(?:\d{1,3}\.){3}\d{1,3}\b`;
@@ -53,6 +54,11 @@ export async function pairedWithRipgrep(file: string, runs: number, run: () => u
     await run();
     times.push(performance.now() - start);
   }
-  const ratios = times.map((ms, i) => Math.round((ms / baselines[i]) * 100) / 100);
+  const ratios = times.map((ms, i) => round(ms / baselines[i]));
   return { ms: median(times), rgMs: median(baselines), ratio: median(ratios), ratios };
+}
+
+/** Name and figures of a row timed against ripgrep. */
+export function pairedRow(name: string, paired: Paired): Pick<BenchRow, 'name' | 'ms' | 'baselineMs' | 'ratio'> {
+  return { name, ms: round(paired.ms), baselineMs: round(paired.rgMs), ratio: paired.ratio };
 }
