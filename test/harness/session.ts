@@ -148,19 +148,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
         // editors, webview state) before reloading, which a bare page reload can cut short.
         // A marker on the old page tells when the new one has replaced it.
         await page.evaluate(() => ((window as unknown as { niamonxOldPage: boolean }).niamonxOldPage = true));
-        // A focus change (e.g. a tab just closed) can dismiss the palette as it opens: try again.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await page.keyboard.press('F1');
-            await workbench.quickInputBox.waitFor({ state: 'visible', timeout: 5_000 });
-            await workbench.quickInputBox.fill('>Developer: Reload Window', { timeout: 5_000 });
-            await workbench.pickQuickInputItem('Developer: Reload Window');
-            break;
-          } catch (error) {
-            if (attempt >= 3) throw error;
-            await page.keyboard.press('Escape');
-          }
-        }
+        await workbench.pickFromPalette('Developer: Reload Window');
         const stillOldPage = () =>
           page.evaluate(() => (window as unknown as { niamonxOldPage?: boolean }).niamonxOldPage === true).catch(() => true);
         const replaced = await waitFor('the reloaded page', async () => ((await stillOldPage()) ? undefined : true), {

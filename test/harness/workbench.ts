@@ -20,10 +20,7 @@ export class Workbench {
 
   /** Runs a command by its palette title (e.g. "Developer: Show Running Extensions"). */
   async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInputBox.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
-    await this.quickInputBox.fill(`>${title}`);
-    await this.pickQuickInputItem(title);
+    await this.pickFromPalette(title);
     // Done once the palette is gone or shows the command's own input instead of the command list.
     await this.page.waitForFunction(
       (typed) => {
@@ -34,6 +31,25 @@ export class Workbench {
       `>${title}`,
       { timeout: UI_STEP_TIMEOUT_MS },
     );
+  }
+
+  /**
+   * Opens the command palette, types `title` and picks it. A focus change just then (an input
+   * box closing, a notification) can dismiss the palette as it opens: it is opened again.
+   */
+  async pickFromPalette(title: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.page.keyboard.press('F1');
+        await this.quickInputBox.waitFor({ state: 'visible', timeout: 5_000 });
+        await this.quickInputBox.fill(`>${title}`, { timeout: 5_000 });
+        await this.pickQuickInputItem(title);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
   }
 
   /** Clicks the quick-input row whose label is exactly `label`. */
