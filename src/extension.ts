@@ -14,7 +14,7 @@ import { globalStorageCacheFile } from './vscode/globalStorageCacheFile';
 import { globalStateUsageStore } from './vscode/globalStateUsageStore';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
-import { registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
+import { buildAgentTools, registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
 import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
@@ -106,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     toolTree.refresh();
   };
   const statusBar = new UsageStatusBar(keys, usage);
+  const agentToolSet = buildAgentTools(services);
   context.subscriptions.push(
     statusBar,
     runner,
@@ -118,7 +119,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     panels.registerSerializer(),
     runs.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
-    ...registerLanguageModelTools(services),
+    ...registerLanguageModelTools(agentToolSet),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
     vscode.languages.registerHoverProvider(
@@ -151,6 +152,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     historyFile: historyFile.path,
     globalState: context.globalState,
     pacing: services.pacing,
+    settings: currentSettings,
+    agentTools: agentToolSet,
   });
 }
 

@@ -3,6 +3,24 @@ import { DEFAULT_BASE_URL } from './api/baseUrlRules';
 import { lazy } from './lazy';
 
 /**
+ * Settings that guard consent, masking, spending or where data goes: only the user's own value
+ * counts (user settings, else the default). A cloned repository's .vscode/settings.json must not
+ * switch off masking, silence the agents' consent or lift the bulk confirmation. The manifest
+ * lists each of them in `restrictedConfigurations` too (a unit test keeps the two lists equal).
+ */
+export const USER_ONLY_SETTINGS: readonly string[] = [
+  'apiBaseUrl',
+  'redactSensitiveFields',
+  'ai.confirmCalls',
+  'ai.maxResultChars',
+  'bulk.confirmAbove',
+  'bulk.skipNonPublic',
+  'bulk.concurrency',
+  'cacheTtlSeconds',
+  'cache.maxEntries',
+];
+
+/**
  * The extension's settings as plain data, validated: a hand-edited settings.json can
  * hold anything, so each value falls back to its default on its own when it is invalid.
  */

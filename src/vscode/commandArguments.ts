@@ -39,7 +39,7 @@ const recordArgument = lazy(() =>
   ]),
 );
 
-/** Export commands: `{ format, target }` skips the pickers (scripts and tests). */
+/** Export commands: `{ format, target }` skips the pickers (tests; see exportChoiceOf). */
 const exportChoiceArgument = lazy(() =>
   z.object({
     format: z.catch(z.optional(z.enum(EXPORT_FORMATS)), undefined),
@@ -62,7 +62,13 @@ export function recordIdOf(arg: unknown): string | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-export function exportChoiceOf(arg: unknown): { format?: ExportFormat; target?: vscode.Uri } {
+/**
+ * The export format and, from source or under test only, the file to write. Installed normally a
+ * target from an argument is dropped: another extension must not make us write the user's
+ * results where it chooses; the save dialog asks instead.
+ */
+export function exportChoiceOf(arg: unknown, targetAllowed: boolean): { format?: ExportFormat; target?: vscode.Uri } {
   const parsed = exportChoiceArgument().safeParse(arg);
-  return parsed.success ? parsed.data : {};
+  if (!parsed.success) return {};
+  return targetAllowed ? parsed.data : { format: parsed.data.format };
 }

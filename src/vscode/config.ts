@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings, type Settings } from '../core/settings';
+import { readSettings, USER_ONLY_SETTINGS, type Settings } from '../core/settings';
 
 export const SECTION = 'niamonx';
 
@@ -36,28 +36,20 @@ export function cacheSettings(): vscode.Disposable {
 function readCurrentSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return readSettings((name) => {
-    if (name === 'apiBaseUrl') return userLevelBaseUrl(config);
+    if (USER_ONLY_SETTINGS.includes(name)) return userLevelValue(config, name);
+    // Workspace tools are a team's shared definitions, but only once the user trusts the folder.
     if (name === 'tools' && !vscode.workspace.isTrusted) return userLevelValue(config, name);
     return config.get(name);
   });
 }
 
 /**
- * In Restricted Mode VS Code already ignores workspace values of the settings the manifest lists
- * in `restrictedConfigurations`; reading the user's own value here as well keeps that true for
- * every caller (commands run through executeCommand included), whatever the host does.
+ * The user's own value (user settings), else the default: workspace and folder values are
+ * ignored. VS Code ignores them too in Restricted Mode for the settings the manifest lists in
+ * `restrictedConfigurations`; reading them so here keeps that true in trusted folders as well.
  */
 function userLevelValue(config: vscode.WorkspaceConfiguration, name: string): unknown {
   const inspected = config.inspect(name);
-  return inspected?.globalValue ?? inspected?.defaultValue;
-}
-
-/**
- * The base URL decides where the key is sent, so only the user's own (application-level)
- * value counts: a cloned repository's .vscode/settings.json must not redirect the key.
- */
-function userLevelBaseUrl(config: vscode.WorkspaceConfiguration): unknown {
-  const inspected = config.inspect<string>('apiBaseUrl');
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 

@@ -3,8 +3,10 @@ import type { ToolDefinition } from '../core/catalog/toolDefinition';
 import type { ToolState } from '../core/catalog/toolState';
 import type { ToolRun } from '../core/errors';
 import type { HistoryStore } from '../core/history/historyStore';
+import type { Settings } from '../core/settings';
 import { redactText } from '../core/record/redact';
 import type * as vscode from 'vscode';
+import type { AgentToolSet } from './lm/registerLanguageModelTools';
 import type { ResultPanels } from './resultPanel/resultPanels';
 import type { Services } from './services';
 
@@ -25,7 +27,12 @@ export interface NiamonxApi {
   listTools(): ToolInfo[];
 }
 
-/** Not part of the public contract: lets the extension-host tests look at the views. */
+/**
+ * Not part of the public contract: lets the extension-host tests look at the views. Attached only
+ * when the extension runs from source or under test: installed normally, the exports are the two
+ * functions above and nothing else, so no other extension reaches the key, the stored state or
+ * unmasked answers through them.
+ */
 export interface NiamonxInternals {
   toolTree: vscode.TreeDataProvider<unknown>;
   historyTree: vscode.TreeDataProvider<unknown>;
@@ -36,6 +43,10 @@ export interface NiamonxInternals {
   /** Where the history file lives, and the globalState it is migrated from. */
   historyFile: string;
   globalState: vscode.Memento;
+  /** The agents' tools as registered, to prepare and invoke them one step at a time. */
+  agentTools: AgentToolSet;
+  /** The settings as the extension reads them (user-only ones from user settings). */
+  settings: () => Settings;
   /** The cooldowns bulk runs learned (the bulk soak keeps it empty: its random 429s are not a cooldown). */
   pacing?: PacingBook;
 }
@@ -64,6 +75,6 @@ export function createPublicApi(services: Services, internals: NiamonxInternals)
         state: services.states.stateOf(tool.name),
       })),
   };
-  Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
-  return api;
+  if (services.developmentMode) Object.defineProperty(api, '__internals', { value: internals, enumerable: false });
+  return Object.freeze(api);
 }

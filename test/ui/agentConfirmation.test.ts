@@ -6,13 +6,15 @@ import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 // Issue 11: a language-model tool that spends quota asks first. Invoked outside a chat request
 // (no toolInvocationToken), VS Code asks with a modal dialog built from prepareInvocation's
 // confirmationMessages; nothing may be sent before the user agrees. The fixture extension
-// calls vscode.lm.invokeTool as another extension (or an agent) would.
+// calls vscode.lm.invokeTool as another extension (or an agent) would. The workspace is a cloned
+// repository that turns the question off: consent is the user's, so it is asked all the same.
 describe('UI: AI agent tools ask before spending quota', function () {
   this.timeout(180_000);
   const session = useVsCodeSession({
     suite: 'agent-confirmation',
     keyInEnvironment: true,
     moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')],
+    files: { '.vscode/settings.json': JSON.stringify({ 'niamonx.ai.confirmCalls': false }) },
   });
 
   const dialog = () => session.page.locator('.monaco-dialog-box').first();

@@ -37,6 +37,8 @@ describe('UI: the packaged .vsix', function () {
     suite: 'packaged-vsix',
     installVsix: vsix,
     keyInEnvironment: true,
+    // Another extension in the same extension host, doing what a hostile one would.
+    moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'exportsProbe')],
     files: { 'resolver.log': 'Nov 26 09:00:00 resolver: upstream 1.1.1.1 answered SERVFAIL\n' },
   }));
 
@@ -56,6 +58,23 @@ describe('UI: the packaged .vsix', function () {
       /^(src|test|out|emulator|scripts|bench|webview-ui|node_modules|\.vscode|media\/readme)\/|\.map$|\.ts$/.test(file),
     );
     assert.deepEqual(stray, []);
+  });
+
+  it('exports runTool and listTools only: no SecretStorage, globalState or ExtensionContext is reachable', async function () {
+    await session.runCommand('NiamonX Test: Probe the NiamonX Exports');
+    const shown = session.workbench.notification(/exports-probe:/);
+    await shown.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    const text = await shown.innerText();
+    assert.match(text, /exports-probe: keys=listTools,runTool; reached=nothing/, text);
+  });
+
+  it('another extension cannot swap the key through niamonx.setApiKey: the user is asked instead', async function () {
+    await session.runCommand('NiamonX Test: Plant a Key through the Command');
+    const box = session.page.locator('.quick-input-widget', { hasText: 'NiamonX: Set API Key' });
+    await box.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
+    await session.page.keyboard.press('Escape');
+    await session.workbench.notification(/plant-key: not saved/).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    // The ping below checks that the request still carries the user's own key.
   });
 
   it('is installed (not loaded from the repo) and pings a selected 1.1.1.1 into the NiamonX output channel', async function () {

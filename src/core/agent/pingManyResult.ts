@@ -40,7 +40,7 @@ export function pingManyReport(plan: PingPlan, runs: readonly ToolRun[], secrets
     plan.duplicates ? `${plan.duplicates} duplicate${plan.duplicates === 1 ? '' : 's'} removed` : '',
   ].filter(Boolean);
   return {
-    summary: `${parts.join('; ')}. JSON follows.`,
+    summary: `${parts.join('; ')}.`,
     data: { results, skipped: plan.skipped, invalid: plan.invalid, duplicates: plan.duplicates },
   };
 }

@@ -8,5 +8,5 @@ import type { Services } from '../services';
 export async function historyExport(services: Services, arg: unknown, choice?: unknown): Promise<vscode.Uri | undefined> {
   const record = recordFromArgument(services, arg);
   if (!record) return undefined;
-  return exportRecord(record, { ...exportChoiceOf(choice), secrets: services.keys.knownSecrets() });
+  return exportRecord(record, { ...exportChoiceOf(choice, services.developmentMode), secrets: services.keys.knownSecrets() });
 }

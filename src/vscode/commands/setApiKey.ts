@@ -3,10 +3,14 @@ import { checkApiKey } from '../../core/api/keyRules';
 import { warnIfKeyGoesElsewhere } from '../baseUrlWarning';
 import type { Services } from '../services';
 
-/** Stores the key in SecretStorage. No API call is made to check it: that would cost quota. */
+/**
+ * Stores the key in SecretStorage. No API call is made to check it: that would cost quota.
+ * A key passed as an argument is taken only from source or under test: installed normally, any
+ * extension could otherwise swap the user's key for its own without a word, so the user types it.
+ */
 export async function setApiKey(services: Services, provided?: unknown): Promise<boolean> {
   const key =
-    typeof provided === 'string'
+    typeof provided === 'string' && services.developmentMode
       ? provided
       : await vscode.window.showInputBox({
           title: vscode.l10n.t('NiamonX: Set API Key'),

@@ -7,9 +7,9 @@ import { currentSettings } from '../config';
 /** Translates the core's model-facing and confirmation texts with the extension's bundles. */
 export const translate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
 
-/** A language-model result: one text part, redacted and capped for the model. */
-export function textResult(summary: string, data: unknown, secrets: string[]): vscode.LanguageModelToolResult {
-  const { text } = modelText(summary, data, { maxChars: currentSettings().aiMaxResultChars, secrets });
+/** A language-model result: one text part, redacted and capped for the model, its data marked as data. */
+export function textResult(summary: string, data: unknown, secrets: string[], facts?: string): vscode.LanguageModelToolResult {
+  const { text } = modelText(summary, data, { maxChars: currentSettings().aiMaxResultChars, secrets, facts });
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 }
 

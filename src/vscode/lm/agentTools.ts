@@ -12,13 +12,14 @@ import {
   type PingManyInput,
   type RunToolInput,
 } from '../../core/agent/agentInputs';
-import { prepareMessages } from '../../core/agent/confirmation';
+import { prepareMessages, type PlannedCalls } from '../../core/agent/confirmation';
+import { ConsentLedger, notAskedMessage } from '../../core/agent/consentLedger';
 import { indicatorsIn, indicatorSummary } from '../../core/agent/indicators';
 import { modelErrorMessage } from '../../core/agent/modelErrors';
 import { pingManyReport } from '../../core/agent/pingManyResult';
 import { checkAddress, planPings } from '../../core/agent/pingPlan';
 import type { RunMany } from '../../core/agent/runMany';
-import { runSummary } from '../../core/agent/runSummary';
+import { runFacts, runSummary } from '../../core/agent/runSummary';
 import { listTools } from '../../core/agent/toolList';
 import type { ToolCatalog } from '../../core/catalog/catalog';
 import type { ToolStateTracker } from '../../core/catalog/toolState';
@@ -43,6 +44,18 @@ const PING = 'gl_ping';
 export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.LanguageModelTool<unknown>> {
   const labelOf = (tool: string) => deps.catalog().find(tool)?.label ?? tool;
   const confirmCalls = () => currentSettings().aiConfirmCalls;
+  const consent = new ConsentLedger();
+  /** The prepared invocation for `planned`, remembering when it asks the user. */
+  const prepare = (agentTool: AgentToolName, input: unknown, planned: PlannedCalls) => {
+    const messages = prepareMessages(planned, confirmCalls(), translate);
+    if (messages.confirmation) consent.asked(agentTool, input);
+    return preparedInvocation(messages);
+  };
+  /** Consent decided again at invoke: a call that spends now needs the question asked at prepare. */
+  const requireConsent = (agentTool: AgentToolName, input: unknown, spendsNow: boolean) => {
+    const asked = consent.take(agentTool, input);
+    if (spendsNow && confirmCalls() && !asked) throw new Error(notAskedMessage(agentTool));
+  };
   /** A cooling-down tool is refused locally without a call, so there is nothing to agree to. */
   const callable = (tool: string) => deps.states.blockingState(tool) === undefined;
   const publicAddress = (ip: string) => {
@@ -53,7 +66,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
   const runAndDescribe = async (tool: string, input: string, token: vscode.CancellationToken) => {
     const run = await withAbort(tool, token, (signal) => deps.runOne(tool, input, signal));
     if (!run.ok) throw new Error(modelErrorMessage(run, deps.secrets()));
-    return textResult(runSummary(run, input), run.data, deps.secrets());
+    return textResult(runSummary(run, input), run.data, deps.secrets(), runFacts(run));
   };
 
   /** A public address to ping, or the invalid-input error to throw (nothing is sent). */
@@ -96,17 +109,18 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingInput>(pingInput(), options.input);
         const ip = input.ok ? publicAddress(input.value.ip) : undefined;
-        return preparedInvocation(
-          prepareMessages(
-            { tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && callable(PING) ? 1 : 0 },
-            confirmCalls(),
-            translate,
-          ),
-        );
+        return prepare(AgentToolName.Ping, options.input, {
+          tool: PING,
+          label: labelOf(PING),
+          inputs: [ip ?? ''],
+          calls: ip && callable(PING) ? 1 : 0,
+        });
       },
       invoke: (options, token) => {
         const { ip } = parsed<PingInput>(pingInput(), options.input);
-        return runAndDescribe(PING, addressToPing(ip), token);
+        const address = addressToPing(ip);
+        requireConsent(AgentToolName.Ping, options.input, callable(PING));
+        return runAndDescribe(PING, address, token);
       },
     },
 
@@ -116,9 +130,7 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
         const tool = input.ok ? input.value.tool : '';
         const value = input.ok ? (tool === PING ? publicAddress(input.value.input) : input.value.input) : undefined;
         const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
-        return preparedInvocation(
-          prepareMessages({ tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 }, confirmCalls(), translate),
-        );
+        return prepare(AgentToolName.RunTool, options.input, { tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 });
       },
       invoke: (options, token) => {
         const { tool, input } = parsed<RunToolInput>(runToolInput(), options.input);
@@ -127,7 +139,9 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
             `unknown-tool: “${tool}” is not a NiamonX tool of this catalog. Nothing was sent. Call niamonx_list_tools for the tools that exist.`,
           );
         }
-        return runAndDescribe(tool, tool === PING ? addressToPing(input) : input, token);
+        const value = tool === PING ? addressToPing(input) : input;
+        requireConsent(AgentToolName.RunTool, options.input, callable(tool));
+        return runAndDescribe(tool, value, token);
       },
     },
 
@@ -135,13 +149,12 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
       prepareInvocation: (options) => {
         const input = parseAgentInput<PingManyInput>(pingManyInput(), options.input);
         const toPing = input.ok && callable(PING) ? planPings(input.value.ips).toPing : [];
-        return preparedInvocation(
-          prepareMessages({ tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length }, confirmCalls(), translate),
-        );
+        return prepare(AgentToolName.PingMany, options.input, { tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length });
       },
       invoke: async (options, token) => {
         const { ips } = parsed<PingManyInput>(pingManyInput(), options.input);
         const plan = planPings(ips);
+        requireConsent(AgentToolName.PingMany, options.input, plan.toPing.length > 0 && callable(PING));
         const runs = plan.toPing.length ? await withAbort(PING, token, (signal) => deps.runMany(PING, plan.toPing, signal)) : [];
         const report = pingManyReport(plan, runs, deps.secrets());
         if ('error' in report) throw new Error(report.error);

@@ -120,6 +120,18 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     assert.equal(emulator.requests.length, 4, 'one 429, then nothing more');
   });
 
+  it('a run started while a daily limit is already known stops at once: nothing sent, no wait for midnight', async () => {
+    emulator.configure({ dailyLimit: 1 });
+    assert.equal((await bulk(ips(2), { concurrency: 1 })).stopped, 'daily-limit');
+    const sent = emulator.requests.length;
+    const started = clock.now();
+    const result = await bulk(ips(3, 50));
+    assert.equal(result.stopped, 'daily-limit');
+    assert.ok(result.rows.every((row) => row.status === 'not-run' && row.notRun === 'daily limit'), JSON.stringify(result.rows));
+    assert.equal(emulator.requests.length, sent, 'nothing was sent');
+    assert.equal(clock.now(), started, 'no wait: the run did not sleep until the limit resets');
+  });
+
   it('cancel mid-run: no new call, every answer received kept, the rest "not run (cancelled)"', async () => {
     emulator.configure({ cooldownSeconds: 1 });
     const controller = new AbortController();

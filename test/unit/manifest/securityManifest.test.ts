@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { USER_ONLY_SETTINGS } from '../../../src/core/settings';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
 
@@ -18,6 +19,12 @@ describe('package.json security settings', () => {
     const urlLike = Object.keys(properties).filter((name) => /url|host|endpoint|proxy|tools$/i.test(name));
     for (const setting of urlLike)
       assert.ok(untrusted.restrictedConfigurations.includes(setting), `${setting} is URL-like and must be restricted`);
+  });
+
+  it('restricts exactly the settings the code reads from user settings only, plus niamonx.tools', () => {
+    const restricted = [...manifest.capabilities.untrustedWorkspaces.restrictedConfigurations].sort();
+    assert.deepEqual(restricted, ['niamonx.tools', ...USER_ONLY_SETTINGS.map((name) => `niamonx.${name}`)].sort());
+    for (const name of USER_ONLY_SETTINGS) assert.ok(manifest.contributes.configuration.properties[`niamonx.${name}`], name);
   });
 
   it('keeps the base URL application-scoped, so no workspace can set it', () => {
