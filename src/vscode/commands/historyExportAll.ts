@@ -11,5 +11,8 @@ export async function historyExportAll(services: Services, choice?: unknown): Pr
     return undefined;
   }
   const day = new Date().toISOString().slice(0, 10);
-  return exportToFile(records, `niamonx-history-${day}`, { ...exportChoiceOf(choice, services.developmentMode), secrets: services.keys.knownSecrets() });
+  return exportToFile(records, `niamonx-history-${day}`, {
+    ...exportChoiceOf(choice, services.developmentMode),
+    secrets: services.keys.knownSecrets(),
+  });
 }

@@ -42,7 +42,9 @@ async function userAgrees(label: string, input: string): Promise<boolean> {
     vscode.l10n.t('Run NiamonX {0} on {1} now?', label, input.length > 120 ? `${input.slice(0, 119)}…` : input),
     {
       modal: true,
-      detail: vscode.l10n.t('This makes 1 API call although the daily limit looked used up, and counts against your quota if it is answered.'),
+      detail: vscode.l10n.t(
+        'This makes 1 API call although the daily limit looked used up, and counts against your quota if it is answered.',
+      ),
     },
     spend,
   );
