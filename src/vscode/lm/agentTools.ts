@@ -130,7 +130,12 @@ export function agentTools(deps: AgentToolDeps): Record<AgentToolName, vscode.La
         const tool = input.ok ? input.value.tool : '';
         const value = input.ok ? (tool === PING ? publicAddress(input.value.input) : input.value.input) : undefined;
         const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
-        return prepare(AgentToolName.RunTool, options.input, { tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 });
+        return prepare(AgentToolName.RunTool, options.input, {
+          tool,
+          label: labelOf(tool),
+          inputs: [value ?? ''],
+          calls: willCall ? 1 : 0,
+        });
       },
       invoke: (options, token) => {
         const { tool, input } = parsed<RunToolInput>(runToolInput(), options.input);
