@@ -127,7 +127,10 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     const started = clock.now();
     const result = await bulk(ips(3, 50));
     assert.equal(result.stopped, 'daily-limit');
-    assert.ok(result.rows.every((row) => row.status === 'not-run' && row.notRun === 'daily limit'), JSON.stringify(result.rows));
+    assert.ok(
+      result.rows.every((row) => row.status === 'not-run' && row.notRun === 'daily limit'),
+      JSON.stringify(result.rows),
+    );
     assert.equal(emulator.requests.length, sent, 'nothing was sent');
     assert.equal(clock.now(), started, 'no wait: the run did not sleep until the limit resets');
   });
