@@ -26,6 +26,7 @@ export enum CommandId {
   RunToolOnAllInDocument = 'niamonx.runToolOnAllInDocument',
   CancelBulkRuns = 'niamonx.cancelBulkRuns',
   ClearCache = 'niamonx.clearCache',
+  DeleteAllLocalData = 'niamonx.deleteAllLocalData',
   StatusBarMenu = 'niamonx.statusBarMenu',
 }
 

@@ -3,6 +3,7 @@ import { bulkCommand, cancelBulkRuns } from './bulk/bulkRun';
 import { CommandId } from './commandIds';
 import { clearApiKey } from './commands/clearApiKey';
 import { clearCache } from './commands/clearCache';
+import { deleteAllLocalData } from './commands/deleteAllLocalData';
 import { historyClear } from './commands/historyClear';
 import { historyCopyJson } from './commands/historyCopyJson';
 import { historyExport } from './commands/historyExport';
@@ -52,6 +53,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.RunToolOnAllInDocument]: (services, arg) => bulkCommand(services, 'document', undefined, arg),
   [CommandId.CancelBulkRuns]: () => cancelBulkRuns(),
   [CommandId.ClearCache]: clearCache,
+  [CommandId.DeleteAllLocalData]: deleteAllLocalData,
   [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
 };
 

@@ -120,6 +120,17 @@ export class UsageMeter {
     return changed;
   }
 
+  /** Forgets today's counts here and in the store (Delete All Local Data). */
+  forget(): void {
+    this.usage = empty(dayOf(this.now()));
+    if (this.store) {
+      const saved: UsageToday = { ...this.usage, perTool: {} };
+      this.store.write(saved);
+      this.lastSeen = saved;
+    }
+    this.changed();
+  }
+
   private changed(): void {
     for (const listener of this.listeners) listener();
   }
