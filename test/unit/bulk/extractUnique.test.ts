@@ -55,7 +55,9 @@ describe('extractUniqueTargets', () => {
     assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
   });
 
-  it('cuts one long line (minified JSON, with or without spaces) into slices, and finds the same, defanged forms at the cuts too', async () => {
+  it('cuts one long line (minified JSON, with or without spaces) into slices, and finds the same, defanged forms at the cuts too', async function () {
+    // Megabytes scanned 16 times over: seconds on a busy 2-core machine. Correctness, not speed (that is bench/).
+    this.timeout(60_000);
     const minified = minifiedJsonLog(1_500_000);
     assert.ok(!/[\s]/.test(minified), 'one line, no white space');
     for (const [what, text] of [
@@ -121,7 +123,9 @@ describe('extractUniqueTargets', () => {
     }
   });
 
-  it('keeps nothing of the scanned text alive: what it returns holds copies, and the last match is forgotten', () => {
+  it('keeps nothing of the scanned text alive: what it returns holds copies, and the last match is forgotten', function () {
+    // A 16 MB scan: seconds on a busy 2-core machine. Memory, not speed (that is bench/).
+    this.timeout(60_000);
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     const textBytes = 16_000_000;

@@ -69,10 +69,12 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
     const folder = tempFolder();
     const store = openStore(folder, {}, 5);
     await store.add(record('a'));
+    const expected = [addLine(JSON.stringify(record('a')))];
+    // Waits for the write itself, not just the file: it can exist before its line is in it.
+    const written = () => readdirSync(folder).includes(HISTORY_FILE_NAME) && fileLines(folder).length >= expected.length;
     const deadline = Date.now() + 5_000;
-    while (!readdirSync(folder).includes(HISTORY_FILE_NAME) && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(fileLines(folder), [addLine(JSON.stringify(record('a')))]);
+    while (!written() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(fileLines(folder), expected);
   });
 
   it('writes what is still queued when disposed', async () => {
