@@ -47,7 +47,7 @@ describe('Delete All Local Data', () => {
     if (existsSync(historyFile)) assert.ok(!readFileSync(historyFile, 'utf8').includes(IP), 'the history file holds the run no more');
     const cacheFile = join(context.globalStorageUri.fsPath, 'answer-cache.json');
     if (existsSync(cacheFile)) assert.ok(!readFileSync(cacheFile, 'utf8').includes(IP), 'the cache file holds the answer no more');
-    assert.equal((globalState.get('niamonx.usageToday') as { total?: number } | undefined)?.total ?? 0, 0, 'no calls counted');
+    assert.equal(globalState.get<{ total?: number }>('niamonx.usageToday')?.total ?? 0, 0, 'no calls counted');
     const sent = (await emulator().requests()).length;
     const run = await (await api()).runTool('gl_ping', IP);
     assert.equal(!run.ok && run.error.kind, 'auth', 'no key: the run is refused, not answered from a cache');

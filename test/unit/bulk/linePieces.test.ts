@@ -57,7 +57,9 @@ describe('scanning a file in pieces (linePieces + extractUniqueTargetsFromPieces
     }
   });
 
-  it('cuts one long line (minified JSON, with or without spaces) where a slice would be cut, and finds the same', async () => {
+  it('cuts one long line (minified JSON, with or without spaces) where a slice would be cut, and finds the same', async function () {
+    // Megabytes scanned several times over: seconds on a busy 2-core machine. Correctness, not speed.
+    this.timeout(60_000);
     const minified = minifiedJsonLog(600_000);
     for (const [what, text] of [
       ['minified JSON', minified],
