@@ -48,7 +48,10 @@ describe('the MCP server (node dist/mcp.js over stdio, against the emulator)', f
     await start();
     const [text, budget] = textsOf(await call('niamonx_ping', { ip: '8.8.8.8' }));
     assert.match(text, /^gl_ping 8\.8\.8\.8: OK \(HTTP 200/);
-    assert.equal(JSON.parse(text.split('\n')[1]).ip, '8.8.8.8');
+    // The same framing as the language-model tools: the answer inside a data block, marked as data.
+    assert.equal(text.split('\n')[1], '<niamonx-data>');
+    assert.match(text.split('\n')[0], /untrusted data/);
+    assert.equal(JSON.parse(text.split('\n')[2]).ip, '8.8.8.8');
     assert.match(budget, /this call: 1 API call sent\. This server: 1 of 50 calls spent, 49 remain/);
     const requests = emulator().requests;
     assert.equal(requests.length, 1);
@@ -71,7 +74,7 @@ describe('the MCP server (node dist/mcp.js over stdio, against the emulator)', f
     const passwords = (answer.json.data.records as Array<{ pass: string }>).map((record) => record.pass).filter((pass) => pass.length >= 4);
     assert.ok(passwords.length > 0, 'the emulator answers plaintext passwords');
     for (const password of passwords) assert.ok(!text.includes(password), `a plaintext password reached the client: ${password}`);
-    const records = JSON.parse(text.split('\n')[1]).records as Array<{ pass: string }>;
+    const records = JSON.parse(text.split('\n')[2]).records as Array<{ pass: string }>;
     assert.ok(records.length > 0);
     assert.ok(records.every((record) => record.pass === '' || /^••••••/.test(record.pass)));
   });
