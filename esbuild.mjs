@@ -1,10 +1,11 @@
 // Builds everything the project runs:
 //  - dist/extension.js: the extension bundle (cjs, node, `vscode` external);
+//  - dist/mcp.js: the MCP server (`node dist/mcp.js`), the only bundle with the MCP SDK;
 //  - media/dist/: the results webview script and its third-party assets;
 //  - out/: tests, the emulator, scripts and benchmarks, transpiled file by file
 //    (types are checked separately by `tsc --noEmit`), and the benchmarks bundled.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -64,6 +65,36 @@ const extension = {
   logLevel: 'warning',
 };
 
+/**
+ * What the MCP server takes from the manifest: its version, and the language-model tools (names,
+ * titles, descriptions, input schemas), so that package.json stays their one source.
+ */
+function mcpDefines() {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const nls = JSON.parse(readFileSync('package.nls.json', 'utf8'));
+  const tools = manifest.contributes.languageModelTools.map((tool) => ({
+    name: tool.name,
+    title: nls[tool.displayName.replace(/^%|%$/g, '')] ?? tool.name,
+    modelDescription: tool.modelDescription,
+    inputSchema: tool.inputSchema,
+  }));
+  return { NIAMONX_VERSION: JSON.stringify(manifest.version), NIAMONX_LANGUAGE_MODEL_TOOLS: JSON.stringify(tools) };
+}
+
+const mcpServer = {
+  entryPoints: ['src/mcp/main.ts'],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outfile: 'dist/mcp.js',
+  define: mcpDefines(),
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+};
+
 const webview = {
   entryPoints: tsFilesBelow('src/webview').filter((f) => !f.includes('.test.')),
   bundle: true,
@@ -84,6 +115,7 @@ const nodeSide = {
   target: 'node20',
   outdir: 'out',
   outbase: '.',
+  define: mcpServer.define,
   sourcemap: true,
   logLevel: 'warning',
 };
@@ -112,6 +144,7 @@ function copyWebviewAssets() {
 }
 
 const builds = [extension];
+if (!outfile) builds.push(mcpServer);
 if (webview.entryPoints.length && !outfile) builds.push(webview);
 if (!production && !outfile) builds.push(nodeSide, benchBundle);
 

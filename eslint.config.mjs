@@ -41,6 +41,25 @@ export default tseslint.config(
     },
   },
   {
+    // The MCP SDK (with the full zod and ajv) belongs to dist/mcp.js only, never to the extension bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/mcp/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: "Import * as z from 'zod/mini' in the extension: the full entry is 400 KB." }],
+          patterns: [
+            {
+              group: ['@modelcontextprotocol/sdk', '@modelcontextprotocol/sdk/*'],
+              message: 'Only src/mcp/ (dist/mcp.js) may import the MCP SDK: the extension bundle must not carry it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests, dev scripts and benchmarks read untyped JSON (answers, exports, logs, the manifest)
     // and look into it directly; none of it ships.
     files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],

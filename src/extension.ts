@@ -15,6 +15,7 @@ import { globalStateUsageStore } from './vscode/globalStateUsageStore';
 import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { buildAgentTools, registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
+import { registerMcpServer } from './vscode/mcp/registerMcpServer';
 import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
@@ -120,6 +121,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     runs.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
     ...registerLanguageModelTools(agentToolSet),
+    ...registerMcpServer(services, context),
     vscode.window.createTreeView('niamonx.tools', { treeDataProvider: toolTree, showCollapseAll: true }),
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
     vscode.languages.registerHoverProvider(

@@ -52,6 +52,7 @@ describe('UI: the packaged .vsix', function () {
       .split('\n')
       .map((line) => line.trim());
     assert.ok(files.includes('dist/extension.js'), files.join(', '));
+    assert.ok(files.includes('dist/mcp.js'), `the MCP server ships: ${files.join(', ')}`);
     assert.ok(files.includes('media/dist/results.js'), files.join(', '));
     assert.ok(files.includes('package.nls.de.json') && files.includes('l10n/bundle.l10n.de.json'), 'the German translation ships');
     const stray = files.filter((file) =>

@@ -13,7 +13,21 @@ export interface ModelTextOptions {
   secrets?: string[];
   /** A one-line digest of the data (e.g. "Alive: yes"), built from the redacted data: shown inside the block. */
   facts?: string;
+  /** What the note of a cut result names as the limit and says of the full result (defaults: the extension's). */
+  capNote?: CapNote;
 }
+
+export interface CapNote {
+  /** The limit that cut it, e.g. the setting niamonx.ai.maxResultChars. */
+  limit: string;
+  /** Where the full result is, or what to do for it. */
+  fullResult: string;
+}
+
+const EXTENSION_CAP_NOTE: CapNote = {
+  limit: 'niamonx.ai.maxResultChars',
+  fullResult: "The full result is in the user's NiamonX Results view.",
+};
 
 /** Where the data starts and ends: nothing inside can close the block (`<` and `>` are escaped there). */
 export const DATA_OPEN = '<niamonx-data>';
@@ -45,6 +59,7 @@ const ARRAY_SEARCH_DEPTH = 4;
 export function modelText(summary: string, data: unknown, options: ModelTextOptions): ModelText {
   const maxChars = Math.max(MIN_MODEL_CHARS, Math.floor(options.maxChars));
   const secrets = options.secrets ?? [];
+  const capNote = options.capNote ?? EXTENSION_CAP_NOTE;
   const head = `${scrub(oneLine(summary), secrets)} ${DATA_IS_DATA}`;
   const factsLine = options.facts ? `\nfacts: ${inertJson(scrub(oneLine(options.facts), secrets))}` : '';
   const safe = redactSecrets(redact(data).data, secrets);
@@ -58,7 +73,7 @@ export function modelText(summary: string, data: unknown, options: ModelTextOpti
   if (array) {
     const fits = (kept: number) => {
       const json = inertJson(withArrayCut(safe, array.path, kept));
-      const note = arrayNote(array.path, kept, array.length, maxChars);
+      const note = arrayNote(array.path, kept, array.length, maxChars, capNote);
       return json.length <= room(note) ? { json, note } : undefined;
     };
     const best = largestFitting(array.length - 1, fits);
@@ -67,9 +82,9 @@ export function modelText(summary: string, data: unknown, options: ModelTextOpti
       return { text: `${framed(json)}\n${note}`, cut: note };
     }
   }
-  const probe = textNote(full.length, full.length, maxChars); // the widest the note can be
+  const probe = textNote(full.length, full.length, maxChars, capNote); // the widest the note can be
   const shown = Math.max(0, room(probe));
-  const note = textNote(shown, full.length, maxChars);
+  const note = textNote(shown, full.length, maxChars, capNote);
   // A cut may split an escape (`\u003c` → `\u00`): still no raw `<` or `>` inside the block.
   return { text: `${framed(full.slice(0, shown))}\n${note}`, cut: note };
 }
@@ -97,20 +112,20 @@ function scrub(text: string, secrets: string[]): string {
   return redactSecrets(text, secrets) as string;
 }
 
-function arrayNote(path: string[], kept: number, total: number, maxChars: number): string {
+function arrayNote(path: string[], kept: number, total: number, maxChars: number, capNote: CapNote): string {
   const where = path.length ? `"${path.join('.')}"` : 'the list';
   return (
-    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (niamonx.ai.maxResultChars): ` +
+    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (${capNote.limit}): ` +
     `${where} shows the first ${kept.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items; ` +
-    `the other ${(total - kept).toLocaleString('en-US')} were cut. The full result is in the user's NiamonX Results view.`
+    `the other ${(total - kept).toLocaleString('en-US')} were cut. ${capNote.fullResult}`
   );
 }
 
-function textNote(shown: number, total: number, maxChars: number): string {
+function textNote(shown: number, total: number, maxChars: number, capNote: CapNote): string {
   return (
-    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (niamonx.ai.maxResultChars): ` +
+    `Note: cut to fit ${maxChars.toLocaleString('en-US')} characters (${capNote.limit}): ` +
     `only the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} characters of JSON are shown, so it is incomplete. ` +
-    `The full result is in the user's NiamonX Results view.`
+    capNote.fullResult
   );
 }
 

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import type { PreparedMessages, Translate } from '../../core/agent/confirmation';
-import { modelErrorMessage } from '../../core/agent/modelErrors';
 import { modelText } from '../../core/agent/modelText';
 import { currentSettings } from '../config';
 
@@ -13,20 +12,13 @@ export function textResult(summary: string, data: unknown, secrets: string[], fa
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 }
 
-/** The model-facing error for a call that was cancelled before or while it ran. */
-export function cancelledError(tool: string): Error {
-  return new Error(modelErrorMessage({ tool, error: { kind: 'cancelled', message: 'Cancelled.' } }));
-}
-
-/** Runs `work` with an AbortSignal that follows the invocation's cancellation token. */
-export async function withAbort<T>(tool: string, token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  if (token.isCancellationRequested) throw cancelledError(tool);
+/** Runs `work` with an AbortSignal that follows the invocation's cancellation token (the core checks it). */
+export async function withAbort<T>(token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
   const subscription = token.onCancellationRequested(() => controller.abort());
   try {
-    const result = await work(controller.signal);
-    if (controller.signal.aborted) throw cancelledError(tool);
-    return result;
+    return await work(controller.signal);
   } finally {
     subscription.dispose();
   }
