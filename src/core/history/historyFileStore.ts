@@ -114,7 +114,9 @@ export class HistoryFileStore {
       } catch (error) {
         await fs.appendFile(this.path, `${lines.join('\n')}\n`, 'utf8').catch(() => undefined);
         const reason = error instanceof Error ? error.message : String(error);
-        throw new Error(`the history file could not be rewritten, so the erased entries may still be on disk (${reason})`, { cause: error });
+        throw new Error(`the history file could not be rewritten, so the erased entries may still be on disk (${reason})`, {
+          cause: error,
+        });
       }
     });
   }
