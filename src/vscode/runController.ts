@@ -4,6 +4,7 @@ import type { ToolRun } from '../core/errors';
 import type { HistoryStore } from '../core/history/historyStore';
 import type { ResultRecord, RunOrigin } from '../core/record/resultRecord';
 import { redact } from '../core/record/redact';
+import { maskRequestBody } from '../core/record/requestBody';
 import type { RunOutcome, ToolRunner } from '../core/run/toolRunner';
 import { currentSettings } from './config';
 import { notifyError } from './notifyError';
@@ -142,7 +143,7 @@ export class RunController {
     const { run } = outcome;
     const id = `${outcome.startedAt.toString(36)}-${(this.sequence++).toString(36)}`;
     const record: ResultRecord = { id, tool: run.tool, toolLabel: label, input: outcome.input, startedAt: outcome.startedAt, ok: run.ok };
-    if (body) Object.assign(record, requestBodyFields(body, redactOn));
+    if (body) Object.assign(record, requestBodyFields(body));
     if (run.status !== undefined) record.status = run.status;
     if (run.durationMs !== undefined) record.durationMs = run.durationMs;
     if (!run.ok) {
@@ -183,11 +184,14 @@ function requestBodyOf(input: RunOptions['input']): Record<string, unknown> | un
   return typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
 }
 
-/** The body as kept in the record: masked where it holds secrets, which then cannot be re-sent as it was. */
-function requestBodyFields(body: Record<string, unknown>, redactOn: boolean): Pick<ResultRecord, 'requestBody' | 'requestBodyRedacted'> {
-  if (!redactOn) return { requestBody: body };
-  const masked = redact(body);
-  return masked.count > 0 ? { requestBody: masked.data as Record<string, unknown>, requestBodyRedacted: true } : { requestBody: body };
+/**
+ * The body as kept in the record: masked where it holds secrets (whatever the answer-masking
+ * setting), so no log line, history entry, tree item or export holds them; Run Again then asks
+ * for the body again instead of sending the mask.
+ */
+function requestBodyFields(body: Record<string, unknown>): Pick<ResultRecord, 'requestBody' | 'requestBodyRedacted'> {
+  const masked = maskRequestBody(body);
+  return masked.masked ? { requestBody: masked.body, requestBodyRedacted: true } : { requestBody: body };
 }
 
 /** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */

@@ -21,6 +21,8 @@ export interface ToolAnswer {
   status: number;
   data: unknown;
   durationMs: number;
+  /** The answer's text length, for the cache's byte budget. */
+  bytes: number;
 }
 
 /**
@@ -74,7 +76,7 @@ async function send(call: ToolCall, key: string): Promise<ToolAnswer> {
       retryAfterHeader: response.headers.get('retry-after'),
       location: response.headers.get('location'),
     });
-    return { status: response.status, data, durationMs: Math.round(performance.now() - started) };
+    return { status: response.status, data, durationMs: Math.round(performance.now() - started), bytes: body.text.length };
   } finally {
     clearTimeout(timer);
   }

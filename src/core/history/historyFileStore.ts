@@ -27,6 +27,7 @@ const COMPACT_FACTOR = 2;
  * - When the file holds much more than the limits keep, it is rewritten from its own content
  *   (so lines other windows appended are kept) into a temporary file that replaces it with one
  *   rename: no reader, and no other window, ever sees half a file.
+ * - Remove and Clear rewrite the file the same way before they resolve: erased means gone from disk.
  * - Lines that do not parse (a torn write, a hand edit) are skipped.
  */
 export class HistoryFileStore {
@@ -94,6 +95,32 @@ export class HistoryFileStore {
     }
   }
 
+  /**
+   * Applies `change` (a removal or a clear) by rewriting the file without what it drops
+   * (temporary file + rename), after writing what is queued. Resolves once the dropped
+   * records' bytes are no longer in the file; a marker line alone would leave them there.
+   * If the rewrite fails, the change is appended as a marker (so it still holds) and the
+   * promise rejects.
+   */
+  erase(change: string): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const lines = [...this.queue.splice(0), change];
+    return this.enqueue(async () => {
+      const current = await this.readText();
+      const separator = current && !current.endsWith('\n') ? '\n' : '';
+      try {
+        await this.replaceWith(liveText((await replay(`${current}${separator}${lines.join('\n')}\n`, this.limits())).entries));
+      } catch (error) {
+        await fs.appendFile(this.path, `${lines.join('\n')}\n`, 'utf8').catch(() => undefined);
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`the history file could not be rewritten, so the erased entries may still be on disk (${reason})`, {
+          cause: error,
+        });
+      }
+    });
+  }
+
   /** Puts `entries` (serialised records, newest first) before everything the file holds: they are older. */
   prependOlder(entries: string[]): Promise<void> {
     return this.enqueue(async () => {
@@ -105,12 +132,7 @@ export class HistoryFileStore {
 
   private async compact(): Promise<void> {
     const { entries } = await replay(await this.readText(), this.limits());
-    await this.replaceWith(
-      entries
-        .map((entry) => addLine(JSON.stringify(entry.record)))
-        .reverse()
-        .join('\n') + (entries.length ? '\n' : ''),
-    );
+    await this.replaceWith(liveText(entries));
   }
 
   /** Temporary file + rename: the file is either the old or the new content, never a mix. */
@@ -143,6 +165,16 @@ export class HistoryFileStore {
     this.chain = run.catch((error: unknown) => this.options.onError?.(error));
     return run;
   }
+}
+
+/** The file's text holding just `entries` (newest first), oldest first as the file keeps them. */
+function liveText(entries: StoredEntry[]): string {
+  return (
+    entries
+      .map((entry) => addLine(JSON.stringify(entry.record)))
+      .reverse()
+      .join('\n') + (entries.length ? '\n' : '')
+  );
 }
 
 /** The `add` line for a serialised record. */

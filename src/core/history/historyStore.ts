@@ -75,22 +75,25 @@ export class HistoryStore {
     this.changed();
   }
 
+  /** Removes the record here and from the file: resolves once its bytes are gone from disk. */
   async remove(id: string): Promise<void> {
     if (!this.loaded) this.removedBeforeLoad.add(id);
     const index = this.entries.findIndex((entry) => entry.record.id === id);
-    this.file.append(removeLine(id));
-    if (index < 0) return;
-    this.bytes -= this.entries[index].bytes;
-    this.entries.splice(index, 1);
-    this.changed();
+    if (index >= 0) {
+      this.bytes -= this.entries[index].bytes;
+      this.entries.splice(index, 1);
+      this.changed();
+    }
+    await this.file.erase(removeLine(id));
   }
 
+  /** Forgets every record here and in the file: resolves once the file holds none of them. */
   async clear(): Promise<void> {
     if (!this.loaded) this.clearedBeforeLoad = true;
     this.entries = [];
     this.bytes = 0;
-    this.file.append(CLEAR_LINE);
     this.changed();
+    await this.file.erase(CLEAR_LINE);
   }
 
   /** Writes pending changes now (tests; the extension writes in the background). */

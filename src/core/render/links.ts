@@ -1,17 +1,46 @@
 const MAX_URL_LENGTH = 2048;
 
+/** An https link as the one parser (WHATWG URL) read it: what the check passed is what opens. */
+export interface SafeLink {
+  /** The normalised URL to open. */
+  href: string;
+  /** Host and port as parsed (punycode, lower case). */
+  host: string;
+}
+
+/** RFC 3986's split into scheme, authority, path, query and fragment: the parser `vscode.Uri.parse` uses. */
+const RFC3986 = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+
+/** The authority RFC 3986 (and so `vscode.Uri.parse`) reads in `text`; undefined when there is none. */
+export function rfc3986Authority(text: string): string | undefined {
+  return RFC3986.exec(text)?.[2];
+}
+
 /**
- * True for a string that is exactly one https URL, the only kind the results view turns into a
- * link. Everything else (`http:`, `javascript:`, `command:`, `data:`, URLs with spaces or
- * credentials such as `https://bank.example@evil.example`) stays plain text.
+ * The link to open for `value` when it is exactly one plain https URL, else undefined. Every
+ * other scheme (`http:`, `javascript:`, `command:`, `data:`) stays text, and so does anything
+ * two parsers could read differently: backslashes (WHATWG reads `\` as `/`, RFC 3986 does not),
+ * credentials (`https://bank.example@evil.example`), whitespace and control characters, and an
+ * authority that does not survive normalisation unchanged but for case (percent escapes,
+ * Unicode host names, a default port written out). The WHATWG parse decides; the opener is
+ * given its `href`, whose authority RFC 3986 must read the same.
  */
-export function isHttpsUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return false;
-  if (!/^https:\/\/[^\s\u0000-\u001f\u007f]+$/i.test(value)) return false;
+export function parseSafeLink(value: unknown): SafeLink | undefined {
+  if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return undefined;
+  if (!/^https:\/\/[^\s\\\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/i.test(value)) return undefined;
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '';
+    url = new URL(value);
   } catch {
-    return false;
+    return undefined;
   }
+  if (url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '') return undefined;
+  // Host names are case-insensitive; anything else that normalisation changes is refused.
+  if (rfc3986Authority(value)?.toLowerCase() !== url.host || rfc3986Authority(url.href) !== url.host) return undefined;
+  return { href: url.href, host: url.host };
+}
+
+/** True for a string that is exactly one https URL, the only kind the results view turns into a link (see parseSafeLink). */
+export function isHttpsUrl(value: unknown): boolean {
+  return parseSafeLink(value) !== undefined;
 }

@@ -1,6 +1,7 @@
 import type { InputKind, ToolDefinition } from '../catalog/toolDefinition';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../api/jsonDepth';
 import { ToolCallError } from '../errors';
+import { maskRequestBody } from '../record/requestBody';
 import { detectInSelection } from '../target/detectTarget';
 
 export interface ResolvedInput {
@@ -29,8 +30,11 @@ export function resolveInput(toolName: string, tool: ToolDefinition | undefined,
     if (nestsDeeperThan(input))
       throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
     const body = input as Record<string, unknown>;
-    const primary = tool ? body[tool.primaryField] : undefined;
-    const json = bodyJson(body);
+    bodyJson(body);
+    // What is shown comes from the masked body: a password in it must not reach a title or a log.
+    const shown = maskRequestBody(body).body;
+    const primary = tool ? shown[tool.primaryField] : undefined;
+    const json = bodyJson(shown);
     return { body, display: typeof primary === 'string' ? primary : json.length > 120 ? `${json.slice(0, 120)}…` : json };
   }
   const text = String(input ?? '').trim();

@@ -14,14 +14,22 @@ export interface CachedAnswer {
   data: unknown;
 }
 
-/** The file is untrusted (any version, hand edits, a crash mid-write): entries that do not fit are dropped. */
+/** A cache key as this version writes it: a SHA-256 digest (see ToolRunner.cacheKey), never a body. */
+const HASHED_KEY = /^[0-9a-f]{64}$/;
+const FILE_VERSION = 2;
+
+/**
+ * The file is untrusted (any version, hand edits, a crash mid-write): entries that do not fit are
+ * dropped. Version 1 files keyed entries by the request body itself (passwords included): they
+ * are not read, and are overwritten at once.
+ */
 const fileSchema = lazy(() =>
   z.object({
-    version: z.literal(1),
+    version: z.literal(FILE_VERSION),
     entries: z.array(
       z.catch(
         z.tuple([
-          z.string().check(z.maxLength(100_000)),
+          z.string().check(z.regex(HASHED_KEY)),
           z.object({ value: z.object({ status: z.int().check(z.gte(200), z.lte(299)), data: z.unknown() }), storedAt: z.number() }),
         ]),
         undefined as never,
@@ -58,11 +66,15 @@ export class PersistentCache {
   load(): Promise<void> {
     this.loading ??= this.file
       .read()
-      .then((text) => {
+      .then(async (text) => {
         if (!text) return;
-        const parsed = fileSchema().safeParse(JSON.parse(text));
-        if (!parsed.success) return this.onError('the answer cache file was not readable; starting with an empty cache');
-        this.cache.restore(parsed.data.entries.filter(Boolean));
+        const json = parseJson(text);
+        const parsed = fileSchema().safeParse(json);
+        const entries = parsed.success ? parsed.data.entries.filter(Boolean) : [];
+        if (!parsed.success && !isOlderVersion(json)) this.onError('the answer cache file was not readable; starting with an empty cache');
+        this.cache.restore(entries.map(([key, entry]) => [key, { ...entry, bytes: jsonLength(entry.value.data) }]));
+        // An older file (or entries dropped from this one) may hold request bodies: overwrite it now.
+        if (!parsed.success || entries.length < parsed.data.entries.length) await this.write();
       })
       .catch((error: unknown) => this.onError(`could not read the answer cache: ${String((error as Error)?.message ?? error)}`));
     return this.loading;
@@ -80,11 +92,15 @@ export class PersistentCache {
     this.timer = undefined;
     this.saving = this.saving.then(async () => {
       await this.load();
-      await this.file
-        .write(persistedText(this.cache.snapshot()))
-        .catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
+      await this.write();
     });
     return this.saving;
+  }
+
+  private write(): Promise<void> {
+    return this.file
+      .write(persistedText(this.cache.snapshot()))
+      .catch((error: unknown) => this.onError(`could not save the answer cache: ${String((error as Error)?.message ?? error)}`));
   }
 
   dispose(): void {
@@ -131,5 +147,27 @@ export function persistedText(entries: [string, CacheEntry<CachedAnswer>][]): st
     chars += json.length + 1;
     kept.push(json);
   }
-  return `{"version":1,"entries":[${kept.reverse().join(',')}]}`;
+  return `{"version":${FILE_VERSION},"entries":[${kept.reverse().join(',')}]}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file an earlier version wrote (its keys were request bodies): replaced without a complaint. */
+function isOlderVersion(json: unknown): boolean {
+  const version = (json as { version?: unknown } | null | undefined)?.version;
+  return typeof version === 'number' && version < FILE_VERSION;
+}
+
+function jsonLength(data: unknown): number {
+  try {
+    return JSON.stringify(data)?.length ?? 0;
+  } catch {
+    return 0;
+  }
 }

@@ -178,7 +178,7 @@ export class ToolRunner {
       });
       this.deps.states.record(tool, { ok: true });
       this.deps.usage?.record({ tool, remaining: remainingOf(answer.data) });
-      this.cache.set(cacheKey, { status: answer.status, data: answer.data });
+      this.cache.set(cacheKey, { status: answer.status, data: answer.data }, answer.bytes);
       return { ok: true, tool, status: answer.status, data: answer.data, durationMs: answer.durationMs };
     } catch (error) {
       const failed = asToolCallError(error);
@@ -210,13 +210,14 @@ export class ToolRunner {
     );
   }
 
+  /**
+   * A SHA-256 digest, never the body itself: the key is written to the cache file, and a body
+   * can hold a password or a token. Equal requests (same API, key, tool and body in any key
+   * order) get the same digest.
+   */
   private cacheKey(tool: string, body: object, baseUrl: string | undefined, apiKey: string | undefined): string {
-    const keyHash = nodeCrypto()
-      .createHash('sha256')
-      .update(apiKey ?? '')
-      .digest('hex')
-      .slice(0, 16);
-    return JSON.stringify([baseUrl ?? '', keyHash, tool, stableJson(body)]);
+    const hash = (text: string) => nodeCrypto().createHash('sha256').update(text).digest('hex');
+    return hash(JSON.stringify([baseUrl ?? '', hash(apiKey ?? '').slice(0, 16), tool, stableJson(body)]));
   }
 }
 
@@ -237,9 +238,11 @@ function asToolCallError(error: unknown): ToolCallError {
   return new ToolCallError('bad-response', `Unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
 }
 
-/** JSON with sorted object keys, so equal bodies share a cache entry. */
+/** JSON with sorted object keys (by code unit, the same on every machine), so equal bodies share a cache entry. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
   );
 }

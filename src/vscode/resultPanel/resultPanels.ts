@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { openLink } from './openLink';
 import { recordFromSavedState } from '../../core/render/webviewMessages';
 import type { ResultRecord } from '../../core/record/resultRecord';
 import { ResultPanel, panelTitle } from './resultPanel';
@@ -81,7 +82,6 @@ export class ResultPanels implements vscode.Disposable {
       dark: vscode.Uri.joinPath(this.mediaUri, 'niamonx-dark.svg'),
     };
     panel.webview.html = this.pageHtml(panel.webview);
-    const openLink = (url: string) => void vscode.env.openExternal(vscode.Uri.parse(url, true));
     this.panels.set(panel, new ResultPanel(panel, record, this.actions, openLink, () => this.panels.delete(panel)));
     if (reopens !== undefined) this.reopenIfSilent(panel, reopens);
   }

@@ -186,6 +186,47 @@ describe('HistoryStore (a JSON-lines file in global storage)', () => {
     assert.equal(changes, 6);
   });
 
+  it('Remove and Clear erase: the records are gone from the file when they resolve, not just marked', async () => {
+    const folder = tempFolder();
+    const store = await reopened(folder);
+    const secret = 'erase-me-4f1c9a';
+    await store.add(record('a', { input: `${secret}-a` }));
+    await store.add(record('b', { input: 'kept' }));
+    await store.flush();
+    await store.add(record('c', { input: `${secret}-c` }));
+    assert.ok(fileText(folder).includes(`${secret}-a`));
+
+    await store.remove('a');
+    assert.ok(!fileText(folder).includes(`${secret}-a`), 'the removed record is not in the file');
+    assert.ok(fileText(folder).includes(`${secret}-c`), 'what was queued before the removal is written');
+    assert.ok(!fileText(folder).includes('"remove"'), 'no marker is needed');
+    assert.deepEqual(readdirSync(folder), [HISTORY_FILE_NAME], 'no temporary file is left behind');
+
+    await store.remove('c');
+    assert.ok(!fileText(folder).includes(secret));
+    assert.deepEqual(ids(await reopened(folder)), ['b']);
+
+    await store.clear();
+    assert.equal(fileText(folder), '', 'Clear leaves an empty file');
+    assert.deepEqual(ids(await reopened(folder)), []);
+  });
+
+  it('a Remove whose rewrite fails rejects, and its marker still keeps the record hidden', async () => {
+    const folder = tempFolder();
+    const store = await reopened(folder);
+    await store.add(record('a'));
+    await store.flush();
+    const file = new HistoryFileStore(
+      folder,
+      historyLimits(() => 200),
+    );
+    (file as unknown as { replaceWith: (text: string) => Promise<void> }).replaceWith = () => Promise.reject(new Error('disk full'));
+    const failing = new HistoryStore(file, { maxEntries: () => 200 });
+    await failing.whenLoaded();
+    await assert.rejects(failing.remove('a'), /disk full/);
+    assert.deepEqual(ids(await reopened(folder)), []);
+  });
+
   it('applies changes made before the file was read to what it holds', async () => {
     const folder = tempFolder();
     const first = await reopened(folder);
