@@ -27,13 +27,15 @@ describe('Delete All Local Data', () => {
 
   it('lists what it deletes; declined, it deletes nothing', async () => {
     await (await api()).runTool('gl_ping', IP);
+    const held = (await internals()).history.list().length;
+    assert.ok(held >= 1);
     const { result, asked } = await answeringWarning(undefined, () => vscode.commands.executeCommand('niamonx.deleteAllLocalData'));
     assert.equal(result, false);
-    assert.match(asked[0], /the history: 1 result/);
+    assert.ok(asked[0].includes(`the history: ${held} result`), asked[0]);
     assert.match(asked[0], /the cache of answers/);
     assert.match(asked[0], /today's call counts/);
     assert.match(asked[0], /the API key in secret storage/);
-    assert.equal((await internals()).history.list().length, 1, 'the history is kept');
+    assert.equal((await internals()).history.list().length, held, 'the history is kept');
   });
 
   it('deletes the history and the cache from disk, the call counts and the key', async () => {
