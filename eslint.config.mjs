@@ -2,11 +2,27 @@
 // Prettier's job (npm run format); `npm run lint` runs both checks.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexpPlugin from 'eslint-plugin-regexp';
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'media/dist/', 'node_modules/', '.vscode-test/', '.cache/', 'test-artifacts/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
+  // Regular expressions run on answers, logs and selections: backtracking that grows faster than
+  // the input would let one hostile line stall the shared extension host.
+  regexpPlugin.configs['flat/recommended'],
+  {
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      // Style only: spelling out character classes reads more plainly here.
+      'regexp/prefer-w': 'off',
+      'regexp/use-ignore-case': 'off',
+      'regexp/prefer-character-class': 'off',
+      'regexp/control-character-escape': 'off',
+      'regexp/no-useless-character-class': 'off',
+    },
+  },
   {
     languageOptions: {
       // Each file is checked with the nearest tsconfig.json (root, src/webview, test).

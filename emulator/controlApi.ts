@@ -84,6 +84,9 @@ function waitRoute(
   };
 }
 
+/** Room for hostile answers a test scripts (a megabyte-long key name and value). */
+const MAX_CONTROL_BODY_BYTES = 16 * 1024 * 1024;
+
 /** Serves one /__emulator/<name> request. No key is needed: the emulator only listens on loopback. */
 export async function handleControl(
   req: IncomingMessage,
@@ -94,10 +97,10 @@ export async function handleControl(
 ): Promise<void> {
   const name = url.pathname.slice(CONTROL_PREFIX.length);
   const entry = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
-  const received = await readBody(req, 1024 * 1024);
+  const received = await readBody(req, MAX_CONTROL_BODY_BYTES);
   if (!entry) return sendReply(res, failure(404, `Unknown control endpoint ${url.pathname}`));
   if (req.method !== entry.method) return sendReply(res, failure(405, `Use ${entry.method}`, { Allow: entry.method }));
-  if (received.tooLarge) return sendReply(res, failure(413, 'Body is larger than 1 MiB'));
+  if (received.tooLarge) return sendReply(res, failure(413, `Body is larger than ${MAX_CONTROL_BODY_BYTES / 1024 / 1024} MiB`));
   let body: unknown;
   try {
     body = received.text.trim() === '' ? {} : JSON.parse(received.text);

@@ -32,9 +32,11 @@ export function readManifest(root: string): Manifest {
 /** One table cell: one line, pipes escaped. */
 function cell(text: string): string {
   return text
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\|/g, '\\|')
-    .trim();
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ')
+    .replace(/\|/g, '\\|');
 }
 
 function where(manifest: Manifest, command: string): string {

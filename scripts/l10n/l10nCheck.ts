@@ -67,7 +67,7 @@ function passedToWebview(root: string): Set<string> {
   const file = tsFiles(join(root, SOURCE_DIR)).find((path) => WEBVIEW_STRINGS.test(path));
   if (!file) return new Set();
   const source = readFileSync(file, 'utf8');
-  const keys = [...source.matchAll(/^\s*(?:'((?:[^'\\]|\\.)*)'|([A-Za-z_]\w*)|\[([A-Z_]+)\]):/gm)].map((m) => m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? `[${m[3]}]`);
+  const keys = [...source.matchAll(/^[ \t]*(?:'((?:[^'\\]|\\.)*)'|([A-Za-z_]\w*)|\[([A-Z_]+)\]):/gm)].map((m) => m[1]?.replace(/\\(.)/g, '$1') ?? m[2] ?? `[${m[3]}]`);
   return new Set(keys);
 }
 

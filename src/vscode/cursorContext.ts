@@ -4,11 +4,15 @@ import { targetFromEditor } from './targetFromEditor';
 
 /**
  * Keeps `niamonx.cursorOnTarget` true while the cursor rests on an IP, email or domain,
- * so the editor context menu offers the NiamonX submenu there too.
+ * so the editor context menu offers the NiamonX submenu there too. Runs on every selection
+ * change of every editor, so it looks only at the cursor's neighbourhood: with text selected
+ * the menu shows anyway (`editorHasSelection`), and the selection, which may be a whole 20 MB
+ * log, is not read at all.
  */
 export function trackCursorTarget(): vscode.Disposable {
   let last: boolean | undefined;
   const update = (editor: vscode.TextEditor | undefined) => {
+    if (editor && !editor.selection.isEmpty) return;
     const target = editor ? targetFromEditor(editor) : undefined;
     const onTarget = !!target && target.kind !== 'text';
     if (onTarget === last) return;

@@ -8,7 +8,7 @@ export type BaseUrlCheck = { ok: true; url: URL } | { ok: false; message: string
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  return /^127(\.\d{1,3}){3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
+  return /^127(?:\.\d{1,3}){3}$/.test(host) && host.split('.').every((part) => Number(part) <= 255);
 }
 
 const OFFICIAL_DOMAIN = 'niamonx.io';
@@ -27,7 +27,7 @@ export function isOfficialHost(hostname: string): boolean {
 /** True when `raw` is the documented default API (no warning needed before sending the key there). */
 export function isDefaultBaseUrl(raw: string | undefined): boolean {
   const check = checkBaseUrl(raw);
-  return check.ok && check.url.href.replace(/\/+$/, '') === DEFAULT_BASE_URL;
+  return check.ok && withoutTrailingSlashes(check.url.href) === DEFAULT_BASE_URL;
 }
 
 /** Validates the `niamonx.apiBaseUrl` setting so the key is only ever sent where intended. */
@@ -69,6 +69,13 @@ export function toolUrl(baseUrl: string | undefined, tool: string): string {
   const url = new URL(check.url.href);
   // "localhost" is only a name: a hosts file or resolver could point it elsewhere. Pin it to loopback.
   if (url.hostname.toLowerCase() === 'localhost') url.hostname = '127.0.0.1';
-  const base = url.href.replace(/\/+$/, '');
+  const base = withoutTrailingSlashes(url.href);
   return `${base}/${encodeURIComponent(tool)}`;
+}
+
+/** `https://host/api/v2///` → `https://host/api/v2`, in one pass from the end. */
+function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
 }

@@ -13,6 +13,8 @@ export const MAX_RETRY_AFTER_SECONDS = 86_400;
 export function parseRetryAfterHeader(header: string | null, now = Date.now()): number | undefined {
   if (!header) return undefined;
   const text = header.trim();
+  // Delta-seconds or an HTTP date are short; anything longer is not a Retry-After.
+  if (text.length > 64) return undefined;
   if (/^\d+$/.test(text)) return Number(text);
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
@@ -39,13 +41,14 @@ const UNIT_SECONDS: Record<string, number> = {
 
 export function parseRetryAfterMessage(message: string | undefined): number | undefined {
   if (!message) return undefined;
-  const withUnit = /(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b/i.exec(message);
+  // A number is tried only from the start of its digits: a megabyte of digits fails once, not once per digit.
+  const withUnit = /(?<![\d.])(\d+(?:\.\d+)?)\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)\b/i.exec(message);
   if (withUnit) return Math.ceil(Number(withUnit[1]) * UNIT_SECONDS[withUnit[2].toLowerCase()]);
-  const bare = /\b(?:retry|try again|wait)\b[^\d]{0,20}(\d+)/i.exec(message);
+  const bare = /\b(?:retry|try again|wait)\b\D{1,20}(\d+)/i.exec(message);
   return bare ? Number(bare[1]) : undefined;
 }
 
 /** A 429 that means the day's quota is spent, not a short per-tool cooldown. */
 export function isDailyLimit(message: string | undefined): boolean {
-  return !!message && /\b(daily|per day|a day|today|24 ?h)/i.test(message);
+  return !!message && /\b(?:daily|per day|a day|today|24 ?h)/i.test(message);
 }

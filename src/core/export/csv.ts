@@ -82,7 +82,8 @@ function line(cells: string[]): string {
 
 /** A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR) unless it is just a number. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Each digit run has one way to match, so a long `+111…1x` cell fails in linear time.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** Most cells need neither; one test keeps a 10,000-row export fast. */
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
 

@@ -67,15 +67,18 @@ const COUNTING_WORDS = new Set(['with', 'without', 'has', 'is', 'count', 'total'
 
 const MASKED_TEXT = /^•{6} \((?:\d+ chars?|masked)\)$/;
 
-/** Bounded memo: payloads repeat the same few key names thousands of times. */
+/** Bounded memo: payloads repeat the same few key names thousands of times. Long names are not kept. */
+const MAX_MEMO_KEY_CHARS = 256;
 const keyVerdicts = new Map<string, boolean>();
 
 export function isSensitiveKey(key: string): boolean {
   let verdict = keyVerdicts.get(key);
   if (verdict === undefined) {
     verdict = judgeKey(key);
-    if (keyVerdicts.size >= 2000) keyVerdicts.clear();
-    keyVerdicts.set(key, verdict);
+    if (key.length <= MAX_MEMO_KEY_CHARS) {
+      if (keyVerdicts.size >= 2000) keyVerdicts.clear();
+      keyVerdicts.set(key, verdict);
+    }
   }
   return verdict;
 }
@@ -91,14 +94,48 @@ function isCountOrFlag(key: string, value: unknown): boolean {
   return (typeof value === 'number' || typeof value === 'boolean') && wordParts(key).some((part) => COUNTING_WORDS.has(part));
 }
 
+/**
+ * The lower-cased word parts of a key name, in one pass (a key name is answer data and may be
+ * a megabyte long): `userPassword` → user password, `XAPIKey` → xapi key, `md5hash` → md 5 hash,
+ * `access-token` → access token. Anything but ASCII letters and digits separates.
+ */
 function wordParts(key: string): string[] {
-  return key
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2') // userPassword -> user Password
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') // XAPIKey -> XAPI Key
-    .replace(/([A-Za-z])(?=\d)|(\d)(?=[A-Za-z])/g, '$1$2 ') // md5hash -> md 5 hash
-    .toLowerCase()
-    .split(/[^a-z\d]+/)
-    .filter((part) => part !== '');
+  const parts: string[] = [];
+  let start = -1;
+  const cut = (end: number) => {
+    if (start >= 0 && end > start) parts.push(key.slice(start, end).toLowerCase());
+    start = -1;
+  };
+  for (let i = 0; i < key.length; i++) {
+    const kind = charKind(key.charCodeAt(i));
+    if (kind === OTHER) {
+      cut(i);
+      continue;
+    }
+    if (start >= 0) {
+      const before = charKind(key.charCodeAt(i - 1));
+      const startsWord =
+        (kind === UPPER && before !== UPPER) || // userPassword
+        (kind === UPPER && i + 1 < key.length && charKind(key.charCodeAt(i + 1)) === LOWER) || // XAPIKey
+        (kind === DIGIT) !== (before === DIGIT); // md5hash
+      if (startsWord) cut(i);
+    }
+    if (start < 0) start = i;
+  }
+  cut(key.length);
+  return parts;
+}
+
+const LOWER = 0;
+const UPPER = 1;
+const DIGIT = 2;
+const OTHER = 3;
+
+function charKind(code: number): number {
+  if (code >= 97 && code <= 122) return LOWER;
+  if (code >= 65 && code <= 90) return UPPER;
+  if (code >= 48 && code <= 57) return DIGIT;
+  return OTHER;
 }
 
 function isSensitiveWord(part: string): boolean {

@@ -8,12 +8,20 @@ export interface SafeLink {
   host: string;
 }
 
-/** RFC 3986's split into scheme, authority, path, query and fragment: the parser `vscode.Uri.parse` uses. */
-const RFC3986 = /^(?:([^:/?#]+):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+/** An RFC 3986 scheme and its colon, as `vscode.Uri.parse` splits it off. */
+const SCHEME = /^[^:/?#]+:/;
 
-/** The authority RFC 3986 (and so `vscode.Uri.parse`) reads in `text`; undefined when there is none. */
+/**
+ * The authority RFC 3986 (and so `vscode.Uri.parse`) reads in `text`: after an optional scheme,
+ * `//` and everything up to the first `/`, `?` or `#`. Undefined when there is none.
+ */
 export function rfc3986Authority(text: string): string | undefined {
-  return RFC3986.exec(text)?.[2];
+  const afterScheme = SCHEME.exec(text)?.[0].length ?? 0;
+  if (!text.startsWith('//', afterScheme)) return undefined;
+  const from = afterScheme + 2;
+  let to = from;
+  while (to < text.length && text[to] !== '/' && text[to] !== '?' && text[to] !== '#') to++;
+  return text.slice(from, to);
 }
 
 /**
@@ -27,7 +35,7 @@ export function rfc3986Authority(text: string): string | undefined {
  */
 export function parseSafeLink(value: unknown): SafeLink | undefined {
   if (typeof value !== 'string' || value.length > MAX_URL_LENGTH) return undefined;
-  if (!/^https:\/\/[^\s\\\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/i.test(value)) return undefined;
+  if (!/^https:\/\/[^\s\\\u0000-\u001f\u007f-\u009f]+$/i.test(value)) return undefined;
   let url: URL;
   try {
     url = new URL(value);

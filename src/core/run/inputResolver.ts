@@ -3,6 +3,7 @@ import { MAX_JSON_DEPTH, nestsDeeperThan } from '../api/jsonDepth';
 import { ToolCallError } from '../errors';
 import { maskRequestBody } from '../record/requestBody';
 import { detectInSelection } from '../target/detectTarget';
+import { MAX_INPUT_CHARS } from '../target/inputLimits';
 
 export interface ResolvedInput {
   /** The JSON body to send. */
@@ -50,8 +51,7 @@ export function resolveInput(toolName: string, tool: ToolDefinition | undefined,
   return { body: tool.buildBody(value, target.inputKind), display: value };
 }
 
-/** Longer than any real IP, e-mail, domain, user name or phone number by far. */
-export const MAX_INPUT_CHARS = 4096;
+export { MAX_INPUT_CHARS };
 
 /**
  * Control characters (NUL, escape…), bidirectional overrides (U+202E, U+2066…) and

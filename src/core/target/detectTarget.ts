@@ -1,5 +1,6 @@
 import { findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
+import { MAX_INPUT_CHARS } from './inputLimits';
 import { detectTargets } from './scanText';
 import type { Target } from './target';
 
@@ -39,8 +40,16 @@ export function detectAt(line: string, offset: number): Target | undefined {
 /**
  * What a selection means: one target when it is one (give or take quotes, brackets and
  * trailing punctuation), the host of a single URL, else the first IP address in it, else text.
+ * A selection longer than any input may be is text, unscanned: a select-all in a 20 MB log
+ * must cost nothing here (bulk commands are for that), and the run refuses it with its length.
  */
 export function detectInSelection(selected: string): Target {
+  if (selected.length > MAX_INPUT_CHARS) {
+    const leading = selected.length - selected.trimStart().length;
+    const trimmed = selected.trim();
+    if (trimmed.length > MAX_INPUT_CHARS)
+      return { kind: 'text', value: trimmed, raw: trimmed, start: leading, end: leading + trimmed.length, inputKind: 'text' };
+  }
   const edits = findEdits(selected);
   if (edits.length > 0) {
     // Judge the refanged selection, then point back at what was selected.
@@ -67,9 +76,10 @@ function detectPlainSelection(selected: string): Target {
   const shift = (target: Target): Target => ({ ...target, start: target.start + leading, end: target.end + leading });
   const targets = scan(trimmed, { anyTld: true });
 
-  const whole = targets.find(
-    (target) => onlyPunctuation(trimmed.slice(0, target.start), OPENERS) && onlyPunctuation(trimmed.slice(target.end), CLOSERS),
-  );
+  // A target is the whole selection when only openers stand before it and only closers after it.
+  const firstNonOpener = leadingRun(trimmed, OPENERS);
+  const lastNonCloser = trimmed.length - trailingRun(trimmed, CLOSERS);
+  const whole = targets.find((target) => target.start <= firstNonOpener && target.end >= lastNonCloser);
   if (whole) return shift(whole);
   const host = urlHost(trimmed);
   if (host) return shift(host);
@@ -87,6 +97,16 @@ function urlHost(text: string): Target | undefined {
   return host && { ...host, start: host.start + prefix[0].length, end: host.end + prefix[0].length };
 }
 
-function onlyPunctuation(text: string, allowed: string): boolean {
-  return [...text].every((char) => allowed.includes(char));
+/** How many characters at the start of `text` are among `allowed`. */
+function leadingRun(text: string, allowed: string): number {
+  let length = 0;
+  while (length < text.length && allowed.includes(text[length])) length++;
+  return length;
+}
+
+/** How many characters at the end of `text` are among `allowed`. */
+function trailingRun(text: string, allowed: string): number {
+  let length = 0;
+  while (length < text.length && allowed.includes(text[text.length - 1 - length])) length++;
+  return length;
 }

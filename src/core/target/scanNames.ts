@@ -80,6 +80,8 @@ export function domainFromRun(text: string, runStart: number, runEnd: number, ru
 
 const ANY_TLD: DomainRules = { anyTld: true };
 /** Logs name the same hosts over and over: each distinct name is judged once (bounded). */
+/** A host name is at most 253 characters; a few more allow its trailing dot or a defanged form. */
+const MAX_CACHED_NAME = 300;
 const DOMAIN_CACHE = [new Map<string, string | null>(), new Map<string, string | null>()];
 
 function cachedDomain(name: string, rules: DomainRules): string | undefined {
@@ -88,6 +90,8 @@ function cachedDomain(name: string, rules: DomainRules): string | undefined {
   if (domain === undefined) {
     const normal = normaliseDomain(name, rules);
     domain = normal === undefined ? null : detached(normal); // toLowerCase may return its (sliced) argument
+    // Bounded in bytes too: a run longer than any host name is judged, never kept.
+    if (name.length > MAX_CACHED_NAME) return domain ?? undefined;
     if (cache.size >= 50_000) cache.clear();
     cache.set(detached(name), domain);
   }

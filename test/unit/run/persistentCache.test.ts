@@ -132,7 +132,7 @@ describe('persisted answer cache', () => {
     const kept = entriesOf(file).map((entry) => JSON.stringify(entry));
     assert.equal(kept.length, 1, 'the ULP answer (plaintext passwords) is not kept');
     assert.ok(kept[0].includes('5.5.5.5'), 'the ping answer is kept');
-    assert.ok(!/"pass(word)?":"(?!\*)/.test(file.text ?? ''), 'no password value in the file');
+    assert.ok(!/"pass(?:word)?":"(?!\*)/.test(file.text ?? ''), 'no password value in the file');
     const again = await runner.run({ tool: 'ulp_search', input: 'example.com' });
     assert.equal(again.run.ok && again.run.cached, true, 'still answered from memory');
   });
