@@ -5,6 +5,7 @@ import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
 import { runSplitWorker } from './extractionFloor';
+import { growthTable } from './growth';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
 import { benchScheduling } from './scheduling';
@@ -21,20 +22,28 @@ const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
   scheduling: benchScheduling,
 };
 
+/** A table of its own: each function on untrusted text at three sizes, with its growth. */
+const GROWTH = 'growth';
+
 /** NIAMONX_BENCH=extraction,scheduling runs only those (all when unset). */
+function chosenNames(): string[] | undefined {
+  return process.env.NIAMONX_BENCH?.split(',').map((name) => name.trim());
+}
+
 function chosen(): (() => Promise<BenchRow[]>)[] {
-  const names = process.env.NIAMONX_BENCH?.split(',').map((name) => name.trim());
+  const names = chosenNames()?.filter((name) => name !== GROWTH);
   if (!names) return Object.values(BENCHMARKS);
   const unknown = names.filter((name) => !(name in BENCHMARKS));
   if (unknown.length)
-    throw new Error(`NIAMONX_BENCH: no benchmark ${unknown.join(', ')} (there are ${Object.keys(BENCHMARKS).join(', ')})`);
+    throw new Error(`NIAMONX_BENCH: no benchmark ${unknown.join(', ')} (there are ${[...Object.keys(BENCHMARKS), GROWTH].join(', ')})`);
   return names.map((name) => BENCHMARKS[name]);
 }
 
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   for (const bench of chosen()) rows.push(...(await bench()));
-  console.log(formatTable(rows));
+  if (rows.length > 0) console.log(formatTable(rows));
+  if (!chosenNames() || chosenNames()!.includes(GROWTH)) console.log(`\n${growthTable()}\n`);
   console.log(bundleSizeLine());
   if (!(globalThis as { gc?: unknown }).gc) console.log('(heap MB needs node --expose-gc: run "npm run bench")');
 }
