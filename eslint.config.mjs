@@ -75,6 +75,65 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers, held by the linter rather than by habit: the core runs in plain Node (no VS Code),
+  // the scanner at its bottom depends on nothing above it, the results page imports only types
+  // from the extension (it runs in a webview), and the emulator stands apart from the product.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core runs in plain Node: put VS Code code in src/vscode/.' }],
+          patterns: [{ group: ['**/vscode/**', '**/mcp/**', '**/webview/**'], message: 'src/core depends on no layer above it.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/core/target/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'src/core runs in plain Node: put VS Code code in src/vscode/.' }],
+          patterns: [
+            {
+              group: ['../*', '!../target', '!../target/**'],
+              message: 'The scanner is the lowest layer of the core: it imports nothing from the rest of src/core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'vscode', message: 'The results page runs in a webview: it has no vscode module.' }],
+          patterns: [
+            {
+              group: ['**/vscode/**', '**/mcp/**'],
+              allowTypeImports: true,
+              message: 'The results page imports only types from the extension host side (its messages come as data).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['emulator/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: 'The emulator stands in for the API: it imports nothing of the extension.' }] },
+      ],
+    },
+  },
   {
     // Tests, dev scripts and benchmarks read untyped JSON (answers, exports, logs, the manifest)
     // and look into it directly; none of it ships.

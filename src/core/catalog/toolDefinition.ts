@@ -1,7 +1,7 @@
-/** The kinds of input a tool can take; the first four can be detected in text, the rest only typed. */
-export const INPUT_KINDS = ['ip', 'email', 'domain', 'username', 'phone', 'text'] as const;
+import type { InputKind } from '../target/inputKind';
 
-export type InputKind = (typeof INPUT_KINDS)[number];
+// The scanner (the lowest layer) owns the kinds of input; tools take them.
+export { INPUT_KINDS, type InputKind } from '../target/inputKind';
 
 /**
  * A tool name is the last segment of the API path, so it must never be able to walk the

@@ -1,4 +1,4 @@
-import type { InputKind } from '../catalog/toolDefinition';
+import type { InputKind } from './inputKind';
 
 export type TargetKind = 'ipv4' | 'ipv6' | 'cidr' | 'email' | 'domain' | 'text';
 
