@@ -4,6 +4,8 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import regexpPlugin from 'eslint-plugin-regexp';
 
+const CORE_WITHOUT_VSCODE = { name: 'vscode', message: 'src/core runs in plain Node: put VS Code code in src/vscode/.' };
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'media/dist/', 'node_modules/', '.vscode-test/', '.cache/', 'test-artifacts/'] },
   js.configs.recommended,
@@ -84,7 +86,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core runs in plain Node: put VS Code code in src/vscode/.' }],
+          paths: [CORE_WITHOUT_VSCODE],
           patterns: [{ group: ['**/vscode/**', '**/mcp/**', '**/webview/**'], message: 'src/core depends on no layer above it.' }],
         },
       ],
@@ -96,7 +98,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'vscode', message: 'src/core runs in plain Node: put VS Code code in src/vscode/.' }],
+          paths: [CORE_WITHOUT_VSCODE],
           patterns: [
             {
               group: ['../*', '!../target', '!../target/**'],

@@ -9,6 +9,7 @@ import type { RunOutcome, ToolRunner } from '../core/run/toolRunner';
 import { currentSettings } from './config';
 import { notifyError } from './notifyError';
 import type { OutputLog } from './outputLog';
+import { withAbort } from './cancellation';
 
 export interface RunOptions {
   tool: string;
@@ -77,19 +78,15 @@ export class RunController {
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX {0}', label), cancellable: true },
           (progress, token) => {
             progress.report({ message: typeof options.input === 'string' ? options.input : undefined });
-            const controller = new AbortController();
-            const subscription = token.onCancellationRequested(() => controller.abort());
-            return this.runner
-              .run({
+            return withAbort(token, (signal) =>
+              this.runner.run({
                 tool: options.tool,
                 input: options.input,
                 fresh: options.fresh,
                 ignoreLocalLock: options.ignoreLocalLock,
-                signal: controller.signal,
-              })
-              .finally(() => {
-                subscription.dispose();
-              });
+                signal,
+              }),
+            );
           },
         )
       : await this.runner.run({

@@ -1,6 +1,6 @@
 import { runBulk, type BulkRunner, type StopReason } from '../bulk/bulkScheduler';
 import type { PacingBook } from '../bulk/pacing';
-import type { ToolStateTracker } from '../catalog/toolState';
+import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
 import type { ErrorKind, ToolRun } from '../errors';
 import type { RunMany } from './runMany';
 
@@ -32,7 +32,7 @@ export function scheduledRunMany(deps: ScheduledRunManyDeps): RunMany {
   return async (tool, inputs, signal) => {
     const blocking = deps.states.blockingState(tool);
     if (blocking?.kind === 'cooling-down') {
-      const retryAfterSeconds = Math.max(1, Math.ceil((blocking.until - Date.now()) / 1000));
+      const retryAfterSeconds = secondsUntil(blocking.until, Date.now(), 1);
       const error = {
         kind: 'rate-limit' as const,
         message: `${tool} is cooling down (no request was sent).`,

@@ -1,4 +1,4 @@
-import type { ToolStateTracker } from '../catalog/toolState';
+import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
 import type { ToolRun } from '../errors';
 import type { RunOutcome, RunRequest } from '../run/toolRunner';
 import { realClock, type Clock } from './clock';
@@ -142,7 +142,7 @@ export async function runBulk(options: BulkRunOptions): Promise<BulkRunResult> {
         interval !== undefined && lastSuccessEnd !== undefined ? lastSuccessEnd + interval : 0,
       );
       if (until > now) {
-        waiting = `cooldown ${Math.ceil((until - now) / 1000)} s`;
+        waiting = `cooldown ${secondsUntil(until, now)} s`;
         report();
         await clock.sleep(until - now, halt);
         continue;

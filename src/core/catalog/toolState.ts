@@ -110,3 +110,8 @@ export class ToolStateTracker {
 function isPositive(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
+
+/** Whole seconds from `now` until `until` (rounded up, so a wait is never announced as shorter), at least `min`. */
+export function secondsUntil(until: number, now: number, min = 0): number {
+  return Math.max(min, Math.ceil((until - now) / 1000));
+}

@@ -2,7 +2,7 @@ import { callTool } from '../api/apiClient';
 import { formatDuration } from '../api/responseParser';
 import type { ToolCatalog } from '../catalog/catalog';
 import { isValidToolName } from '../catalog/toolDefinition';
-import type { ToolStateTracker } from '../catalog/toolState';
+import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
 import { nodeCrypto } from '../nodeCrypto';
 import { resolveInput } from './inputResolver';
@@ -199,7 +199,7 @@ export class ToolRunner {
   private refuseWhileCoolingDown(tool: string): void {
     const blocking = this.deps.states.blockingState(tool);
     if (blocking?.kind !== 'cooling-down') return;
-    const seconds = Math.max(1, Math.ceil((blocking.until - this.now()) / 1000));
+    const seconds = secondsUntil(blocking.until, this.now(), 1);
     const what = blocking.daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down.`;
     throw new ToolCallError(
       'rate-limit',

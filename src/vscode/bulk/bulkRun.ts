@@ -12,6 +12,7 @@ import { pickTool } from '../pickTool';
 import type { Services } from '../services';
 import { parseBulkArgs } from './bulkArgs';
 import { readBulkSource, type SourceScope } from './bulkSource';
+import { withAbortController } from '../cancellation';
 
 /** Runs in progress, so "Cancel Bulk Runs" (and tests) can stop them as the notification's Cancel does. */
 const activeRuns = new Set<AbortController>();
@@ -51,24 +52,22 @@ export async function bulkCommand(
       title: vscode.l10n.t('NiamonX: finding targets in {0}', source.label),
       cancellable: true,
     },
-    (progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      const options = {
-        signal: controller.signal,
-        onProgress: (scanned: number, total: number) => {
-          const percent = Math.floor((scanned / Math.max(1, total)) * 100);
-          if (percent > reported) progress.report({ increment: percent - reported });
-          reported = Math.max(reported, percent);
-        },
-      };
-      const extraction =
-        source.kind === 'text'
-          ? extractUniqueTargetsInChunks(source.text, tool.acceptedKinds, options)
-          : extractUniqueTargetsFromPieces(source.pieces(), tool.acceptedKinds, options);
-      return extraction
-        .catch((error: unknown) => {
+    (progress, token) =>
+      withAbortController(token, (controller) => {
+        let reported = 0;
+        const options = {
+          signal: controller.signal,
+          onProgress: (scanned: number, total: number) => {
+            const percent = Math.floor((scanned / Math.max(1, total)) * 100);
+            if (percent > reported) progress.report({ increment: percent - reported });
+            reported = Math.max(reported, percent);
+          },
+        };
+        const extraction =
+          source.kind === 'text'
+            ? extractUniqueTargetsInChunks(source.text, tool.acceptedKinds, options)
+            : extractUniqueTargetsFromPieces(source.pieces(), tool.acceptedKinds, options);
+        return extraction.catch((error: unknown) => {
           // Cancelled: nothing to say. Anything else (a file that cannot be read) is shown.
           if (controller.signal.aborted) return undefined;
           if (error instanceof TooManyTargetsError) {
@@ -82,11 +81,8 @@ export async function bulkCommand(
             return undefined;
           }
           throw error;
-        })
-        .finally(() => {
-          subscription.dispose();
         });
-    },
+      }),
   );
   if (!found) return undefined;
   const plan = planBulk(found, { skipNonPublic: currentSettings().bulkSkipNonPublic });
@@ -174,31 +170,27 @@ async function executeBulk(
   const startedAt = Date.now();
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX {0}: {1}', tool.label, planText), cancellable: true },
-    (progress, token) => {
-      const controller = new AbortController();
-      activeRuns.add(controller);
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      let reported = 0;
-      const onProgress = (state: BulkProgress) => {
-        const percent = Math.floor((state.done / Math.max(1, state.total)) * 100);
-        progress.report({ message: progressText(state), increment: percent - reported });
-        reported = percent;
-      };
-      return runBulk({
-        runner: services.runner,
-        states: services.states,
-        pacing: services.pacing,
-        tool: tool.name,
-        inputs: plan.targets.map((target) => target.value),
-        concurrency: settings.bulkConcurrency,
-        fallbackCooldownSeconds: settings.cooldownFallbackSeconds,
-        signal: controller.signal,
-        onProgress,
-      }).finally(() => {
-        activeRuns.delete(controller);
-        subscription.dispose();
-      });
-    },
+    (progress, token) =>
+      withAbortController(token, (controller) => {
+        activeRuns.add(controller);
+        let reported = 0;
+        const onProgress = (state: BulkProgress) => {
+          const percent = Math.floor((state.done / Math.max(1, state.total)) * 100);
+          progress.report({ message: progressText(state), increment: percent - reported });
+          reported = percent;
+        };
+        return runBulk({
+          runner: services.runner,
+          states: services.states,
+          pacing: services.pacing,
+          tool: tool.name,
+          inputs: plan.targets.map((target) => target.value),
+          concurrency: settings.bulkConcurrency,
+          fallbackCooldownSeconds: settings.cooldownFallbackSeconds,
+          signal: controller.signal,
+          onProgress,
+        }).finally(() => activeRuns.delete(controller));
+      }),
   );
 
   const summary = summariseBulk(tool.name, sourceLabel, plan, result);

@@ -12,18 +12,6 @@ export function textResult(summary: string, data: unknown, secrets: string[], fa
   return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(text)]);
 }
 
-/** Runs `work` with an AbortSignal that follows the invocation's cancellation token (the core checks it). */
-export async function withAbort<T>(token: vscode.CancellationToken, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  const subscription = token.onCancellationRequested(() => controller.abort());
-  try {
-    return await work(controller.signal);
-  } finally {
-    subscription.dispose();
-  }
-}
-
 /**
  * The prepared invocation VS Code shows. The confirmation text is plain: the input comes from a
  * model, so it is appended as text and cannot smuggle markdown (links, images) into the dialog.

@@ -4,7 +4,8 @@ import { agentToolCalls, plannedCalls, QUOTA_TOOLS, type AgentToolDeps } from '.
 import { prepareMessages } from '../../core/agent/confirmation';
 import { ConsentLedger, notAskedMessage } from '../../core/agent/consentLedger';
 import { currentSettings } from '../config';
-import { preparedInvocation, textResult, translate, withAbort } from './agentToolSupport';
+import { withAbort } from '../cancellation';
+import { preparedInvocation, textResult, translate } from './agentToolSupport';
 
 export type { AgentToolDeps };
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ToolCatalog } from '../../core/catalog/catalog';
 import type { InvalidToolEntry, ToolDefinition } from '../../core/catalog/toolDefinition';
-import type { ToolState, ToolStateTracker } from '../../core/catalog/toolState';
+import { secondsUntil, type ToolState, type ToolStateTracker } from '../../core/catalog/toolState';
 import { CommandId } from '../commandIds';
 
 export type ToolTreeNode =
@@ -118,7 +118,7 @@ function stateText(state: ToolState, now: number): string {
     case 'unknown':
       return vscode.l10n.t('unknown to the API');
     case 'cooling-down': {
-      const seconds = Math.max(0, Math.ceil((state.until - now) / 1000));
+      const seconds = secondsUntil(state.until, now);
       return state.daily ? vscode.l10n.t('daily limit {0} s', seconds) : vscode.l10n.t('cooling down {0} s', seconds);
     }
     default:
