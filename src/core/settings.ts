@@ -14,6 +14,7 @@ export const USER_ONLY_SETTINGS: readonly string[] = [
   'ai.confirmCalls',
   'ai.maxResultChars',
   'bulk.confirmAbove',
+  'bulk.maxCalls',
   'bulk.skipNonPublic',
   'bulk.concurrency',
   'cacheTtlSeconds',
@@ -40,6 +41,7 @@ export const settingsSchema = lazy(() =>
     aiMaxResultChars: z.catch(z.int().check(z.gte(1000), z.lte(100_000)), 8000),
     bulkSkipNonPublic: z.catch(z.boolean(), true),
     bulkConfirmAbove: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 20),
+    bulkMaxCalls: z.catch(z.int().check(z.gte(1), z.lte(1_000_000)), 1000),
     bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
     cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
   }),
@@ -64,6 +66,7 @@ export function readSettings(get: (name: string) => unknown): Settings {
     aiMaxResultChars: get('ai.maxResultChars'),
     bulkSkipNonPublic: get('bulk.skipNonPublic'),
     bulkConfirmAbove: get('bulk.confirmAbove'),
+    bulkMaxCalls: get('bulk.maxCalls'),
     bulkConcurrency: get('bulk.concurrency'),
     cacheMaxEntries: get('cache.maxEntries'),
   });

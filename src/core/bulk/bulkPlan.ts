@@ -61,7 +61,15 @@ export function planBulk(found: readonly (FoundTarget & { count?: number; raws?:
     if (reason) skipped.set(key, { raw: target.raw, value: target.value, occurrences: times, ...reason });
     else planned.set(key, { value: target.value, raws: raws.slice(0, MAX_RAWS), occurrences: times, defanged: target.defanged === true });
   }
-  return { targets: [...planned.values()], skipped: [...skipped.values()], found: total, duplicates };
+  return { targets: mostFrequentFirst([...planned.values()]), skipped: [...skipped.values()], found: total, duplicates };
+}
+
+/**
+ * The most frequent targets first (ties in the order they were found): a run stopped by a daily
+ * limit, a cancel or niamonx.bulk.maxCalls has answered the ones that matter most.
+ */
+function mostFrequentFirst(targets: PlannedTarget[]): PlannedTarget[] {
+  return targets.sort((a, b) => b.occurrences - a.occurrences); // a stable sort keeps ties in order
 }
 
 function skipReason(target: FoundTarget, options: PlanOptions): { reason: string; ipClass?: IpClass } | undefined {

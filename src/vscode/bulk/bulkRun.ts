@@ -13,6 +13,8 @@ import type { Services } from '../services';
 import { parseBulkArgs } from './bulkArgs';
 import { readBulkSource, type SourceScope } from './bulkSource';
 import { withAbortController } from '../cancellation';
+import { splitByBudget, withOverBudgetRows } from '../../core/bulk/callBudget';
+import type { UsageToday } from '../../core/run/usageMeter';
 
 /** Runs in progress, so "Cancel Bulk Runs" (and tests) can stop them as the notification's Cancel does. */
 const activeRuns = new Set<AbortController>();
@@ -138,19 +140,22 @@ async function executeBulk(
     );
     return summary;
   }
-  const cached = (
-    await services.runner.cachedInputs(
-      tool.name,
-      plan.targets.map((target) => target.value),
-    )
-  ).size;
-  const calls = plan.targets.length - cached;
-  const planText = vscode.l10n.t(
+  const cachedValues = await services.runner.cachedInputs(
+    tool.name,
+    plan.targets.map((target) => target.value),
+  );
+  const cached = cachedValues.size;
+  const budget = splitByBudget(plan.targets, cachedValues, settings.bulkMaxCalls);
+  const calls = budget.send.length - cached;
+  let planText = vscode.l10n.t(
     '{0} unique targets, {1} answered from the cache, {2} skipped',
     plan.targets.length,
     cached,
     plan.skipped.length,
   );
+  if (budget.over.length > 0) {
+    planText += vscode.l10n.t(', {0} left for Run Again (niamonx.bulk.maxCalls is {1})', budget.over.length, settings.bulkMaxCalls);
+  }
   services.output.channel.info(`Bulk ${tool.name} on ${sourceLabel}: ${planText}.`);
   if (calls > settings.bulkConfirmAbove) {
     const estimate = services.pacing.estimateMs(tool.name, calls);
@@ -161,14 +166,14 @@ async function executeBulk(
     const go = vscode.l10n.t('Make {0} Calls', calls);
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Run {0} on {1}?', tool.label, sourceLabel),
-      { modal: true, detail: vscode.l10n.t('{0}. {1} API calls will be made ({2}).', planText, calls, time) },
+      { modal: true, detail: confirmationDetail(planText, calls, time, plan, services.usage.today()) },
       go,
     );
     if (choice !== go) return undefined;
   }
 
   const startedAt = Date.now();
-  const result = await vscode.window.withProgress(
+  const sent = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX {0}: {1}', tool.label, planText), cancellable: true },
     (progress, token) =>
       withAbortController(token, (controller) => {
@@ -184,7 +189,7 @@ async function executeBulk(
           states: services.states,
           pacing: services.pacing,
           tool: tool.name,
-          inputs: plan.targets.map((target) => target.value),
+          inputs: budget.send.map((target) => target.value),
           concurrency: settings.bulkConcurrency,
           fallbackCooldownSeconds: settings.cooldownFallbackSeconds,
           signal: controller.signal,
@@ -193,7 +198,9 @@ async function executeBulk(
       }),
   );
 
-  const summary = summariseBulk(tool.name, sourceLabel, plan, result);
+  const ran = { ...plan, targets: [...budget.send, ...budget.over] };
+  const result = withOverBudgetRows(sent, budget.over, settings.bulkMaxCalls);
+  const summary = summariseBulk(tool.name, sourceLabel, ran, result);
   const record = toRecord(tool, summary, result, startedAt, settings.redactSensitiveFields);
   services.output.logRecord(record, false);
   await services.history.add(record);
@@ -201,6 +208,19 @@ async function executeBulk(
   else services.output.show();
   notifyStop(tool, summary, summary.rows.find((row) => row.status === 'not-run')?.sent);
   return summary;
+}
+
+/** The plan in the confirmation: what is sent, what is not and why, the time, and today's calls so far. */
+function confirmationDetail(planText: string, calls: number, time: string, plan: BulkPlan, usage: UsageToday): string {
+  const lines = [vscode.l10n.t('{0}. {1} API calls will be made ({2}).', planText, calls, time)];
+  const reasons = new Map<string, number>();
+  for (const skipped of plan.skipped) reasons.set(skipped.reason, (reasons.get(skipped.reason) ?? 0) + 1);
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
+    lines.push(vscode.l10n.t('Skipped {0}: {1}', count, reason));
+  }
+  lines.push(vscode.l10n.t('The most frequent targets go first. Calls made today: {0}.', usage.total));
+  if (usage.remaining !== undefined) lines.push(vscode.l10n.t('Daily quota left, as the API last reported it: {0}.', usage.remaining));
+  return lines.join('\n');
 }
 
 function progressText(state: BulkProgress): string {

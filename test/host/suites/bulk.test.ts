@@ -115,6 +115,50 @@ describe('bulk: Ping All IPs in Selection', () => {
     assert.equal(pingItem?.contextValue, 'tool.cooling-down.daily', 'the locked tool offers Try Now');
   });
 
+  it('a daily limit mid-run leaves the most frequent addresses answered', async () => {
+    await emulator().configure({ dailyLimit: 3 });
+    // The rare addresses come first in the text; the frequent ones must still be sent first.
+    const frequent = ['5.5.5.5', '6.6.6.6', '7.7.7.7'];
+    const lines = PUBLIC_V4.slice(0, 8).map((ip) => `rare ${ip}`);
+    for (let i = 0; i < 4; i++) lines.push(`hit ${frequent[0]} ${frequent[1]} ${frequent[2]}`, `hit ${frequent[0]}`);
+    await openEditor(lines.join('\n'));
+    const summary = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', { tool: 'gl_ping' });
+    assert.equal(summary.stopped, 'daily-limit');
+    assert.deepEqual(
+      summary.rows.filter((row) => row.status === 'ok').map((row) => row.sent),
+      frequent,
+      'the three calls the day allowed went to the three most frequent addresses',
+    );
+  });
+
+  it('niamonx.bulk.maxCalls caps a run: the rest are listed as not run and Run Again continues', async () => {
+    const config = vscode.workspace.getConfiguration('niamonx');
+    await config.update('bulk.maxCalls', 2, vscode.ConfigurationTarget.Global);
+    try {
+      await openEditor(PUBLIC_V4.slice(0, 5).join('\n'));
+      const first = await vscode.commands.executeCommand<BulkSummary>('niamonx.pingAllInDocument', { tool: 'gl_ping' });
+      assert.equal((await emulator().requests()).length, 2, 'two calls, as the setting says');
+      assert.deepEqual(
+        first.rows.map((row) => row.status),
+        ['ok', 'ok', 'not-run', 'not-run', 'not-run'],
+      );
+      assert.match(first.rows[2].outcome, /not run \(over niamonx\.bulk\.maxCalls \(2\)\)/);
+      const record = (await (await internals()).historyTree.getChildren?.())?.[0] as { id: string; bulk?: { pending: string[] } };
+      assert.deepEqual(record.bulk?.pending, PUBLIC_V4.slice(2, 5));
+
+      await emulator().reset();
+      const again = await vscode.commands.executeCommand<BulkSummary>('niamonx.history.runAgain', record.id);
+      assert.deepEqual(
+        again.rows.map((row) => row.status),
+        ['ok', 'ok', 'not-run'],
+        'Run Again continues with the next two',
+      );
+      assert.equal((await emulator().requests()).length, 2);
+    } finally {
+      await config.update('bulk.maxCalls', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('Ping All IPs in File reads the file without opening an editor', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'niamonx-bulk-')), 'dump.log');
     writeFileSync(file, `a ${PUBLIC_V4[0]} b ${PUBLIC_V4[1]} c ${PUBLIC_V4[0]} d 10.1.1.1\n`);

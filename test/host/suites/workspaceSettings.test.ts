@@ -15,6 +15,7 @@ const UNSAFE: Record<string, unknown> = {
   'ai.confirmCalls': false,
   'ai.maxResultChars': 100_000,
   'bulk.confirmAbove': 100_000,
+  'bulk.maxCalls': 1_000_000,
   'bulk.skipNonPublic': false,
   'bulk.concurrency': 8,
   cacheTtlSeconds: 0,
@@ -61,6 +62,7 @@ describe('a cloned repository cannot switch off the safeguards', () => {
     assert.equal(read.aiConfirmCalls, true);
     assert.equal(read.aiMaxResultChars, 8000);
     assert.equal(read.bulkConfirmAbove, 20);
+    assert.equal(read.bulkMaxCalls, 1000);
     assert.equal(read.bulkSkipNonPublic, true);
     assert.equal(read.bulkConcurrency, 2);
     assert.equal(read.cacheTtlSeconds, config().inspect<number>('cacheTtlSeconds')?.globalValue ?? 60);

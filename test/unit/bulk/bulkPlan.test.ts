@@ -36,9 +36,10 @@ describe('bulk plan', () => {
     const plan = planBulk(await extractTargetsInChunks(LOG, ['ip']), { skipNonPublic: true });
     assert.deepEqual(
       plan.targets.map((target) => target.value),
-      ['8.8.8.8', '1.1.1.1', '2606:4700::1111'],
+      ['2606:4700::1111', '8.8.8.8', '1.1.1.1'],
+      'the most frequent first, ties in the order found',
     );
-    const v6 = plan.targets[2];
+    const v6 = plan.targets[0];
     assert.equal(v6.occurrences, 3);
     assert.deepEqual(v6.raws, ['2606:4700:0:0::1111', '[2606:4700::1111]:443', '2606:4700::1111']);
     assert.equal(
