@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COMMAND_PURPOSES } from './commandPurposes';
 
 /** The README sections this generator owns, between these markers. */
 export const SECTIONS = ['commands', 'settings'] as const;
@@ -39,23 +40,50 @@ function cell(text: string): string {
     .replace(/\|/g, '\\|');
 }
 
-function where(manifest: Manifest, command: string): string {
+/** Where a menu id shows its commands, in the words of the UI. */
+const MENU_PLACES: Record<string, string> = {
+  'niamonx.editorContext': 'editor right-click',
+  'editor/context': 'editor right-click',
+  'explorer/context': 'Explorer right-click',
+  'view/title': 'view title',
+  'view/item/context': 'view item',
+  'editor/title': 'editor title',
+  'terminal/context': 'terminal right-click',
+};
+
+/** A palette entry shown only in development (`niamonx.devMode`) or never (`false`). */
+const hiddenWhen = (when: string | undefined) => when === 'false' || /\bniamonx\.devMode\b/.test(when ?? '');
+
+/** Every place a command shows up: the palette unless hidden there, and every menu that lists it. */
+function places(manifest: Manifest, command: string): string[] {
   const menus = manifest.contributes.menus ?? {};
-  const places: string[] = [];
-  const hiddenFromPalette = (menus.commandPalette ?? []).some((entry) => entry.command === command && entry.when === 'false');
-  if (!hiddenFromPalette) places.push('palette');
-  if ((menus['niamonx.editorContext'] ?? []).some((entry) => entry.command === command)) places.push('editor right-click');
-  if ((menus['view/title'] ?? []).some((entry) => entry.command === command)) places.push('view title');
-  if ((menus['view/item/context'] ?? []).some((entry) => entry.command === command)) places.push('view item');
-  return places.join(', ');
+  const found: string[] = [];
+  if (!(menus.commandPalette ?? []).some((entry) => entry.command === command && hiddenWhen(entry.when))) found.push('palette');
+  for (const [menu, entries] of Object.entries(menus)) {
+    if (menu === 'commandPalette' || !entries.some((entry) => entry.command === command)) continue;
+    const place = MENU_PLACES[menu] ?? menu;
+    if (!found.includes(place)) found.push(place);
+  }
+  return found;
+}
+
+/** Commands for development only: hidden from the palette outside development and in no menu. */
+function developmentOnly(manifest: Manifest, command: string): boolean {
+  const palette = manifest.contributes.menus?.commandPalette ?? [];
+  return (
+    palette.some((entry) => entry.command === command && /\bniamonx\.devMode\b/.test(entry.when ?? '')) &&
+    places(manifest, command).length === 0
+  );
 }
 
 export function commandsTable(manifest: Manifest): string {
-  const rows = manifest.contributes.commands.map((c) => {
-    const title = c.category ? `${c.category}: ${c.title}` : c.title;
-    return `| **${cell(title)}** | \`${c.command}\` | ${where(manifest, c.command)} |`;
-  });
-  return ['| command | id | where |', '| --- | --- | --- |', ...rows].join('\n');
+  const rows = manifest.contributes.commands
+    .filter((c) => !developmentOnly(manifest, c.command))
+    .map((c) => {
+      const title = c.category ? `${c.category}: ${c.title}` : c.title;
+      return `| **${cell(title)}** | ${cell(COMMAND_PURPOSES[c.command] ?? '')} | ${places(manifest, c.command).join(', ') || 'a click on a view item'} | \`${c.command}\` |`;
+    });
+  return ['| command | what it does | where | id |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function defaultText(value: unknown): string {

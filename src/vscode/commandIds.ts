@@ -34,4 +34,7 @@ export enum CommandId {
 export enum ContextKey {
   HasApiKey = 'niamonx.hasApiKey',
   CursorOnTarget = 'niamonx.cursorOnTarget',
+  /** The active text editor has a selection: true also while a view has focus, unlike `editorHasSelection`. */
+  ActiveEditorHasSelection = 'niamonx.activeEditorHasSelection',
+  BulkRunning = 'niamonx.bulkRunning',
 }

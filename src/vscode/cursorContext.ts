@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { ContextKey } from './commandIds';
+import { ContextFlag } from './contextFlag';
 import { targetFromEditor } from './targetFromEditor';
 
 /**
@@ -10,14 +11,15 @@ import { targetFromEditor } from './targetFromEditor';
  * log, is not read at all.
  */
 export function trackCursorTarget(): vscode.Disposable {
-  let last: boolean | undefined;
+  const onTarget = new ContextFlag(ContextKey.CursorOnTarget);
+  const hasSelection = new ContextFlag(ContextKey.ActiveEditorHasSelection);
   const update = (editor: vscode.TextEditor | undefined) => {
-    if (editor && !editor.selection.isEmpty) return;
+    if (editor !== vscode.window.activeTextEditor) return;
+    const selected = !!editor && !editor.selection.isEmpty;
+    hasSelection.set(selected);
+    if (selected) return;
     const target = editor ? targetFromEditor(editor) : undefined;
-    const onTarget = !!target && target.kind !== 'text';
-    if (onTarget === last) return;
-    last = onTarget;
-    void vscode.commands.executeCommand('setContext', ContextKey.CursorOnTarget, onTarget);
+    onTarget.set(!!target && target.kind !== 'text');
   };
   update(vscode.window.activeTextEditor);
   return vscode.Disposable.from(

@@ -6,7 +6,7 @@ import { extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks, TooManyTa
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import { redact } from '../../core/record/redact';
 import type { ResultRecord } from '../../core/record/resultRecord';
-import { CommandId } from '../commandIds';
+import { CommandId, ContextKey } from '../commandIds';
 import { currentSettings } from '../config';
 import { pickTool } from '../pickTool';
 import type { Services } from '../services';
@@ -15,9 +15,11 @@ import { readBulkSource, type SourceScope } from './bulkSource';
 import { withAbortController } from '../cancellation';
 import { splitByBudget, withOverBudgetRows } from '../../core/bulk/callBudget';
 import type { UsageToday } from '../../core/run/usageMeter';
+import { ContextFlag } from '../contextFlag';
 
 /** Runs in progress, so "Cancel Bulk Runs" (and tests) can stop them as the notification's Cancel does. */
 const activeRuns = new Set<AbortController>();
+const bulkRunning = new ContextFlag(ContextKey.BulkRunning);
 
 export function cancelBulkRuns(): number {
   const count = activeRuns.size;
@@ -178,6 +180,7 @@ async function executeBulk(
     (progress, token) =>
       withAbortController(token, (controller) => {
         activeRuns.add(controller);
+        bulkRunning.set(true);
         let reported = 0;
         const onProgress = (state: BulkProgress) => {
           const percent = Math.floor((state.done / Math.max(1, state.total)) * 100);
@@ -194,7 +197,10 @@ async function executeBulk(
           fallbackCooldownSeconds: settings.cooldownFallbackSeconds,
           signal: controller.signal,
           onProgress,
-        }).finally(() => activeRuns.delete(controller));
+        }).finally(() => {
+          activeRuns.delete(controller);
+          bulkRunning.set(activeRuns.size > 0);
+        });
       }),
   );
 
