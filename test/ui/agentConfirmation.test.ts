@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 
-// Issue 11: a language-model tool that spends quota asks first. Invoked outside a chat request
+// A language-model tool that spends quota asks first. Invoked outside a chat request
 // (no toolInvocationToken), VS Code asks with a modal dialog built from prepareInvocation's
 // confirmationMessages; nothing may be sent before the user agrees. The fixture extension
 // calls vscode.lm.invokeTool as another extension (or an agent) would. The workspace is a cloned

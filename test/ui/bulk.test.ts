@@ -14,7 +14,7 @@ const LOG = [
 const AUTH = ['45.33.32.156', '104.16.132.229', '151.101.1.69'];
 const AUTH_LOG = `sshd: Failed password from ${AUTH[0]} port 22\nsshd: Failed password from ${AUTH[1]} port 22\nioc: ${AUTH[2].replaceAll('.', '[.]')}\n`;
 
-// Issue 7: right-click a pasted log → NiamonX → Ping All IPs in Selection → one summary panel.
+// Right-click a pasted log → NiamonX → Ping All IPs in Selection → one summary panel.
 describe('UI: bulk ping from the editor context menu', function () {
   this.timeout(180_000);
   const session = useVsCodeSession({

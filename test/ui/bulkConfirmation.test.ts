@@ -12,7 +12,7 @@ const LOG = [
   `10:00:04 resolvers ${PUBLIC[3]} ${PUBLIC[4]} ${PUBLIC[5]}`,
 ].join('\n');
 
-// Issue 7: a bulk run over more than niamonx.bulk.confirmAbove calls asks first with a modal
+// A bulk run over more than niamonx.bulk.confirmAbove calls asks first with a modal
 // that states the count and the estimate. Cancel sends nothing and loses nothing; confirming runs it.
 describe('UI: a large bulk run asks before spending quota', function () {
   this.timeout(180_000);

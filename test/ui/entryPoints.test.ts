@@ -3,7 +3,7 @@ import { hashKey } from '../../emulator/server';
 import { useVsCodeSession } from '../harness';
 import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview';
 
-// Issue: every entry point (palette, editor right-click, sidebar explorer) runs a tool on the
+// Every entry point (palette, editor right-click, sidebar explorer) runs a tool on the
 // right input in the real VS Code web UI, and only the calls the user asked for are made.
 describe('UI: palette, right-click and sidebar run tools', function () {
   this.timeout(180_000);

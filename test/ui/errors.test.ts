@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 import { openNiamonxSidebar } from './resultWebview';
 
-// Issue: every answer of the contract gets its own clear message and next step; cancelling is quiet;
+// Every answer of the contract gets its own clear message and next step; cancelling is quiet;
 // with no key the sidebar explains what to do. Nothing here may spend a call the user did not ask for.
 describe('UI: messages and next steps', function () {
   this.timeout(180_000);

@@ -5,7 +5,7 @@ import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 import { packLanguagePackStub } from './languagePackStub';
 import { openNiamonxSidebar, waitForResultFrame } from './resultWebview';
 
-// Issue: the second language shows in the real UI. VS Code runs with display language German
+// The second language shows in the real UI. VS Code runs with display language German
 // (argv.json locale "de"); the manifest (package.nls.de.json), the runtime strings
 // (l10n/bundle.l10n.de.json) and the results page all speak German.
 describe('UI: German display language', function () {

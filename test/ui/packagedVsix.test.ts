@@ -20,7 +20,7 @@ function logFiles(dir: string): string[] {
   });
 }
 
-// Issue: the packaged .vsix installs into code-server and Ping on a selected 1.1.1.1 shows the
+// The packaged .vsix installs into code-server and Ping on a selected 1.1.1.1 shows the
 // emulator's answer in the "NiamonX" output channel.
 describe('UI: the packaged .vsix', function () {
   this.timeout(240_000);
@@ -107,7 +107,7 @@ describe('UI: the packaged .vsix', function () {
     assert.ok(!onDisk.includes(session.testKey), 'the key is never logged');
   });
 
-  // Issue: a newcomer who installed the .vsix finds the walkthrough and can follow it.
+  // A newcomer who installed the .vsix finds the walkthrough and can follow it.
   it('opens the Get Started walkthrough with its six steps, and its Set API Key and Ping steps complete when done', async function () {
     // Room for the walkthrough (and a clear screenshot of it): no other editors, no panel.
     await session.runCommand('View: Close All Editors');

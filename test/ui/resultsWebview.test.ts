@@ -16,7 +16,7 @@ const HOSTILE = {
   ],
 };
 
-// Issue: results are readable and theme-aware, hostile data cannot run code, history survives a reload.
+// Results are readable and theme-aware, hostile data cannot run code, history survives a reload.
 describe('UI: the results webview in a real browser', function () {
   this.timeout(180_000);
   const consoleTexts: string[] = [];

@@ -23,7 +23,7 @@ const THEMES = [
   },
 ] as const;
 
-// Issue: the views and the results page follow light, dark and both high-contrast themes, with
+// The views and the results page follow light, dark and both high-contrast themes, with
 // codicons for every icon (a screenshot in each theme).
 describe('UI: themes and icons', function () {
   this.timeout(180_000);

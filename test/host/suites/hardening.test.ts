@@ -15,7 +15,7 @@ import type { Services } from '../../../src/vscode/services';
 import { api, emulator, eventually, internals, openEditor, outputLogText, resetWorld, select, treeItems } from '../helpers';
 
 /*
- * The fault and bad-input table of issue 8, run in the extension host with a canary key.
+ * The fault and bad-input table, run in the extension host with a canary key.
  * Every run's outcome is kept; the last test searches everything the extension wrote for the
  * canary and its first 8 characters. Core-only cases live in test/unit (hostileAnswers,
  * badInput, cachePromises, hostRules); this file covers what needs VS Code.
@@ -83,7 +83,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     await config().update('requestTimeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  it('1. no key stored: an auth error that says how to set one, and no request', async () => {
+  it('no key stored: an auth error that says how to set one, and no request', async () => {
     await vscode.commands.executeCommand('niamonx.clearApiKey');
     const outcome = failed(await run('gl_ping', '8.8.8.8'));
     assert.equal(outcome.error.kind, 'auth');
@@ -91,7 +91,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.deepEqual(await emulator().requests(), []);
   });
 
-  it('2. a key with spaces, CR or LF around it is trimmed; inside it is refused; no header injection', async () => {
+  it('a key with spaces, CR or LF around it is trimmed; inside it is refused; no header injection', async () => {
     assert.equal(await vscode.commands.executeCommand('niamonx.setApiKey', ` ${CANARY}\r\n`), true);
     assert.equal((await run('gl_ping', '8.8.8.9')).ok, true);
     for (const bad of [`${CANARY}\r\nX-Injected: 1`, `${CANARY}\nX-Injected: 1`, `a b`, `${CANARY}\u0000`]) {
@@ -103,7 +103,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.ok(requests.every((request) => !('x-injected' in request.headers)));
   });
 
-  it('3. key cleared and set again in a row (SecretStorage change events twice): the new state is used each time', async () => {
+  it('key cleared and set again in a row (SecretStorage change events twice): the new state is used each time', async () => {
     await vscode.commands.executeCommand('niamonx.clearApiKey');
     await vscode.commands.executeCommand('niamonx.clearApiKey');
     assert.equal(failed(await run('gl_ping', '8.8.8.11')).error.kind, 'auth');
@@ -113,7 +113,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await emulator().requests()).length, 1);
   });
 
-  it('3. key cleared in another window (the change event fired twice): the new state is used, learned state is forgotten', async () => {
+  it('key cleared in another window (the change event fired twice): the new state is used, learned state is forgotten', async () => {
     const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
     let value: string | undefined = CANARY;
     const shared = {
@@ -146,7 +146,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     }
   });
 
-  it('4. SecretStorage throws: a clear error naming the keyring, the key in no message, nothing stored elsewhere', async () => {
+  it('SecretStorage throws: a clear error naming the keyring, the key in no message, nothing stored elsewhere', async () => {
     const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
     const broken: vscode.SecretStorage = {
       get: () => Promise.reject(new Error(`keyring locked while reading ${CANARY}`)),
@@ -175,7 +175,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     }
   });
 
-  it('5. a workspace .vscode/settings.json pointing niamonx.apiBaseUrl elsewhere (dotted and nested) is ignored', async () => {
+  it('a workspace .vscode/settings.json pointing niamonx.apiBaseUrl elsewhere (dotted and nested) is ignored', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     assert.ok(folder, 'the test window has a workspace folder');
     const settingsFile = join(folder, '.vscode', 'settings.json');
@@ -222,7 +222,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   }
 
   for (const status of [301, 302, 307, 308] as const) {
-    it(`8. a ${status} redirect to another host is not followed; that host receives nothing`, async () => {
+    it(`a ${status} redirect to another host is not followed; that host receives nothing`, async () => {
       await emulator().fault({ type: 'redirect', status, to: `${attacker.url}/gl_ping` });
       const outcome = failed(await run('gl_ping', '8.8.8.13'));
       assert.equal(outcome.error.kind, 'bad-response');
@@ -248,7 +248,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     ['a body over the cap (declared)', { type: 'oversized', megabytes: 11, declareLength: true }, /larger than 10 MB/],
   ];
   for (const [name, fault, message] of badBodies) {
-    it(`9–11. a 200 with ${name}: bad-response with status and content type, logged and stored`, async () => {
+    it(`a 200 with ${name}: bad-response with status and content type, logged and stored`, async () => {
       await emulator().fault(fault);
       const outcome = failed(await run('gl_ping', '8.8.8.14'));
       assert.equal(outcome.error.kind, 'bad-response');
@@ -261,7 +261,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     });
   }
 
-  it('10. data nested 256 levels deep is shown, logged, stored and exported without a crash', async () => {
+  it('data nested 256 levels deep is shown, logged, stored and exported without a crash', async () => {
     await config().update('resultView', 'both', vscode.ConfigurationTarget.Global);
     try {
       await emulator().fault({ type: 'deep-json', depth: 255 });
@@ -290,7 +290,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     }
   });
 
-  it('12. no response headers: a timeout that names the setting, and exactly one request (no retry)', async () => {
+  it('no response headers: a timeout that names the setting, and exactly one request (no retry)', async () => {
     await config().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     await emulator().configure({ latencyMs: 3000 });
     const outcome = failed(await run('gl_ping', '8.8.8.16'));
@@ -299,13 +299,13 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await emulator().waitFor('gl_ping', 1)).length, 1);
   });
 
-  it('13. a body trickling past the deadline: timeout', async () => {
+  it('a body trickling past the deadline: timeout', async () => {
     await config().update('requestTimeoutSeconds', 1, vscode.ConfigurationTarget.Global);
     await emulator().fault({ type: 'slow', trickleChunks: 40, trickleIntervalMs: 100 });
     assert.equal(failed(await run('gl_ping', '8.8.8.17')).error.kind, 'timeout');
   });
 
-  it('14. cancel: quiet "cancelled", no request when cancelled first, no history entry, no success', async () => {
+  it('cancel: quiet "cancelled", no request when cancelled first, no history entry, no success', async () => {
     const before = (await treeItems((await internals()).historyTree)).length;
     const controller = new AbortController();
     controller.abort();
@@ -315,7 +315,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await treeItems((await internals()).historyTree)).length, before, 'a cancelled run is not a result');
   });
 
-  it('15. a refused connection: network error with what to check', async () => {
+  it('a refused connection: network error with what to check', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
@@ -334,7 +334,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     ['405', { type: 'status', status: 405, body: { success: false, error: 'Method not allowed' } }, 'method', /request method/],
   ];
   for (const [status, fault, kind, message] of statuses) {
-    it(`16–19. HTTP ${status}: ${kind} with its own message, and no retry`, async () => {
+    it(`HTTP ${status}: ${kind} with its own message, and no retry`, async () => {
       await emulator().fault(fault);
       const outcome = failed(await run('gl_ping', '8.8.8.20'));
       assert.equal(outcome.error.kind, kind);
@@ -354,7 +354,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     ['absurd', () => ({ 'Retry-After': '999999999' }), (s) => s === undefined || s <= 86_400],
   ];
   for (const [name, headers, bounded] of retryAfters) {
-    it(`20–21. 429 with Retry-After ${name}: bounded wait, then no request while cooling down`, async () => {
+    it(`429 with Retry-After ${name}: bounded wait, then no request while cooling down`, async () => {
       await emulator().fault({ type: 'status', status: 429, body: { success: false, error: 'Too many requests' }, headers: headers() });
       const outcome = failed(await run('gl_ping', '8.8.8.21'));
       assert.equal(outcome.error.kind, 'rate-limit');
@@ -366,7 +366,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
   }
 
   for (const status of [500, 502, 503]) {
-    it(`22. HTTP ${status} from the Ping command: the editor, its text and selection are kept`, async () => {
+    it(`HTTP ${status} from the Ping command: the editor, its text and selection are kept`, async () => {
       const text = 'edge 203.0.113.77 dropped';
       const editor = await openEditor(text);
       const selection = select(editor, '203.0.113.77');
@@ -383,7 +383,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     });
   }
 
-  it('23. a double click on Run (tool tree): one API call and one history entry', async () => {
+  it('a double click on Run (tool tree): one API call and one history entry', async () => {
     await emulator().configure({ latencyMs: 300 });
     const editor = await openEditor('peer 192.0.2.99 reset');
     select(editor, '192.0.2.99');
@@ -401,7 +401,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await treeItems((await internals()).historyTree)).length, before + 1);
   });
 
-  it("23. a double click on a hover's Ping link (the same command twice at once): one API call and one history entry", async () => {
+  it("a double click on a hover's Ping link (the same command twice at once): one API call and one history entry", async () => {
     await emulator().configure({ latencyMs: 300 });
     const before = (await treeItems((await internals()).historyTree)).length;
     const runs = await Promise.all([1, 2].map(() => vscode.commands.executeCommand<ToolRun>('niamonx.ping', '192.0.2.98')));
@@ -410,7 +410,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await treeItems((await internals()).historyTree)).length, before + 1);
   });
 
-  it('1 (finding). Ping on an answer nested 100,000 levels deep shows bad-response, logged and in the history', async () => {
+  it('Ping on an answer nested 100,000 levels deep shows bad-response, logged and in the history', async () => {
     await emulator().fault({ type: 'deep-json', depth: 100_000 });
     await vscode.commands.executeCommand('niamonx.ping', '192.0.2.97');
     const [item] = await treeItems((await internals()).historyTree);
@@ -420,7 +420,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
 
   const hostile =
     '<script>alert(1)</script><img src=x onerror=alert(2)> javascript:alert(3) [x](command:workbench.action.terminal.new) ```\r``` \u001b[31mred\u001b[0m';
-  it('25. hostile text in an answer is inert: escaped in tooltips, no raw controls in the log, not in the page HTML', async () => {
+  it('hostile text in an answer is inert: escaped in tooltips, no raw controls in the log, not in the page HTML', async () => {
     await emulator().fault({ type: 'status', status: 500, body: { success: false, error: hostile } });
     const outcome = failed(await run('gl_ping', '8.8.8.23'));
     assert.ok(!/[\u0000-\u001f]/.test(outcome.error.message), 'no control characters in the message');
@@ -454,7 +454,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     }
   });
 
-  it('30. a server echoing the key in an error body and in headers: scrubbed from every message', async () => {
+  it('a server echoing the key in an error body and in headers: scrubbed from every message', async () => {
     for (const fault of [
       { type: 'echo-key', status: 401, in: 'body' },
       { type: 'echo-key', status: 500, in: 'both' },
@@ -468,7 +468,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.equal((await emulator().requests()).filter((request) => request.fault === 'echo-key').length, 4);
   });
 
-  it('31. the public API resolves every failure to { ok: false, error }, even for nonsense arguments', async () => {
+  it('the public API resolves every failure to { ok: false, error }, even for nonsense arguments', async () => {
     const niamonx = await api();
     const nonsense: [unknown, unknown][] = [
       [undefined, undefined],
@@ -498,7 +498,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     assert.deepEqual(await emulator().requests(), []);
   });
 
-  it('3 (finding). warns when a key is set while the base URL is not the official API; quiet for the default and the emulator from source', async () => {
+  it('warns when a key is set while the base URL is not the official API; quiet for the default and the emulator from source', async () => {
     const { context } = await internals();
     const keys = new ApiKeyStore(context!.secrets);
     const services = { developmentMode: context!.extensionMode !== vscode.ExtensionMode.Production, keys } as unknown as Services;
@@ -516,7 +516,7 @@ describe('hardening: fault and bad-input table with a canary key', function () {
     }
   });
 
-  it('3 (finding). "Try the Emulator" does nothing in an installed (production) extension', async () => {
+  it('"Try the Emulator" does nothing in an installed (production) extension', async () => {
     const before = config().inspect<string>('apiBaseUrl')?.globalValue;
     await useEmulator({ developmentMode: false } as unknown as Services);
     assert.equal(config().inspect<string>('apiBaseUrl')?.globalValue, before, 'the base URL is untouched');

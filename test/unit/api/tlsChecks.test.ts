@@ -10,7 +10,7 @@ const ROOT = join(__dirname, '..', '..', '..', '..');
 // A throwaway self-signed certificate for 127.0.0.1, made for this test only (openssl req -x509).
 const TLS = join(ROOT, 'test', 'fixtures', 'tls');
 
-/** Fault table item 15: a self-signed certificate is a network error; certificate checks are never turned off. */
+/** A self-signed certificate is a network error; certificate checks are never turned off. */
 describe('TLS certificate checks', () => {
   let server: Server;
   let hits = 0;

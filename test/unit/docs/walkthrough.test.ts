@@ -19,7 +19,7 @@ interface Step {
   completionEvents?: string[];
 }
 
-// Issue: each walkthrough step completes on a real event and links only to commands that exist.
+// Each walkthrough step completes on a real event and links only to commands that exist.
 describe('walkthrough', function () {
   const manifest = readManifest(PROJECT_ROOT) as unknown as {
     contributes: { commands: { command: string }[]; walkthroughs: { id: string; steps: Step[] }[] };

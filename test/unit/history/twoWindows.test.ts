@@ -7,7 +7,7 @@ import { historyLimits, HistoryStore } from '../../../src/core/history/historySt
 import type { ResultRecord } from '../../../src/core/record/resultRecord';
 
 /**
- * Fault table item 29, as far as plain Node can show it: two windows append to one history
+ * Two windows append to one history
  * file in the same global storage folder. Interleaved writes and garbage written by another
  * version must leave every window with a valid, bounded history, never an exception.
  */

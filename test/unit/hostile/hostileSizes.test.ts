@@ -22,7 +22,7 @@ import { fill, MB, TEXT_SHAPES } from './shapes';
 /**
  * Every function that reads text from a file, a selection or an API answer, fed one megabyte
  * built for its worst case. Linear code answers in milliseconds; code that grows with the square
- * of its input needs minutes here (the selection scan of issue 16 took 18 s on 80 KB), so the
+ * of its input needs minutes here (the old selection scan took 18 s on 80 KB), so the
  * timeout below decides, with a margin of several hundred times for a slow machine.
  */
 const HOSTILE_TIMEOUT_MS = 20_000;

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { PROJECT_ROOT } from '../../projectPaths';
 import { checkL10n, describeProblems, extractRuntimeStrings, webviewTexts } from '../../../scripts/l10n/l10nCheck';
 
-// Issue: every user-facing string is translated; a string added without its German text (or a
+// Every user-facing string is translated; a string added without its German text (or a
 // bundle not re-extracted after a merge) fails here with the list of what is missing.
 describe('l10n bundles', function () {
   this.timeout(30_000);

@@ -6,7 +6,7 @@ import { ToolRunner } from '../../../src/core/run/toolRunner';
 
 const KEY = 'nx-canary-badinput-7c1e0d44a2';
 
-/** Fault table item 24: bad input is checked locally, nothing is sent, no hidden character reaches the wire. */
+/** Bad input is checked locally, nothing is sent, no hidden character reaches the wire. */
 describe('bad input is refused locally, before any request', () => {
   let emulator: Emulator;
   let runner: ToolRunner;
