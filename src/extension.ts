@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const states = new ToolStateTracker({ fallbackCooldownSeconds: () => currentSettings().cooldownFallbackSeconds });
   // Built on first use (validating niamonx.tools), not at activation.
   let built: ToolCatalog | undefined;
-  const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools));
+  const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools, vscode.l10n.t));
   const usage = new UsageMeter(
     Date.now,
     globalStateUsageStore(context.globalState, (message) => output.channel.warn(message)),

@@ -43,23 +43,33 @@ function readJson(path: string): Record<string, unknown> {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>) : {};
 }
 
-/** Every `l10n.t(…)` string of src/, keyed as VS Code looks them up (message, or message/comment). */
+/** The VS Code-free core: it translates through a `t` handed to it (`vscode.l10n.t` in the extension). */
+const CORE_DIR = join('src', 'core');
+
+/**
+ * Every `l10n.t(…)` string of src/, keyed as VS Code looks them up (message, or message/comment),
+ * and every `t('…')` text of the core, which the extension looks up with the same `vscode.l10n.t`.
+ */
 export async function extractRuntimeStrings(root: string): Promise<l10nJsonFormat> {
   const files = tsFiles(join(root, SOURCE_DIR)).map((path) => ({ extension: '.ts', contents: readFileSync(path, 'utf8') }));
-  return getL10nJson(files);
+  const strings = await getL10nJson(files);
+  for (const text of translatedTexts(join(root, CORE_DIR))) strings[text] ??= text;
+  return strings;
+}
+
+/** The single-quoted literals passed to a bare `t(` in the files below `dir`. */
+function translatedTexts(dir: string): string[] {
+  const texts = new Set<string>();
+  for (const file of tsFiles(dir)) {
+    const source = readFileSync(file, 'utf8');
+    for (const match of source.matchAll(/(?<![\w.])t\('((?:[^'\\]|\\.)*)'/g)) texts.add(match[1].replace(/\\(.)/g, '$1'));
+  }
+  return [...texts];
 }
 
 /** The English texts the results page looks up with `t('…')` (single-quoted literals). */
 export function webviewTexts(root: string): string[] {
-  const texts = new Set<string>();
-  for (const dir of WEBVIEW_DIRS) {
-    for (const file of tsFiles(join(root, dir))) {
-      if (WEBVIEW_STRINGS.test(file)) continue;
-      const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/(?<![\w.])t\('((?:[^'\\]|\\.)*)'/g)) texts.add(match[1].replace(/\\(.)/g, '$1'));
-    }
-  }
-  return [...texts];
+  return WEBVIEW_DIRS.flatMap((dir) => translatedTexts(join(root, dir)));
 }
 
 /** The keys webviewStrings.ts hands to the page (the English texts). */

@@ -31,5 +31,6 @@ export function panelActions(services: {
         { modal: true, detail: vscode.l10n.t('They stay masked in the history, logs and exports.') },
         vscode.l10n.t('Reveal'),
       )) === vscode.l10n.t('Reveal'),
+    translate: vscode.l10n.t,
   };
 }

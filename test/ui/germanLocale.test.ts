@@ -59,6 +59,11 @@ describe('UI: German display language', function () {
     await frame.locator('.toolbar .action-label', { hasText: 'JSON kopieren' }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     assert.equal(await frame.locator('html').getAttribute('lang'), 'de');
     assert.match(await frame.locator('#result-header').innerText(), /Eingabe/);
+    // The summary above the data is ours to translate (the answer's own words stay as sent).
+    const summary = await frame.locator('dl.summary').innerText();
+    assert.match(summary, /Erreichbar/);
+    for (const english of ['Alive', 'Packet loss', 'Probes', 'Location'])
+      assert.ok(!summary.includes(english), `"${english}" in: ${summary}`);
     await session.screenshot('3-result-de');
   });
 });

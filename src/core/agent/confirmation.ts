@@ -1,8 +1,6 @@
-/** `vscode.l10n.t` in the extension; plain `{0}` substitution in tests and the core. */
-export type Translate = (message: string, ...args: Array<string | number>) => string;
+import { plainTranslate, type Translate } from '../translate';
 
-export const plainTranslate: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (match, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : match));
+export { plainTranslate, type Translate };
 
 export interface PlannedCalls {
   /** The API tool, e.g. gl_ping. */

@@ -1,3 +1,5 @@
+import { plainTranslate, type Translate } from '../translate';
+import { builtinTexts, localizedBuiltin } from './builtinTexts';
 import { BUILTIN_TOOLS } from './builtinTools';
 import type { InputKind, InvalidToolEntry, ToolDefinition } from './toolDefinition';
 import { parseUserTools } from './userTools';
@@ -11,12 +13,16 @@ export interface ToolCatalog {
   forKind(kind: InputKind): ToolDefinition[];
 }
 
-/** Built-ins plus the user's `niamonx.tools`; a user entry named like a built-in replaces it. */
-export function buildCatalog(userToolsSetting: unknown): ToolCatalog {
+/**
+ * Built-ins (their labels in the user's language through `t`) plus the user's `niamonx.tools`;
+ * a user entry named like a built-in replaces it.
+ */
+export function buildCatalog(userToolsSetting: unknown, t: Translate = plainTranslate): ToolCatalog {
   const { tools: userTools, invalid } = parseUserTools(userToolsSetting);
   const userByName = new Map(userTools.map((tool) => [tool.name, tool]));
+  const texts = builtinTexts(t);
   const tools = [
-    ...BUILTIN_TOOLS.map((builtin) => userByName.get(builtin.name) ?? builtin),
+    ...BUILTIN_TOOLS.map((builtin) => userByName.get(builtin.name) ?? localizedBuiltin(builtin, texts)),
     ...userTools.filter((tool) => !BUILTIN_TOOLS.some((builtin) => builtin.name === tool.name)),
   ];
   const byName = new Map(tools.map((tool) => [tool.name, tool]));

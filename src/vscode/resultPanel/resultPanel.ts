@@ -5,6 +5,8 @@ import { summarise } from '../../core/render/summary';
 import { parseWebviewMessage, recordForWebview, type ShowMessage } from '../../core/render/webviewMessages';
 import type { ResultRecord } from '../../core/record/resultRecord';
 import type { ResultPanelActions } from './resultPanelActions';
+import { localizedSummary } from '../../core/render/summaryTexts';
+import { plainTranslate } from '../../core/translate';
 
 export const NOT_IN_MEMORY_NOTICE =
   'The original values are no longer in memory (they are never saved). Run the tool again to reveal them.';
@@ -140,7 +142,7 @@ export class ResultPanel {
       type: 'show',
       record: recordForWebview(record),
       model: buildRenderModel(data),
-      summary: summarise(record.tool, data),
+      summary: localizedSummary(summarise(record.tool, data), this.actions.translate ?? plainTranslate),
       revealed: this.revealed,
       canReveal: canReveal(record),
     };

@@ -1,5 +1,6 @@
 import type { ExportFormat } from '../../core/export/exportFormats';
 import type { ResultRecord } from '../../core/record/resultRecord';
+import type { Translate } from '../../core/translate';
 
 /** What the results panel's buttons do; the extension wires them to its services. */
 export interface ResultPanelActions {
@@ -11,4 +12,6 @@ export interface ResultPanelActions {
   unredactedData(record: ResultRecord): unknown;
   /** Modal confirmation before masked values are shown. */
   confirmReveal(): Thenable<boolean>;
+  /** The user's language for the summary above the data (`vscode.l10n.t`); English when absent. */
+  translate?: Translate;
 }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { fillTemplate } from '../../../src/core/catalog/bodyTemplate';
+import { builtinTexts } from '../../../src/core/catalog/builtinTexts';
 import { BUILTIN_TOOLS } from '../../../src/core/catalog/builtinTools';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { INPUT_KINDS } from '../../../src/core/catalog/toolDefinition';
 import { parseUserTools, userToolEntrySchema } from '../../../src/core/catalog/userTools';
 import { USER_TOOLS_JSON_SCHEMA } from '../../../src/core/catalog/userToolsJsonSchema';
+import { plainTranslate, type Translate } from '../../../src/core/translate';
 
 describe('built-in tools', () => {
   const tool = (name: string) => {
@@ -306,5 +308,21 @@ describe('USER_TOOLS_JSON_SCHEMA', () => {
   it('is plain JSON that package.json can hold', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(USER_TOOLS_JSON_SCHEMA)), USER_TOOLS_JSON_SCHEMA);
     assert.deepEqual(items.properties.body.default, { value: '${input}' });
+  });
+});
+
+describe('built-in tool texts', () => {
+  it('say in English exactly what the built-in definitions say, so translations start from the right text', () => {
+    const texts = builtinTexts(plainTranslate);
+    for (const tool of BUILTIN_TOOLS) {
+      assert.deepEqual(texts[tool.name], { label: tool.label, description: tool.description, category: tool.category }, tool.name);
+    }
+  });
+
+  it('reach the catalog through the translator, API names untouched', () => {
+    const shout: Translate = (message) => message.toUpperCase();
+    const ping = buildCatalog([], shout).find('gl_ping');
+    assert.equal(ping?.label, 'PING');
+    assert.equal(ping?.name, 'gl_ping');
   });
 });

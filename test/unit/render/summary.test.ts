@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { summarise, type SummaryItem } from '../../../src/core/render/summary';
+import { localizedSummary, SUMMARY_LABELS } from '../../../src/core/render/summaryTexts';
 
 const asMap = (items: SummaryItem[]) => Object.fromEntries(items.map((item) => [item.label, item.value]));
 
@@ -79,5 +80,21 @@ describe('summarise', () => {
     }
     assert.deepEqual(summarise('constructor', { status: 'x' }), []);
     assert.deepEqual(summarise('__proto__', {}), []);
+  });
+});
+
+describe('summary texts in the user language', () => {
+  it('translates every label summarise writes and yes/no, leaving the answer’s own labels and values alone', () => {
+    const items = [
+      ...summarise('gl_ping', { alive: true, rtt: { min: 1, avg: 2, max: 3 }, packet_loss: 0, probes: [{}], city: 'Berlin' }),
+      ...summarise('breaches_search', { status: 'found', meta: { blocks_total: 2 }, risk: { level: 'high', score: 80 } }),
+    ];
+    const own = new Set(items.map((item) => item.label));
+    for (const label of own) assert.ok(SUMMARY_LABELS.includes(label), `${label} is translated`);
+    const shouted = localizedSummary([...items, { label: 'with_passwords', value: 'no' }], (text) => `«${text}»`);
+    assert.ok(shouted.filter((item) => item.label !== 'with_passwords').every((item) => item.label.startsWith('«')));
+    assert.equal(shouted.find((item) => item.label === '«Alive»')?.value, '«yes»');
+    assert.equal(shouted.find((item) => item.label === '«Status»')?.value, 'found', 'the API’s words stay as they are');
+    assert.equal(shouted.at(-1)?.label, 'with_passwords');
   });
 });
