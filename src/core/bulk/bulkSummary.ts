@@ -66,17 +66,22 @@ export function summariseBulk(tool: string, source: string, plan: BulkPlan, resu
   };
 }
 
-/** The record's data: one row per target with the key fields of its answer, the error, or why it was not run. */
+/**
+ * The record's data: one row per target, for a half-width panel: what was found and its status
+ * first, then the key fields of its answer (or the error, or why it was not run), and what was
+ * sent only where it differs from what was found (a defanged or a long IPv6 form).
+ */
 export function bulkRecordData(summary: BulkSummary, result: BulkRunResult): BulkRecordData {
   const { counts } = summary;
   const results = summary.rows.map((row, index) => {
     const source = result.rows[index];
-    const cells: Record<string, string> = { found: row.raw, sent: row.sent, status: statusText(source) };
+    const cells: Record<string, string> = { found: row.raw, status: statusText(source) };
     if (source.run?.ok) {
       for (const item of summarise(summary.tool, source.run.data)) cells[item.label] = item.value;
     } else if (source.run && !source.run.ok) {
       cells.error = source.run.error.message;
     }
+    if (row.raw !== row.sent) cells.sent = row.sent;
     return cells;
   });
   return {

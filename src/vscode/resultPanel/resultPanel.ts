@@ -141,7 +141,7 @@ export class ResultPanel {
     const message: ShowMessage = {
       type: 'show',
       record: recordForWebview(record),
-      model: buildRenderModel(data),
+      model: buildRenderModel(record.bulk ? withoutCounts(data) : data),
       summary: localizedSummary(summarise(record.tool, data), this.actions.translate ?? plainTranslate),
       revealed: this.revealed,
       canReveal: canReveal(record),
@@ -149,4 +149,12 @@ export class ResultPanel {
     if (this.notice) message.notice = this.notice;
     return message;
   }
+}
+
+/** A bulk run's counts are the summary above its table: shown once, not again in the data. */
+function withoutCounts(data: unknown): unknown {
+  if (!data || typeof data !== 'object' || Array.isArray(data) || !('stats' in data)) return data;
+  const rest: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  delete rest.stats;
+  return rest;
 }

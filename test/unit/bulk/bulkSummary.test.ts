@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { planBulk } from '../../../src/core/bulk/bulkPlan';
+import { extractTargets } from '../../../src/core/bulk/extract';
 import type { BulkPlan } from '../../../src/core/bulk/bulkPlan';
 import type { BulkRunResult } from '../../../src/core/bulk/bulkScheduler';
 import { bulkRecordData, pendingInputs, summariseBulk } from '../../../src/core/bulk/bulkSummary';
@@ -74,5 +76,24 @@ describe('bulk summary', () => {
 
   it('Run Again takes only the failed and not-run inputs', () => {
     assert.deepEqual(pendingInputs(result), ['9.9.9.9', '4.4.4.4']);
+  });
+});
+
+describe('bulk summary for a half-width panel', () => {
+  it('puts what was found and its status first, and what was sent only where it differs', () => {
+    const plan = planBulk(extractTargets('seen 8[.]8[.]8[.]8 and 1.1.1.1'), { skipNonPublic: true });
+    const ok = (ip: string) => ({
+      sent: ip,
+      status: 'ok' as const,
+      attempts: 1,
+      run: { ok: true as const, tool: 'gl_ping', status: 200, data: { alive: true }, durationMs: 5 },
+    });
+    const result = { rows: plan.targets.map((target) => ok(target.value)), rateLimited: 0 };
+    const data = bulkRecordData(summariseBulk('gl_ping', 'log', plan, result), result);
+    const defanged = data.results.find((row) => row.found === '8[.]8[.]8[.]8')!;
+    const plain = data.results.find((row) => row.found === '1.1.1.1')!;
+    assert.deepEqual(Object.keys(defanged).slice(0, 2), ['found', 'status']);
+    assert.equal(defanged.sent, '8.8.8.8');
+    assert.equal('sent' in plain, false, 'sent equals found: not repeated');
   });
 });
