@@ -62,7 +62,10 @@ function translatedTexts(dir: string): string[] {
   const texts = new Set<string>();
   for (const file of tsFiles(dir)) {
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/(?<![\w.])t\('((?:[^'\\]|\\.)*)'/g)) texts.add(match[1].replace(/\\(.)/g, '$1'));
+    // `t('…')` or `t("…")`, the literal possibly on the next line (Prettier wraps long calls).
+    for (const match of source.matchAll(/(?<![\w.])t\(\s*(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")/g)) {
+      texts.add((match[1] ?? match[2]).replace(/\\(.)/g, '$1'));
+    }
   }
   return [...texts];
 }

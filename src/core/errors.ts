@@ -1,3 +1,5 @@
+import { renderText, type LocalText } from './localText';
+
 /** Every way a tool call can fail, each with its own message and next step for the user. */
 export const ERROR_KINDS = [
   'validation',
@@ -24,23 +26,30 @@ export interface ToolError {
   retryAfterSeconds?: number;
   /** For `rate-limit`: the daily quota is spent (as opposed to a short cooldown). */
   daily?: boolean;
+  /** `message` as a text to translate where it is shown; absent when it holds text we did not write. */
+  text?: LocalText;
 }
 
 /** A failed call as an Error, so it can travel through promise chains and stack traces. */
 export class ToolCallError extends Error {
+  readonly text?: LocalText;
+
   constructor(
     readonly kind: ErrorKind,
-    message: string,
+    message: string | LocalText,
     readonly status?: number,
     readonly retryAfterSeconds?: number,
     readonly daily?: boolean,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : renderText(message));
     this.name = 'ToolCallError';
+    if (typeof message !== 'string') this.text = message;
   }
 
   toToolError(): ToolError {
     const error: ToolError = { kind: this.kind, message: this.message };
+    // Only while the message is still the text's English (a scrubbed message drops it).
+    if (this.text && renderText(this.text) === this.message) error.text = this.text;
     if (this.retryAfterSeconds !== undefined) error.retryAfterSeconds = this.retryAfterSeconds;
     if (this.daily !== undefined) error.daily = this.daily;
     return error;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ToolError } from '../core/errors';
+import { renderText } from '../core/localText';
 import { CommandId } from './commandIds';
 import { openSettings } from './config';
 
@@ -20,7 +21,9 @@ const nextSteps = (): Partial<Record<ToolError['kind'], { label: string; run: ()
  */
 export function notifyError(error: ToolError, toolLabel: string, call?: { tool: string; input: string }): void {
   if (error.kind === 'cancelled') return;
-  const text = vscode.l10n.t('NiamonX {0}: {1}', toolLabel, error.message);
+  // Our own texts in the user's language; what the server wrote stays as it was written.
+  const detail = error.text ? renderText(error.text, vscode.l10n.t) : error.message;
+  const text = vscode.l10n.t('NiamonX {0}: {1}', toolLabel, detail);
   const next = error.daily && call ? tryNowStep(call) : nextSteps()[error.kind];
   const show =
     error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;

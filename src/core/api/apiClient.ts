@@ -4,6 +4,7 @@ import { requireApiKey } from './keyRules';
 import { networkError } from './networkErrors';
 import { DEFAULT_MAX_BODY_BYTES, isAbortError, readBodyCapped } from './readBody';
 import { parseAnswer } from './responseParser';
+import { t } from '../localText';
 
 export interface ToolCall {
   baseUrl: string | undefined;
@@ -88,14 +89,14 @@ function abortReason(call: ToolCall, deadline: AbortController): ToolCallError {
     const seconds = Math.round(call.timeoutMs / 100) / 10;
     return new ToolCallError(
       'timeout',
-      `No answer from NiamonX within ${seconds} s. Try again, or raise niamonx.requestTimeoutSeconds if the tool is slow.`,
+      t('No answer from NiamonX within {0} s. Try again, or raise niamonx.requestTimeoutSeconds if the tool is slow.', seconds),
     );
   }
   return cancelled();
 }
 
 function cancelled(): ToolCallError {
-  return new ToolCallError('cancelled', 'Cancelled.');
+  return new ToolCallError('cancelled', t('Cancelled.'));
 }
 
 /** Last line of defence: no error that leaves the client may carry the key. */

@@ -1,4 +1,5 @@
 import { ToolCallError } from '../errors';
+import { t } from '../localText';
 
 export type KeyCheck = { ok: true; key: string } | { ok: false; message: string };
 
@@ -23,7 +24,7 @@ export function requireApiKey(raw: string | undefined | null): string {
   if (!raw || !raw.trim()) {
     throw new ToolCallError(
       'auth',
-      'No NiamonX API key is set. Run "NiamonX: Set API Key" (or set the NIAMONX_API_KEY environment variable).',
+      t('No NiamonX API key is set. Run "NiamonX: Set API Key" (or set the NIAMONX_API_KEY environment variable).'),
     );
   }
   const check = checkApiKey(raw);

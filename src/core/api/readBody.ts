@@ -1,4 +1,5 @@
 import { ToolCallError } from '../errors';
+import { t } from '../localText';
 
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -50,7 +51,11 @@ export function isAbortError(error: unknown): boolean {
 function tooLarge(status: number, maxBytes: number): ToolCallError {
   return new ToolCallError(
     'bad-response',
-    `The answer from NiamonX (HTTP ${status}) is larger than ${Math.round(maxBytes / 1024 / 1024)} MB and was not read. Narrow the query (for example a lower limit).`,
+    t(
+      'The answer from NiamonX (HTTP {0}) is larger than {1} MB and was not read. Narrow the query (for example a lower limit).',
+      status,
+      Math.round(maxBytes / 1024 / 1024),
+    ),
     status,
   );
 }

@@ -3,6 +3,7 @@ import { ToolCallError } from '../errors';
 import { lazy } from '../lazy';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './jsonDepth';
 import { isDailyLimit, retryAfterSeconds } from './retryAfter';
+import { followedBy, t } from '../localText';
 
 const successSchema = lazy(() => z.object({ success: z.literal(true), data: z.unknown() }));
 
@@ -29,12 +30,17 @@ export interface RawAnswer {
 export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): unknown {
   const { status } = answer;
   if (status >= 300 && status < 400) {
-    const where = answer.location ? ` to ${excerpt(answer.location, 120)}` : '';
-    throw new ToolCallError(
-      'bad-response',
-      `NiamonX answered with a redirect (HTTP ${status}${where}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.`,
-      status,
-    );
+    const text = answer.location
+      ? t(
+          'NiamonX answered with a redirect (HTTP {0} to {1}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
+          status,
+          excerpt(answer.location, 120),
+        )
+      : t(
+          'NiamonX answered with a redirect (HTTP {0}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
+          status,
+        );
+    throw new ToolCallError('bad-response', text, status);
   }
   const parsed = answer.truncated ? undefined : tryParseJson(answer.text);
   // JSON.parse itself overflows on some deep shapes ({"n":{"n":…}}): that is the same refusal.
@@ -58,43 +64,58 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
     }
     throw unexpected(status, answer);
   }
-  const said = serverMessage ? ` NiamonX said: ${serverMessage}` : '';
+  const said = serverMessage ? t(' NiamonX said: {0}', serverMessage) : undefined;
   switch (status) {
     case 400:
       throw new ToolCallError(
         'validation',
-        `NiamonX rejected the input for ${tool}: ${serverMessage ?? 'validation error (no details given)'}.`,
+        serverMessage
+          ? t('NiamonX rejected the input for {0}: {1}.', tool, serverMessage)
+          : t('NiamonX rejected the input for {0}: validation error (no details given).', tool),
         status,
       );
     case 401:
       throw new ToolCallError(
         'auth',
-        `NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".${said}`,
+        followedBy(t('NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".'), said),
         status,
       );
     case 403:
       throw new ToolCallError(
         'disabled',
-        `The tool ${tool} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.${said}`,
+        followedBy(
+          t("The tool {0} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.", tool),
+          said,
+        ),
         status,
       );
     case 404:
       throw new ToolCallError(
         'unknown-tool',
-        `NiamonX does not know the tool "${tool}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.${said}`,
+        followedBy(
+          t('NiamonX does not know the tool "{0}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.', tool),
+          said,
+        ),
         status,
       );
     case 405:
       throw new ToolCallError(
         'method',
-        `The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.${said}`,
+        followedBy(
+          t('The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.'),
+          said,
+        ),
         status,
       );
     case 429:
       throw rateLimited(tool, answer, serverMessage, now);
   }
   if (status >= 500) {
-    throw new ToolCallError('server', `NiamonX had a server error (HTTP ${status}). Try again in a few minutes.${said}`, status);
+    throw new ToolCallError(
+      'server',
+      followedBy(t('NiamonX had a server error (HTTP {0}). Try again in a few minutes.', status), said),
+      status,
+    );
   }
   throw unexpected(status, answer);
 }
@@ -102,9 +123,10 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
 function rateLimited(tool: string, answer: RawAnswer, serverMessage: string | undefined, now: number): ToolCallError {
   const seconds = retryAfterSeconds(answer.retryAfterHeader, serverMessage, now);
   const daily = isDailyLimit(serverMessage);
-  const wait = seconds === undefined ? '' : ` Retry in ${formatDuration(seconds)}.`;
-  const what = daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down for this API key.`;
-  return new ToolCallError('rate-limit', `${what}${wait}${serverMessage ? ` NiamonX said: ${serverMessage}` : ''}`, 429, seconds, daily);
+  const what = daily ? t('The daily request limit of this API key is used up.') : t('{0} is cooling down for this API key.', tool);
+  const wait = seconds === undefined ? undefined : t(' Retry in {0}.', formatDuration(seconds));
+  const said = serverMessage ? t(' NiamonX said: {0}', serverMessage) : undefined;
+  return new ToolCallError('rate-limit', followedBy(what, wait ? followedBy(wait, said) : said), 429, seconds, daily);
 }
 
 export function formatDuration(seconds: number): string {

@@ -4,6 +4,7 @@ import { ToolCallError } from '../errors';
 import { maskRequestBody } from '../record/requestBody';
 import { detectInSelection } from '../target/detectTarget';
 import { MAX_INPUT_CHARS } from '../target/inputLimits';
+import { t, type LocalText } from '../localText';
 
 export interface ResolvedInput {
   /** The JSON body to send. */
@@ -12,13 +13,14 @@ export interface ResolvedInput {
   display: string;
 }
 
-const KIND_WORDS: Record<InputKind, string> = {
-  ip: 'an IPv4 or IPv6 address',
-  email: 'an email address',
-  domain: 'a domain name',
-  username: 'a user name',
-  phone: 'a phone number',
-  text: 'some text',
+/** "Select {kind} or type one": each kind in a sentence of its own, so it translates as a whole. */
+const NOTHING_TO_RUN: Record<InputKind, (label: string) => LocalText> = {
+  ip: (label) => t('Nothing to run {0} on: select an IPv4 or IPv6 address or type one.', label),
+  email: (label) => t('Nothing to run {0} on: select an email address or type one.', label),
+  domain: (label) => t('Nothing to run {0} on: select a domain name or type one.', label),
+  username: (label) => t('Nothing to run {0} on: select a user name or type one.', label),
+  phone: (label) => t('Nothing to run {0} on: select a phone number or type one.', label),
+  text: (label) => t('Nothing to run {0} on: select some text or type one.', label),
 };
 
 /**
@@ -27,9 +29,9 @@ const KIND_WORDS: Record<InputKind, string> = {
  */
 export function resolveInput(toolName: string, tool: ToolDefinition | undefined, input: string | object): ResolvedInput {
   if (typeof input === 'object' && input !== null) {
-    if (Array.isArray(input)) throw new ToolCallError('validation', 'The request body must be a JSON object, not an array.');
+    if (Array.isArray(input)) throw new ToolCallError('validation', t('The request body must be a JSON object, not an array.'));
     if (nestsDeeperThan(input))
-      throw new ToolCallError('validation', `The request body nests more than ${MAX_JSON_DEPTH} levels deep; nothing was sent.`);
+      throw new ToolCallError('validation', t('The request body nests more than {0} levels deep; nothing was sent.', MAX_JSON_DEPTH));
     const body = input as Record<string, unknown>;
     bodyJson(body);
     // What is shown comes from the masked body: a password in it must not reach a title or a log.
@@ -43,7 +45,7 @@ export function resolveInput(toolName: string, tool: ToolDefinition | undefined,
   if (!text)
     throw new ToolCallError(
       'validation',
-      `Nothing to run ${tool?.label ?? toolName} on: select ${tool ? KIND_WORDS[tool.inputKind] : 'a value'} or type one.`,
+      tool ? NOTHING_TO_RUN[tool.inputKind](tool.label) : t('Nothing to run {0} on: select a value or type one.', toolName),
     );
   if (!tool) return { body: { value: text }, display: text };
   const value = valueForKind(tool, text);
@@ -66,7 +68,11 @@ function refuseHiddenCharacters(text: string): void {
   if (text.length > MAX_INPUT_CHARS) {
     throw new ToolCallError(
       'validation',
-      `The input is ${text.length.toLocaleString('en')} characters long; NiamonX inputs are at most ${MAX_INPUT_CHARS.toLocaleString('en')}. Select just the value to look up.`,
+      t(
+        'The input is {0} characters long; NiamonX inputs are at most {1}. Select just the value to look up.',
+        text.length.toLocaleString('en'),
+        MAX_INPUT_CHARS.toLocaleString('en'),
+      ),
     );
   }
   const hidden = HIDDEN_CHARACTERS.exec(text);
@@ -74,7 +80,10 @@ function refuseHiddenCharacters(text: string): void {
     const code = `U+${hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     throw new ToolCallError(
       'validation',
-      `The input contains an invisible or control character (${code}) that would be sent without you seeing it; nothing was sent. Retype the value.`,
+      t(
+        'The input contains an invisible or control character ({0}) that would be sent without you seeing it; nothing was sent. Retype the value.',
+        code,
+      ),
     );
   }
 }
@@ -84,12 +93,17 @@ function valueForKind(tool: ToolDefinition, text: string): string {
   const wanted = tool.inputKind;
   if (wanted === 'ip') {
     if (target.inputKind === 'ip') return target.ip?.network ?? target.value;
-    throw new ToolCallError('validation', `“${short(text)}” is not an IP address; ${tool.label} takes ${KIND_WORDS.ip}.`);
+    throw new ToolCallError('validation', t('“{0}” is not an IP address; {1} takes an IPv4 or IPv6 address.', short(text), tool.label));
   }
   if (wanted === 'email' || wanted === 'domain') {
     if (target.inputKind === wanted) return target.value;
     if (!tool.acceptedKinds.includes(target.inputKind)) {
-      throw new ToolCallError('validation', `“${short(text)}” is not ${KIND_WORDS[wanted]}; ${tool.label} takes ${KIND_WORDS[wanted]}.`);
+      throw new ToolCallError(
+        'validation',
+        wanted === 'email'
+          ? t('“{0}” is not an email address; {1} takes an email address.', short(text), tool.label)
+          : t('“{0}” is not a domain name; {1} takes a domain name.', short(text), tool.label),
+      );
     }
   }
   // Free-form tools take the detected value when the text is one clean target, else the text itself.
@@ -107,7 +121,7 @@ function bodyJson(body: object): string {
     // A cycle or a BigInt: not something that can be sent as JSON.
     throw new ToolCallError(
       'validation',
-      'The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.',
+      t('The request body is not plain JSON data (a cycle or a value JSON cannot hold); nothing was sent.'),
     );
   }
 }

@@ -10,6 +10,7 @@ import { PersistentCache, type CacheFile } from './persistentCache';
 import { ResultCache } from './resultCache';
 import { remainingOf, type UsageMeter } from './usageMeter';
 import { SharedRequests } from './sharedRequests';
+import { t } from '../localText';
 
 export interface RunnerSettings {
   baseUrl: string | undefined;
@@ -130,7 +131,7 @@ export class ToolRunner {
     let input = typeof request.input === 'string' ? request.input.trim() : '';
     try {
       if (!isValidToolName(tool)) {
-        throw new ToolCallError('validation', `“${tool.slice(0, 64)}” is not a valid tool name (letters, digits, _ . - only).`);
+        throw new ToolCallError('validation', t('“{0}” is not a valid tool name (letters, digits, _ . - only).', tool.slice(0, 64)));
       }
       const definition = this.deps.catalog().find(tool);
       const resolved = resolveInput(tool, definition, request.input);
@@ -149,7 +150,7 @@ export class ToolRunner {
         cacheKey,
         request.signal,
         (signal) => this.call(tool, resolved.body, settings, apiKey, signal, cacheKey),
-        () => failure(tool, new ToolCallError('cancelled', 'Cancelled.')),
+        () => failure(tool, new ToolCallError('cancelled', t('Cancelled.'))),
       );
       return { run, input, startedAt };
     } catch (error) {
@@ -200,10 +201,12 @@ export class ToolRunner {
     const blocking = this.deps.states.blockingState(tool);
     if (blocking?.kind !== 'cooling-down') return;
     const seconds = secondsUntil(blocking.until, this.now(), 1);
-    const what = blocking.daily ? 'The daily request limit of this API key is used up.' : `${tool} is cooling down.`;
+    const wait = formatDuration(seconds);
     throw new ToolCallError(
       'rate-limit',
-      `${what} Retry in ${formatDuration(seconds)} (no request was sent, to save quota).`,
+      blocking.daily
+        ? t('The daily request limit of this API key is used up. Retry in {0} (no request was sent, to save quota).', wait)
+        : t('{0} is cooling down. Retry in {1} (no request was sent, to save quota).', tool, wait),
       undefined,
       seconds,
       blocking.daily,
