@@ -16,6 +16,7 @@ import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { buildAgentTools, registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
 import { registerMcpServer } from './vscode/mcp/registerMcpServer';
+import { neverSendPolicy } from './vscode/neverSendPolicy';
 import { OutputLog } from './vscode/outputLog';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
@@ -45,8 +46,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     Date.now,
     globalStateUsageStore(context.globalState, (message) => output.channel.warn(message)),
   );
+  const neverSend = neverSendPolicy(currentSettings, isDevelopmentMode(context), (message) => output.channel.warn(message));
   const runner = new ToolRunner({
     catalog,
+    neverSend,
     settings: () => {
       const settings = currentSettings();
       return {
@@ -98,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     panels,
     pacing: new PacingBook(),
     usage,
+    neverSend,
   };
 
   const forgetLearnedState = () => {

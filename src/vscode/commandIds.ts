@@ -28,6 +28,7 @@ export enum CommandId {
   ClearCache = 'niamonx.clearCache',
   DeleteAllLocalData = 'niamonx.deleteAllLocalData',
   StatusBarMenu = 'niamonx.statusBarMenu',
+  SendDespiteNeverSend = 'niamonx.sendDespiteNeverSend',
 }
 
 /** Context keys the extension sets for `when` clauses. */

@@ -15,6 +15,7 @@ import { ping } from './commands/ping';
 import { refreshTools } from './commands/refreshTools';
 import { runTool } from './commands/runTool';
 import { runToolOnSelection } from './commands/runToolOnSelection';
+import { sendDespiteNeverSend } from './commands/sendDespiteNeverSend';
 import { setApiKey } from './commands/setApiKey';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
@@ -55,6 +56,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.ClearCache]: clearCache,
   [CommandId.DeleteAllLocalData]: deleteAllLocalData,
   [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
+  [CommandId.SendDespiteNeverSend]: sendDespiteNeverSend,
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

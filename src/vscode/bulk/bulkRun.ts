@@ -89,7 +89,7 @@ export async function bulkCommand(
     },
   );
   if (!found) return undefined;
-  const plan = planBulk(found, { skipNonPublic: currentSettings().bulkSkipNonPublic });
+  const plan = planBulk(found, { skipNonPublic: currentSettings().bulkSkipNonPublic, neverSend: services.neverSend() });
   return executeBulk(services, tool, plan, source.label);
 }
 
