@@ -1,0 +1,57 @@
+import { extractTargets } from '../bulk/extract';
+import { findEdits } from '../target/defang';
+import type { Target } from '../target/target';
+
+/**
+ * The text with every indicator the scanners find (IPs, domains, emails, the host of a URL)
+ * written defanged, as reports share them: `1[.]2[.]3[.]4`, `evil[.]com`, `bob[@]evil[.]com`,
+ * `2001[:]db8[:][:]1`, and `hxxp(s)://` for a URL's scheme. What is defanged already stays as
+ * it is; everything else is unchanged. Linear in the text's length.
+ */
+export function defangText(text: string): string {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const target of extractTargets(text)) {
+    if (target.defanged || target.problem) continue;
+    pieces.push(defangSchemesIn(text.slice(at, target.start)), defangRaw(target));
+    at = target.end;
+  }
+  pieces.push(defangSchemesIn(text.slice(at)));
+  return pieces.join('');
+}
+
+/** One target's text, defanged (a port, prefix or brackets around it stay as written). */
+export function defangRaw(target: Pick<Target, 'raw' | 'kind'>): string {
+  // Only the address's colons: not a port's after `]` (`[2606:4700::1]:443`).
+  if (target.kind === 'ipv6') return target.raw.replace(/^(\[?)([^\]]*)/, (_m, open: string, address: string) => open + address.replace(/:/g, '[:]'));
+  const raw = target.raw.replace(/\./g, '[.]');
+  return target.kind === 'email' ? raw.replace('@', '[@]') : raw;
+}
+
+/** `http://` and `https://` before a host become `hxxp://`, `hxxps://`. */
+function defangSchemesIn(text: string): string {
+  return text.replace(/\b(h)tt(ps?:\/\/)/gi, (_match, h: string, rest: string) => `${h}xx${rest}`);
+}
+
+/**
+ * The text with the defanged spellings of its indicators undone (`1[.]2[.]3[.]4`, `evil(dot)com`,
+ * `bob [at] corp [dot] com`, `evil\.com`, `1[.2`, `hxxps[://]`, …), exactly: only tokens inside
+ * an indicator the scanners accept (and the `hxxp` schemes of URLs) are replaced, so `5[.]6[.]7[.]8[.]9`
+ * or a regex's `a\.b` that is no address or host stay as they are. Linear in the text's length.
+ */
+export function refangText(text: string): string {
+  const defanged = extractTargets(text).filter((target) => target.defanged);
+  const pieces: string[] = [];
+  let at = 0;
+  let t = 0;
+  for (const edit of findEdits(text)) {
+    while (t < defanged.length && defanged[t].end <= edit.start) t++;
+    const inside = t < defanged.length && defanged[t].start <= edit.start && edit.end <= defanged[t].end;
+    const schemeOrSeparator = edit.scheme === true || edit.replacement === '://';
+    if (!inside && !schemeOrSeparator) continue;
+    pieces.push(text.slice(at, edit.start), edit.replacement);
+    at = edit.end;
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
