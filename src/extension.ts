@@ -18,6 +18,7 @@ import { buildAgentTools, registerLanguageModelTools } from './vscode/lm/registe
 import { registerMcpServer } from './vscode/mcp/registerMcpServer';
 import { neverSendPolicy } from './vscode/neverSendPolicy';
 import { OutputLog } from './vscode/outputLog';
+import { IndicatorTerminalLinkProvider } from './vscode/terminalLinks';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
@@ -112,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   };
   const statusBar = new UsageStatusBar(keys, usage);
   const agentToolSet = buildAgentTools(services);
+  const terminalLinks = new IndicatorTerminalLinkProvider();
   context.subscriptions.push(
     statusBar,
     runner,
@@ -133,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       new IpHoverProvider(),
     ),
     trackCursorTarget(),
+    vscode.window.registerTerminalLinkProvider(terminalLinks),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => services.refreshCatalog()),
@@ -160,6 +163,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     pacing: services.pacing,
     settings: currentSettings,
     agentTools: agentToolSet,
+    terminalLinks,
   });
 }
 

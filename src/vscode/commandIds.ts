@@ -29,6 +29,10 @@ export enum CommandId {
   DeleteAllLocalData = 'niamonx.deleteAllLocalData',
   StatusBarMenu = 'niamonx.statusBarMenu',
   SendDespiteNeverSend = 'niamonx.sendDespiteNeverSend',
+  DefangSelection = 'niamonx.defangSelection',
+  RefangSelection = 'niamonx.refangSelection',
+  CopyDefanged = 'niamonx.copyDefanged',
+  ExtractIndicators = 'niamonx.extractIndicators',
 }
 
 /** Context keys the extension sets for `when` clauses. */
