@@ -4,6 +4,7 @@ import { benchAgent } from './agent';
 import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
+import { benchNeverSend } from './neverSend';
 import { runSplitWorker } from './extractionFloor';
 import { benchRender } from './render';
 import { benchRunner } from './runner';
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
   agent: benchAgent,
   extraction: benchExtraction,
   scheduling: benchScheduling,
+  neverSend: benchNeverSend,
 };
 
 /** NIAMONX_BENCH=extraction,scheduling runs only those (all when unset). */

@@ -94,35 +94,66 @@ function isAddressLike(text: string): boolean {
 }
 
 function addressMatch(text: string, known: CheckedTarget['ip'], policy: NeverSendPolicy): NeverSendMatch | undefined {
-  const address = fastV4(text) ?? parseAddress(text);
+  const list = policy.list;
+  // Most of what bulk runs check: a dotted quad, judged without building an address object.
+  const number = known ? dottedQuadNumber(text) : -1;
+  if (number >= 0) {
+    if (!known!.isPublic && !(policy.allowDocumentationRanges && known!.class === 'documentation'))
+      return { value: text, ipClass: known!.class };
+    const entry = v4Entry(list, number);
+    return entry === undefined ? undefined : { value: text, entry };
+  }
+  const address = parseAddress(text);
   if (!address) return undefined;
   const classification = known ?? classifyParsed(address);
   if (!classification.isPublic && !(policy.allowDocumentationRanges && classification.class === 'documentation')) {
     return { value: text, ipClass: classification.class };
   }
-  const list = policy.list;
   if (address.kind() === 'ipv4') {
-    if (list.v4.length === 0) return undefined;
-    const number = v4Number(address as ipaddr.IPv4);
-    for (const [first, last, entry] of list.v4) if (number >= first && number <= last) return { value: text, entry };
-    return undefined;
+    const entry = v4Entry(list, v4Number(address as ipaddr.IPv4));
+    return entry === undefined ? undefined : { value: text, entry };
   }
   for (const [range, bits, entry] of list.v6) if ((address as ipaddr.IPv6).match(range, bits)) return { value: text, entry };
   return undefined;
 }
 
-/** Dotted-quad IPv4 without ipaddr.js's general parser (most of what bulk runs check). */
-function fastV4(text: string): ipaddr.IPv4 | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  const octets: number[] = [];
-  for (const part of parts) {
-    if (!/^(?:0|[1-9]\d{0,2})$/.test(part)) return undefined;
-    const n = Number(part);
-    if (n > 255) return undefined;
-    octets.push(n);
+/** The entry whose range holds `number` (the ranges are sorted and disjoint: a binary search). */
+function v4Entry(list: NeverSendList, number: number): string | undefined {
+  const ranges = list.v4;
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const [first, last, entry] = ranges[mid];
+    if (number < first) high = mid - 1;
+    else if (number > last) low = mid + 1;
+    else return entry;
   }
-  return new ipaddr.IPv4(octets);
+  return undefined;
+}
+
+/** A canonical dotted quad (`1.2.3.4`, no leading zeros) as a number, else -1. */
+function dottedQuadNumber(text: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (digits === 0 || ++dots > 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else if (code >= 48 && code <= 57) {
+      if (digits > 0 && part === 0) return -1; // a leading zero
+      part = part * 10 + (code - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else {
+      return -1;
+    }
+  }
+  return dots === 3 && digits > 0 ? value * 256 + part : -1;
 }
 
 /** The name and each of its parent domains (`a.b.corp.example`, `b.corp.example`, `corp.example`, `example`). */

@@ -16,7 +16,10 @@ export interface InvalidNeverSendEntry {
  * other text, compared without case: a user name, a phone number, one email address).
  */
 export interface NeverSendList {
-  /** IPv4 ranges as [first, last] unsigned 32-bit numbers: one comparison pair per range. */
+  /**
+   * IPv4 ranges as [first, last, entry] (unsigned 32-bit numbers), sorted by first and without
+   * overlaps (a range inside another is dropped; the wider entry is named): a binary search each.
+   */
   readonly v4: ReadonlyArray<readonly [number, number, string]>;
   readonly v6: ReadonlyArray<readonly [ipaddr.IPv6, number, string]>;
   readonly domains: ReadonlyMap<string, string>;
@@ -103,7 +106,19 @@ export function parseNeverSendList(raw: unknown): NeverSendList {
     // Everything (a domain too, or a single-label host name) is also an exact value.
     exact.set(lower, entry);
   }
-  return { v4, v6, domains, emailDomains, exact, invalid, size };
+  return { v4: disjoint(v4), v6, domains, emailDomains, exact, invalid, size };
+}
+
+/** Sorted, and each range inside an earlier one dropped; partly overlapping ones are cut to start after it. */
+function disjoint(ranges: Array<readonly [number, number, string]>): Array<readonly [number, number, string]> {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const kept: Array<readonly [number, number, string]> = [];
+  for (const [first, last, entry] of sorted) {
+    const previous = kept[kept.length - 1];
+    if (previous && last <= previous[1]) continue;
+    kept.push(previous && first <= previous[1] ? [previous[1] + 1, last, entry] : [first, last, entry]);
+  }
+  return kept;
 }
 
 /** The entries as written, with `corp[.]example` style defanging undone (analysts paste them so). */
