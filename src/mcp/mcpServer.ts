@@ -68,7 +68,7 @@ export function createNiamonxMcpServer(options: NiamonxMcpOptions): Server {
         fallbackCooldownSeconds: () => settings.cooldownFallbackSeconds,
       }),
   });
-  const calls = agentToolCalls({ catalog: () => catalog, states, ...runs, secrets: () => secrets });
+  const calls = agentToolCalls({ catalog: () => catalog, states, ...runs, secrets: () => secrets, neverSend: () => neverSend });
   const capNote = {
     limit: 'the NiamonX MCP server’s limit',
     fullResult: 'Ask for less (a narrower input) to see the rest.',
