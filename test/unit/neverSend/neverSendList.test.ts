@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { neverSendMatch, neverSendMatchOfText, refusalMessage, skipReasonOf, type NeverSendPolicy } from '../../../src/core/neverSend/neverSendCheck';
+import {
+  neverSendMatch,
+  neverSendMatchOfText,
+  refusalMessage,
+  skipReasonOf,
+  type NeverSendPolicy,
+} from '../../../src/core/neverSend/neverSendCheck';
 import { parseNeverSendList } from '../../../src/core/neverSend/neverSendList';
 import { neverSendMatchOfBody } from '../../../src/core/neverSend/requestGate';
 import { findTargets } from '../../../src/core/target/detectTarget';
@@ -8,7 +14,16 @@ const policy = (entries: unknown, allowDocumentationRanges = false): NeverSendPo
   list: parseNeverSendList(entries),
   allowDocumentationRanges,
 });
-const LIST = policy(['23.10.0.0/16', '2606:4700::/32', '8.8.4.4', 'corp.example', '@mail.example.org', 'ceo@partner.example', 'jdoe', '*.wild.example']);
+const LIST = policy([
+  '23.10.0.0/16',
+  '2606:4700::/32',
+  '8.8.4.4',
+  'corp.example',
+  '@mail.example.org',
+  'ceo@partner.example',
+  'jdoe',
+  '*.wild.example',
+]);
 const refused = (text: string, p = LIST) => neverSendMatchOfText(text, p);
 
 describe('never-send list matching', () => {
@@ -104,7 +119,10 @@ describe('never-send list matching', () => {
 
   it('says what was refused, why, and the way out', () => {
     const match = refused('vpn.corp.example')!;
-    assert.match(refusalMessage(match), /vpn\.corp\.example is on your never-send list \(entry “corp\.example”\)\. Nothing was sent\..*Send Despite Never-Send List/);
+    assert.match(
+      refusalMessage(match),
+      /vpn\.corp\.example is on your never-send list \(entry “corp\.example”\)\. Nothing was sent\..*Send Despite Never-Send List/,
+    );
     assert.equal(skipReasonOf(refused('10.0.0.5', policy([]))!), 'on your never-send list (private address)');
   });
 });
