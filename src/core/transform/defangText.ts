@@ -23,7 +23,8 @@ export function defangText(text: string): string {
 /** One target's text, defanged (a port, prefix or brackets around it stay as written). */
 export function defangRaw(target: Pick<Target, 'raw' | 'kind'>): string {
   // Only the address's colons: not a port's after `]` (`[2606:4700::1]:443`).
-  if (target.kind === 'ipv6') return target.raw.replace(/^(\[?)([^\]]*)/, (_m, open: string, address: string) => open + address.replace(/:/g, '[:]'));
+  if (target.kind === 'ipv6')
+    return target.raw.replace(/^(\[?)([^\]]*)/, (_m, open: string, address: string) => open + address.replace(/:/g, '[:]'));
   const raw = target.raw.replace(/\./g, '[.]');
   return target.kind === 'email' ? raw.replace('@', '[@]') : raw;
 }

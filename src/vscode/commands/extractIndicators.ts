@@ -39,7 +39,10 @@ export async function extractIndicators(services: Services): Promise<vscode.Text
     },
   );
   if (!found) return undefined;
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: indicatorReport(found, source, services.neverSend()) });
+  const document = await vscode.workspace.openTextDocument({
+    language: 'markdown',
+    content: indicatorReport(found, source, services.neverSend()),
+  });
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
 }

@@ -20,11 +20,16 @@ export async function sendDespiteNeverSend(services: Services, arg?: unknown): P
   const title = vscode.l10n.t('NiamonX: Send Despite Never-Send List');
   const tool = given.tool ? services.catalog().find(given.tool) : await pickTool(services, kind, false, title);
   if (!tool) return undefined;
-  const input = given.input?.trim() || (await askForInput(tool, target && tool.acceptedKinds.includes(target.inputKind) ? target.value : ''));
+  const input =
+    given.input?.trim() || (await askForInput(tool, target && tool.acceptedKinds.includes(target.inputKind) ? target.value : ''));
   if (!input) return undefined;
   const send = vscode.l10n.t('Send Once');
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Send {0} to NiamonX {1} although it is on your never-send list?', input.length > 120 ? `${input.slice(0, 119)}…` : input, tool.label),
+    vscode.l10n.t(
+      'Send {0} to NiamonX {1} although it is on your never-send list?',
+      input.length > 120 ? `${input.slice(0, 119)}…` : input,
+      tool.label,
+    ),
     {
       modal: true,
       detail: vscode.l10n.t(

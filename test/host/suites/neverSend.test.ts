@@ -69,7 +69,10 @@ describe('never send: one gate on every path', () => {
     assert.ok(warnings[0].items.includes('Open Setting'), JSON.stringify(warnings));
     assert.ok(warnings[0].items.includes('Send Despite…'), JSON.stringify(warnings));
     assert.deepEqual(await sentValues(), []);
-    assert.ok(!(await internals()).history.list().some((record) => record.input === '10.0.0.5'), 'a refused value is not kept in the history');
+    assert.ok(
+      !(await internals()).history.list().some((record) => record.input === '10.0.0.5'),
+      'a refused value is not kept in the history',
+    );
   });
 
   it('palette and right-click: an address and a subdomain on the user list are refused', async () => {
@@ -88,7 +91,10 @@ describe('never send: one gate on every path', () => {
       editor.document.uri,
       editor.selection.active,
     );
-    const markdown = hovers.flatMap((hover) => hover.contents).map((content) => (typeof content === 'string' ? content : content.value)).join('\n');
+    const markdown = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
     const ping = /\(command:niamonx\.ping\?([^ )]+)/.exec(markdown);
     assert.ok(ping, markdown);
     const args = JSON.parse(decodeURIComponent(ping[1])) as unknown[];

@@ -8,7 +8,9 @@ import { emulator, internals, openEditor, resetWorld } from '../helpers';
 async function withQuickPick<T>(label: string | undefined, work: () => Promise<T>): Promise<{ result: T; offered: string[] }> {
   const offered: string[] = [];
   const original = vscode.window.showQuickPick;
-  (vscode.window as { showQuickPick: unknown }).showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+  (vscode.window as { showQuickPick: unknown }).showQuickPick = async (
+    items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>,
+  ) => {
     const list = await items;
     offered.push(...list.map((item) => item.label));
     return list.find((item) => item.label === label);
@@ -111,7 +113,10 @@ describe('free transforms (no quota)', () => {
     assert.equal(document.isUntitled, true);
     assert.equal(vscode.window.activeTextEditor?.document, document);
     const text = document.getText();
-    assert.match(text, /## IPv4 addresses \(3\)\n\n### Public \(2\)\n\n {5}3 {2}8\.8\.8\.8\n {5}1 {2}1\.1\.1\.1\n\n### Non-public or on your never-send list \(1\)\n\n {5}1 {2}10\.0\.0\.1/);
+    assert.match(
+      text,
+      /## IPv4 addresses \(3\)\n\n### Public \(2\)\n\n {5}3 {2}8\.8\.8\.8\n {5}1 {2}1\.1\.1\.1\n\n### Non-public or on your never-send list \(1\)\n\n {5}1 {2}10\.0\.0\.1/,
+    );
     assert.match(text, /## Domains \(1\)/);
     assert.match(text, /## Email addresses \(1\)/);
     assert.deepEqual(await emulator().requests(), []);

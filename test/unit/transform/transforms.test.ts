@@ -30,7 +30,16 @@ describe('defanged forms (iocextract / ioc-finder spellings)', () => {
   for (const [written, value] of forms) it(`${written} is ${value}`, () => assert.deepEqual(values(`seen ${written} today`), [value]));
 
   it('stays exact: nothing that is not an address is found', () => {
-    for (const text of ['5.6.7.8.9', '5[.]6[.]7[.]8[.]9', '1[.]2[.]3[.]4[.]5', 'arr[.5]', 'a\\.b', '8 dot 8 dot 8 dot 8', 'x[.]', 'meet me [at] home'])
+    for (const text of [
+      '5.6.7.8.9',
+      '5[.]6[.]7[.]8[.]9',
+      '1[.]2[.]3[.]4[.]5',
+      'arr[.5]',
+      'a\\.b',
+      '8 dot 8 dot 8 dot 8',
+      'x[.]',
+      'meet me [at] home',
+    ])
       assert.deepEqual(values(text), [], text);
   });
 
@@ -46,7 +55,10 @@ describe('defanged forms (iocextract / ioc-finder spellings)', () => {
       const small = timeFor(unit.repeat(Math.ceil(100_000 / unit.length)));
       const large = timeFor(unit.repeat(Math.ceil(1_000_000 / unit.length)));
       // Ten times the text: about ten times the time (quadratic would be a hundred).
-      assert.ok(large < Math.max(50, small) * 30, `${JSON.stringify(unit)}: ${small.toFixed(0)} ms for 100 kB, ${large.toFixed(0)} ms for 1 MB`);
+      assert.ok(
+        large < Math.max(50, small) * 30,
+        `${JSON.stringify(unit)}: ${small.toFixed(0)} ms for 100 kB, ${large.toFixed(0)} ms for 1 MB`,
+      );
     }
   });
 });
@@ -66,12 +78,22 @@ describe('defang, refang, extract', () => {
   });
 
   it('refang touches only tokens inside indicators', () => {
-    assert.equal(refangText('5[.]6[.]7[.]8[.]9 arr[.]x bob [at] corp [dot] com 1[.2.3.4'), '5[.]6[.]7[.]8[.]9 arr[.]x bob@corp.com 1.2.3.4');
+    assert.equal(
+      refangText('5[.]6[.]7[.]8[.]9 arr[.]x bob [at] corp [dot] com 1[.2.3.4'),
+      '5[.]6[.]7[.]8[.]9 arr[.]x bob@corp.com 1.2.3.4',
+    );
   });
 
   it('Extract Indicators counts each value once, most frequent first, public and non-public apart', () => {
-    const report = indicatorReport(extractUniqueTargets('1.1.1.1 8.8.8.8 8[.]8[.]8[.]8 10.0.0.1 8.8.8.8 evil[.]com'), 'x.log', IMPLICIT_ONLY);
-    assert.match(report, /## IPv4 addresses \(3\)\n\n### Public \(2\)\n\n {5}3 {2}8\.8\.8\.8\n {5}1 {2}1\.1\.1\.1\n\n### Non-public or on your never-send list \(1\)\n\n {5}1 {2}10\.0\.0\.1/);
+    const report = indicatorReport(
+      extractUniqueTargets('1.1.1.1 8.8.8.8 8[.]8[.]8[.]8 10.0.0.1 8.8.8.8 evil[.]com'),
+      'x.log',
+      IMPLICIT_ONLY,
+    );
+    assert.match(
+      report,
+      /## IPv4 addresses \(3\)\n\n### Public \(2\)\n\n {5}3 {2}8\.8\.8\.8\n {5}1 {2}1\.1\.1\.1\n\n### Non-public or on your never-send list \(1\)\n\n {5}1 {2}10\.0\.0\.1/,
+    );
     assert.match(report, /## Domains \(1\)[\s\S]*1 {2}evil\.com \(written defanged\)/);
     assert.match(report, /4 unique, 6 occurrences\. Made locally: nothing was sent\./);
   });
