@@ -1,5 +1,5 @@
-import { extractTargets } from '../bulk/extract';
-import { findEdits } from '../target/defang';
+import { extractTargets, type FoundTarget } from '../bulk/extract';
+import { findEdits, type Edit } from '../target/defang';
 import type { Target } from '../target/target';
 
 /**
@@ -9,9 +9,14 @@ import type { Target } from '../target/target';
  * it is; everything else is unchanged. Linear in the text's length.
  */
 export function defangText(text: string): string {
+  return defangWithTargets(text, extractTargets(text));
+}
+
+/** defangText with the text's targets found beforehand (extractTargetsInChunks: a large selection in slices). */
+export function defangWithTargets(text: string, targets: readonly FoundTarget[]): string {
   const pieces: string[] = [];
   let at = 0;
-  for (const target of extractTargets(text)) {
+  for (const target of targets) {
     if (target.defanged || target.problem) continue;
     pieces.push(defangSchemesIn(text.slice(at, target.start)), defangRaw(target));
     at = target.end;
@@ -41,15 +46,31 @@ function defangSchemesIn(text: string): string {
  * or a regex's `a\.b` that is no address or host stay as they are. Linear in the text's length.
  */
 export function refangText(text: string): string {
-  const defanged = extractTargets(text).filter((target) => target.defanged);
+  return refangWithTargets(text, extractTargets(text));
+}
+
+/** A defanged URL scheme (`hxxp`, `hxxps` before `://` or `[://]`) or a defanged `[://]`. */
+const DEFANGED_SCHEME = /\bhxxps?(?=:\/\/|\[:\/\/\])|\[:\/\/\]/gi;
+
+/**
+ * refangText with the text's targets found beforehand. The tokens are looked for only inside
+ * the defanged targets (and the schemes by one search), so the work is bounded by what was found.
+ */
+export function refangWithTargets(text: string, targets: readonly FoundTarget[]): string {
+  const edits: Edit[] = [];
+  for (const target of targets) if (target.defanged) edits.push(...findEdits(text, target.start, target.end));
+  DEFANGED_SCHEME.lastIndex = 0;
+  for (let match = DEFANGED_SCHEME.exec(text); match; match = DEFANGED_SCHEME.exec(text)) {
+    const token = match[0];
+    // `hxxps` → `https`, `HXXP` → `HTTP`: the letters keep their case.
+    const replacement = token === '[://]' ? '://' : token.replace(/xx/i, (xx) => (xx === 'XX' ? 'TT' : 'tt'));
+    edits.push({ start: match.index, end: match.index + token.length, replacement });
+  }
+  edits.sort((a, b) => a.start - b.start);
   const pieces: string[] = [];
   let at = 0;
-  let t = 0;
-  for (const edit of findEdits(text)) {
-    while (t < defanged.length && defanged[t].end <= edit.start) t++;
-    const inside = t < defanged.length && defanged[t].start <= edit.start && edit.end <= defanged[t].end;
-    const schemeOrSeparator = edit.scheme === true || edit.replacement === '://';
-    if (!inside && !schemeOrSeparator) continue;
+  for (const edit of edits) {
+    if (edit.start < at) continue; // inside an edit already made
     pieces.push(text.slice(at, edit.start), edit.replacement);
     at = edit.end;
   }

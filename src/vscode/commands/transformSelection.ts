@@ -1,24 +1,33 @@
 import * as vscode from 'vscode';
-import { defangText, refangText } from '../../core/transform/defangText';
+import { extractTargetsInChunks, type FoundTarget } from '../../core/bulk/extract';
 import { detectAt } from '../../core/target/detectTarget';
+import { defangWithTargets, refangWithTargets } from '../../core/transform/defangText';
 
 /**
- * The transforms run at once on the extension host: more text than this would hold it past
- * 100 ms on a slow machine. Extract Indicators (sliced) takes any size.
+ * A selection this large is not transformed: the edit itself (one string for the editor) would
+ * be the problem. The scan runs in slices (the extension host is not held), so sizes below
+ * this are fine. Extract Indicators takes any size.
  */
-export const MAX_TRANSFORM_CHARS = 1_000_000;
+export const MAX_TRANSFORM_CHARS = 20_000_000;
+
+type Transform = (text: string, targets: readonly FoundTarget[]) => string;
 
 /** "Defang Selection": every indicator in each selection written defanged, in one undoable edit. */
 export function defangSelection(): Promise<boolean> {
-  return replaceSelections(defangText);
+  return replaceSelections(defangWithTargets);
 }
 
 /** "Refang Selection": the defanged indicators in each selection written plainly again. */
 export function refangSelection(): Promise<boolean> {
-  return replaceSelections(refangText);
+  return replaceSelections(refangWithTargets);
 }
 
-async function replaceSelections(transform: (text: string) => string): Promise<boolean> {
+/** The transform of `text`, its targets found by the bulk runs' sliced scan. */
+async function transformed(text: string, transform: Transform): Promise<string> {
+  return transform(text, await extractTargetsInChunks(text, undefined));
+}
+
+async function replaceSelections(transform: Transform): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
   const selections = editor?.selections.filter((selection) => !selection.isEmpty) ?? [];
   if (!editor || selections.length === 0) {
@@ -27,8 +36,10 @@ async function replaceSelections(transform: (text: string) => string): Promise<b
   }
   const texts = selections.map((selection) => editor.document.getText(selection));
   if (!withinLimit(texts)) return false;
+  const results: string[] = [];
+  for (const text of texts) results.push(await transformed(text, transform));
   return editor.edit((builder) => {
-    selections.forEach((selection, index) => builder.replace(selection, transform(texts[index])));
+    selections.forEach((selection, index) => builder.replace(selection, results[index]));
   });
 }
 
@@ -52,7 +63,7 @@ export async function copyDefanged(): Promise<string | undefined> {
     return undefined;
   }
   if (!withinLimit([text])) return undefined;
-  const defanged = defangText(text);
+  const defanged = await transformed(text, defangWithTargets);
   await vscode.env.clipboard.writeText(defanged);
   vscode.window.setStatusBarMessage(vscode.l10n.t('NiamonX: copied defanged'), 3000);
   return defanged;
