@@ -1,7 +1,7 @@
 import { neverSendMatch, type CheckedTarget, type NeverSendMatch, type NeverSendPolicy } from './neverSendCheck';
 
 /** Targets checked between two turns of the event loop: a few milliseconds each slice. */
-const SLICE = 20_000;
+const SLICE = 10_000;
 
 /**
  * The never-send verdict of many targets (a bulk run's million at most), in slices that let the
