@@ -25,7 +25,7 @@ export function neverSendPolicy(
           .join(', ')}`,
       );
     }
-    const policy: NeverSendPolicy = { list, allowDocumentationRanges: developmentMode && sendsToThisComputer(current.apiBaseUrl) };
+    const policy: NeverSendPolicy = { list, allowTestRanges: developmentMode && sendsToThisComputer(current.apiBaseUrl) };
     seen = { entries: current.neverSend, baseUrl: current.apiBaseUrl, policy };
     return policy;
   };

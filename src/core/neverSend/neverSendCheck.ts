@@ -13,12 +13,13 @@ import { domainOf, EMPTY_NEVER_SEND_LIST, parseAddress, v4Number, type NeverSend
 export interface NeverSendPolicy {
   list: NeverSendList;
   /**
-   * Lets the documentation ranges (RFC 5737, RFC 3849: 192.0.2.0/24, 2001:db8::/32, …) through.
-   * Only ever true when the extension runs from source against an API on this computer (the
-   * emulator): the project's fixtures use those ranges because they belong to no one. An
-   * installed extension never sets it.
+   * Lets the ranges set aside for examples and tests through: documentation (RFC 5737, RFC 3849:
+   * 192.0.2.0/24, 2001:db8::/32, …) and benchmarking (RFC 2544: 198.18.0.0/15). Only ever true
+   * when the extension runs from source against an API on this computer (the emulator): the
+   * project's fixtures use those ranges because they belong to no one. An installed extension
+   * never sets it.
    */
-  allowDocumentationRanges?: boolean;
+  allowTestRanges?: boolean;
 }
 
 export const IMPLICIT_ONLY: NeverSendPolicy = { list: EMPTY_NEVER_SEND_LIST };
@@ -98,15 +99,14 @@ function addressMatch(text: string, known: CheckedTarget['ip'], policy: NeverSen
   // Most of what bulk runs check: a dotted quad, judged without building an address object.
   const number = known ? dottedQuadNumber(text) : -1;
   if (number >= 0) {
-    if (!known!.isPublic && !(policy.allowDocumentationRanges && known!.class === 'documentation'))
-      return { value: text, ipClass: known!.class };
+    if (!known!.isPublic && !(policy.allowTestRanges && isTestRange(known!.class))) return { value: text, ipClass: known!.class };
     const entry = v4Entry(list, number);
     return entry === undefined ? undefined : { value: text, entry };
   }
   const address = parseAddress(text);
   if (!address) return undefined;
   const classification = known ?? classifyParsed(address);
-  if (!classification.isPublic && !(policy.allowDocumentationRanges && classification.class === 'documentation')) {
+  if (!classification.isPublic && !(policy.allowTestRanges && isTestRange(classification.class))) {
     return { value: text, ipClass: classification.class };
   }
   if (address.kind() === 'ipv4') {
@@ -116,6 +116,8 @@ function addressMatch(text: string, known: CheckedTarget['ip'], policy: NeverSen
   for (const [range, bits, entry] of list.v6) if ((address as ipaddr.IPv6).match(range, bits)) return { value: text, entry };
   return undefined;
 }
+
+const isTestRange = (ipClass: IpClass) => ipClass === 'documentation' || ipClass === 'benchmarking';
 
 /** The entry whose range holds `number` (the ranges are sorted and disjoint: a binary search). */
 function v4Entry(list: NeverSendList, number: number): string | undefined {

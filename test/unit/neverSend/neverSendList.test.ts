@@ -10,9 +10,9 @@ import { parseNeverSendList } from '../../../src/core/neverSend/neverSendList';
 import { neverSendMatchOfBody } from '../../../src/core/neverSend/requestGate';
 import { findTargets } from '../../../src/core/target/detectTarget';
 
-const policy = (entries: unknown, allowDocumentationRanges = false): NeverSendPolicy => ({
+const policy = (entries: unknown, allowTestRanges = false): NeverSendPolicy => ({
   list: parseNeverSendList(entries),
-  allowDocumentationRanges,
+  allowTestRanges,
 });
 const LIST = policy([
   '23.10.0.0/16',

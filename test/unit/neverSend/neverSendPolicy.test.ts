@@ -19,6 +19,8 @@ describe('the never-send policy of the extension', () => {
     assert.equal(refused(false, 'http://127.0.0.1:8787/api/v2'), true, 'an installed extension never');
     assert.equal(refused(true, 'https://dash.niamonx.io/api/v2'), true, 'not to the real API');
     assert.equal(refused(true, 'http://127.0.0.1:8787/api/v2'), false, 'the emulator, from source');
+    assert.equal(refused(true, 'http://127.0.0.1:8787/api/v2', '198.18.0.1'), false, 'benchmarking too');
+    assert.equal(refused(false, 'http://127.0.0.1:8787/api/v2', '198.18.0.1'), true);
     assert.equal(
       neverSendMatchOfText(
         '10.0.0.1',
