@@ -6,10 +6,10 @@ import { neverSendPolicy } from '../../../src/vscode/neverSendPolicy';
 describe('the never-send policy of the extension', () => {
   const settingsWith = (values: Record<string, unknown>): Settings => readSettings((name) => values[name]);
 
-  it('lets documentation ranges through only from source and to an API on this computer', () => {
-    const refused = (developmentMode: boolean, apiBaseUrl: string) =>
+  it('lets documentation and benchmarking ranges through only from source and to an API on this computer', () => {
+    const refused = (developmentMode: boolean, apiBaseUrl: string, ip = '192.0.2.1') =>
       neverSendMatchOfText(
-        '192.0.2.1',
+        ip,
         neverSendPolicy(
           () => settingsWith({ apiBaseUrl }),
           developmentMode,
