@@ -36,7 +36,7 @@ describe('UI: bulk ping from the editor context menu', function () {
     await session.screenshot('2-bulk-summary');
     const text = await frame.locator('#result').innerText();
     for (const ip of PUBLIC) assert.ok(text.includes(ip), `${ip} has a row`);
-    assert.match(text, /non-public address \(private\)/, 'skipped addresses are listed with their class');
+    assert.match(text, /on your never-send list \(private address\)/, 'skipped addresses are listed with the reason and their class');
 
     // The summary's table filters as the user types.
     const filter = frame.locator('.grid-filter input').first();
