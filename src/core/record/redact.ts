@@ -177,6 +177,32 @@ export function redact(data: unknown): { data: unknown; count: number } {
   return { data: copy, count };
 }
 
+/**
+ * Whether `redact` would mask anything in `data`: the same rule, read without copying, stopping
+ * at the first value it would mask (a megabyte answer is walked once, nothing is allocated for it).
+ */
+export function holdsSecrets(data: unknown): boolean {
+  const stack: unknown[] = [data];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== null && item !== undefined && isSensitiveKey(key)) {
+        if (!(typeof item === 'string' && MASKED_TEXT.test(item)) && !isCountOrFlag(key, item)) return true;
+      }
+      stack.push(item);
+    }
+  }
+  return false;
+}
+
 /** Replaces every occurrence of any secret (e.g. the API key) with `[redacted]`. */
 export function redactText(text: string, secrets: string[]): string {
   let result = text;

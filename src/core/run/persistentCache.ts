@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
-import { redact } from '../record/redact';
+import { holdsSecrets } from '../record/redact';
 import type { CacheEntry, ResultCache } from './resultCache';
 
 /** Where the cache file lives; the extension adapts its global storage folder to this. */
@@ -73,6 +73,8 @@ export class PersistentCache {
         const entries = parsed.success ? parsed.data.entries.filter(Boolean) : [];
         if (!parsed.success && !isOlderVersion(json)) this.onError('the answer cache file was not readable; starting with an empty cache');
         this.cache.restore(entries.map(([key, entry]) => [key, { ...entry, bytes: jsonLength(entry.value.data) }]));
+        // What the file held was checked when it was written: a full cache is not walked again at the next save.
+        for (const [, entry] of entries) holdsSecret.set(entry.value, false);
         // An older file (or entries dropped from this one) may hold request bodies: overwrite it now.
         if (!parsed.success || entries.length < parsed.data.entries.length) await this.write();
       })
@@ -120,13 +122,13 @@ export class PersistentCache {
  * a bulk run's write would otherwise re-check thousands of unchanged answers. Safe because a
  * cache entry is never changed after it is stored (ResultCache makes a new one per answer).
  */
-const holdsSecret = new WeakMap<CacheEntry<CachedAnswer>, boolean>();
+const holdsSecret = new WeakMap<CachedAnswer, boolean>();
 
 function isSensitive(entry: CacheEntry<CachedAnswer>): boolean {
-  let sensitive = holdsSecret.get(entry);
+  let sensitive = holdsSecret.get(entry.value);
   if (sensitive === undefined) {
-    sensitive = redact(entry.value.data).count > 0;
-    holdsSecret.set(entry, sensitive);
+    sensitive = holdsSecrets(entry.value.data);
+    holdsSecret.set(entry.value, sensitive);
   }
   return sensitive;
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parseAnswer } from '../../../src/core/api/responseParser';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../../src/core/api/retryAfter';
 import { ToolCallError } from '../../../src/core/errors';
-import { isSensitiveKey, redact } from '../../../src/core/record/redact';
+import { holdsSecrets, isSensitiveKey, redact } from '../../../src/core/record/redact';
 import { findEdits, RefangedText } from '../../../src/core/target/defang';
 import { detectAt, detectInSelection, findTargets } from '../../../src/core/target/detectTarget';
 
@@ -150,6 +150,15 @@ describe('Properties of the parsers that face the network and files', () => {
         assert.equal(twice.count, 0);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('holdsSecrets says without copying what redact would mask', () => {
+    fc.assert(
+      fc.property(answerData, (data) => {
+        assert.equal(holdsSecrets(data), redact(data).count > 0, JSON.stringify(data));
+      }),
+      { numRuns: 2000 },
     );
   });
 
