@@ -26,6 +26,15 @@ describe('start-up', () => {
     assert.equal(niamonx().isActive, false, 'NiamonX Tools was activated although nothing was opened');
   });
 
+  it('has no onLanguage activation event for a language of the models the workbench made at start-up', () => {
+    // Each VS Code makes hidden models of its own (plain text in 1.100, JSON in 1.139): an
+    // activation event for one of their languages would activate the extension at every start.
+    const events: string[] = niamonx().packageJSON.activationEvents;
+    const startupLanguages = [...new Set(vscode.workspace.textDocuments.map((document) => document.languageId))];
+    const triggered = startupLanguages.filter((language) => events.includes(`onLanguage:${language}`));
+    assert.deepEqual(triggered, [], `models made at start-up: ${startupLanguages.join(', ') || '(none)'}`);
+  });
+
   it('activates when a .log file is opened in an editor', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the test window has a workspace folder');
