@@ -19,15 +19,28 @@ export interface CodeServerInstall {
 
 const MARKER = '.niamonx-install-complete';
 
-/** Files only a finished postinstall leaves behind: proof the native parts were built. */
-const PROOF_OF_POSTINSTALL = [
+/**
+ * Files only a finished postinstall leaves behind: proof the native parts were built. Where
+ * releases differ, any one of the alternatives will do (1.139 ships ripgrep prebuilt in
+ * @vscode/ripgrep-universal and no longer packs node_modules.asar).
+ */
+const PROOF_OF_POSTINSTALL: ReadonlyArray<string | readonly string[]> = [
   'node_modules/code-server/out/node/entry.js',
-  'node_modules/code-server/lib/vscode/node_modules.asar',
-  'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+  [
+    'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+    `node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep-universal/bin/${process.platform}-${process.arch}/rg`,
+  ],
   'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
   'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
   'node_modules/code-server/lib/vscode/extensions/node_modules',
 ];
+
+/** The proofs missing in an install folder (each named by its first alternative). */
+function missingProofs(dir: string): string[] {
+  return PROOF_OF_POSTINSTALL.map((proof) => (typeof proof === 'string' ? [proof] : proof))
+    .filter((alternatives) => !alternatives.some((file) => existsSync(join(dir, file))))
+    .map((alternatives) => alternatives[0]);
+}
 
 function codeServerInstallDir(version: string): string {
   return process.env.NIAMONX_CODE_SERVER_DIR || join(toolsCacheDir(), `code-server-${version}`);
@@ -62,7 +75,7 @@ export async function ensureCodeServer(release: CodeServerRelease = currentRelea
   const started = Date.now();
   await npmInstall(partial, version, node, log);
 
-  const missing = PROOF_OF_POSTINSTALL.filter((file) => !existsSync(join(partial, file)));
+  const missing = missingProofs(partial);
   if (missing.length) {
     throw new Error(
       `code-server ${version} installed but its postinstall did not finish (missing: ${missing.join(', ')}). ` +
@@ -99,7 +112,7 @@ function isRunning(pid: number): boolean {
 function isComplete(dir: string, version: string): boolean {
   try {
     const marker = JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as { version?: string };
-    return marker.version === version && PROOF_OF_POSTINSTALL.every((file) => existsSync(join(dir, file)));
+    return marker.version === version && missingProofs(dir).length === 0;
   } catch {
     return false;
   }

@@ -41,13 +41,21 @@ async function main(): Promise<number> {
   const install = await ensureCodeServer(release);
   console.log(`\nTesting in VS Code ${release.vscode} (code-server ${release.codeServer} on Node ${install.node.version})`);
 
-  const startup = startupWindowWanted() ? await runHostTier(STARTUP_SUITE) : undefined;
+  const startup = startupWindowWanted() ? await runHostTier(STARTUP_SUITE, STARTUP_WINDOW_SETTINGS) : undefined;
   const host = addResults(await runHostTier(suite), startup);
   const ui = process.env.NIAMONX_SKIP_UI === '1' ? undefined : await runUiTests(UI_TESTS_DIR);
   return report(host, ui);
 }
 
-async function runHostTier(suite: string): Promise<HostSuiteResult> {
+/**
+ * A setting every tested VS Code migrates at start-up (to workbench.activityBar.location), as it
+ * would for a user with older settings: the workbench then opens the user settings.json as a
+ * JSON model by itself, which would activate an extension listening to onLanguage:json. The
+ * start-up test waits for this migration before it looks.
+ */
+const STARTUP_WINDOW_SETTINGS = { 'workbench.activityBar.visible': true };
+
+async function runHostTier(suite: string, extraUserSettings: object = {}): Promise<HostSuiteResult> {
   const cleanup = new Cleanup();
   try {
     const testKey = newTestKey();
@@ -57,7 +65,7 @@ async function runHostTier(suite: string): Promise<HostSuiteResult> {
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
       workspaceFolder: workspace.folder,
-      userSettings: quietUserSettings(emulator.url),
+      userSettings: quietUserSettings(emulator.url, extraUserSettings),
       env: ({ userDataDir }) => testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
     });
     cleanup.add('stop code-server', codeServer.stop);

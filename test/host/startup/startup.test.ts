@@ -4,6 +4,8 @@ import { eventually, EXTENSION_ID } from '../helpers';
 
 /** A built-in extension that activates on `onStartupFinished`: once it is active, the window has finished starting. */
 const STARTUP_FINISHED_PROBE = 'vscode.merge-conflict';
+/** A built-in extension activated by a JSON model such as settings.json (onLanguage:json), in the same batch as ours would be. */
+const SETTINGS_MODEL_PROBE = 'vscode.configuration-editing';
 
 const niamonx = (): vscode.Extension<unknown> => {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -16,6 +18,18 @@ describe('start-up', () => {
     await eventually(
       `the window to finish starting (${STARTUP_FINISHED_PROBE} activates on onStartupFinished)`,
       () => vscode.extensions.getExtension(STARTUP_FINISHED_PROBE)?.isActive,
+      30_000,
+    );
+    // The start-up window's settings hold one that VS Code migrates at start (see runHostTests.ts):
+    // writing it opens settings.json as a model, as the workbench does for many users.
+    await eventually(
+      'VS Code to migrate workbench.activityBar.visible out of the user settings',
+      () => vscode.workspace.getConfiguration('workbench').inspect('activityBar.visible')?.globalValue === undefined,
+      30_000,
+    );
+    await eventually(
+      `the extensions activated by that settings model (${SETTINGS_MODEL_PROBE}) to be active`,
+      () => vscode.extensions.getExtension(SETTINGS_MODEL_PROBE)?.isActive,
       30_000,
     );
     assert.deepEqual(
