@@ -24,6 +24,11 @@ export interface LaunchOptions {
   userDataFiles?: Record<string, string>;
   /** Preferred port; a free one is picked when it is taken or not given. */
   port?: number;
+  /**
+   * The window runs an extension test suite (extensionTestsPath in the URL): turns on the
+   * smoke-test driver where the release needs it for that (see CodeServerRelease).
+   */
+  runsExtensionTests?: boolean;
   /** Called with every line code-server prints (its own log and its extension host's stdout). */
   onOutput?: (line: string) => void;
 }
@@ -93,7 +98,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
-      ...(release.needsSmokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
+      ...(release.needsSmokeTestDriver && opts.runsExtensionTests ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ],
     // Own process group, so stop() also ends the extension hosts and watchers it starts.
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },

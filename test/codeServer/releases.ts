@@ -16,8 +16,10 @@ export interface CodeServerRelease {
   /** The `node-<platform>-<arch>` package version installed when the running Node is another major. */
   nodePackage: string;
   /**
-   * From VS Code 1.10x on, the workbench takes a test payload from the URL (extensionDevelopmentPath,
-   * extensionTestsPath) only with the smoke-test driver enabled on the server.
+   * Whether the workbench takes a test payload from the URL (extensionDevelopmentPath,
+   * extensionTestsPath) only with the smoke-test driver enabled on the server (1.139 does). That
+   * driver also changes what a user sees (no notification toasts, the chat view focused), so only
+   * extension-test windows turn it on; UI windows there load the extension as installed instead.
    */
   needsSmokeTestDriver: boolean;
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { launchCodeServer, type CodeServer } from '../codeServer/launch';
 import { artifactsDir, PROJECT_ROOT } from '../projectPaths';
 import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
 import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { currentRelease } from '../codeServer/releases';
 import { Cleanup } from '../util/cleanup';
 import { waitFor } from '../util/waitFor';
 import { Workbench } from './workbench';
@@ -78,7 +79,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     cleanup.add('stop the emulator', () => emulator.close());
     const workspace = createTestWorkspace(opts.files);
     cleanup.add('remove the workspace', workspace.remove);
-    const extensionsDir = opts.moreExtensions?.length ? installedFolders(opts.moreExtensions, cleanup) : undefined;
+    // Where the URL payload needs the smoke-test driver (VS Code 1.139), which hides notification
+    // toasts, the extension is loaded as installed (a link to this repo) instead of in development mode.
+    const asInstalled = !opts.installVsix && currentRelease().needsSmokeTestDriver;
+    const extensionsDir =
+      opts.moreExtensions?.length || asInstalled ? installedFolders(opts.moreExtensions ?? [], cleanup, asInstalled) : undefined;
     const codeServer = await launchCodeServer({
       extensionsDir,
       installVsix: opts.installVsix,
@@ -108,7 +113,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
       vsCodeUrl({
         origin: codeServer.origin,
         workspaceFolder: workspace.folder,
-        extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT,
+        extensionDevelopmentPath: opts.installVsix || asInstalled ? undefined : PROJECT_ROOT,
       }),
       {
         onConsole: (message) => forwarder.push(message),
@@ -175,13 +180,19 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
   }
 }
 
-/** An extensions folder holding copies of `folders`, named as VS Code names installed extensions. */
-function installedFolders(folders: string[], cleanup: Cleanup): string {
+/**
+ * An extensions folder holding copies of `folders`, named as VS Code names installed extensions,
+ * and with `withProject` a link to this repository as the installed NiamonX Tools.
+ */
+function installedFolders(folders: string[], cleanup: Cleanup, withProject = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'niamonx-extensions-'));
   cleanup.add('remove the fixture extensions', () => rmSync(dir, { recursive: true, force: true }));
-  for (const folder of folders) {
-    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-    cpSync(folder, join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
-  }
+  for (const folder of folders) cpSync(folder, join(dir, installedName(folder)), { recursive: true });
+  if (withProject) symlinkSync(PROJECT_ROOT, join(dir, installedName(PROJECT_ROOT)), 'dir');
   return dir;
+}
+
+function installedName(folder: string): string {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 }

@@ -65,6 +65,7 @@ async function runHostTier(suite: string, extraUserSettings: object = {}): Promi
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
       workspaceFolder: workspace.folder,
+      runsExtensionTests: true,
       userSettings: quietUserSettings(emulator.url, extraUserSettings),
       env: ({ userDataDir }) => testEnvironment({ emulatorOrigin: emulator.origin, testKey, userDataDir }),
     });
