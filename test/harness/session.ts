@@ -44,6 +44,11 @@ export interface VsCodeSession {
   workbench: Workbench;
   emulator: Emulator;
   codeServer: CodeServer;
+  /**
+   * Whether the extension runs from source (development mode, with its dev-only emulator entry)
+   * or as installed: a .vsix, and every window of VS Code 1.139 (see CodeServerRelease.needsSmokeTestDriver).
+   */
+  developmentMode: boolean;
   /** The key the emulator accepts in this session. */
   testKey: string;
   workspaceFolder: string;
@@ -137,6 +142,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
       workbench,
       emulator,
       codeServer,
+      developmentMode: !opts.installVsix && !asInstalled,
       testKey,
       workspaceFolder: workspace.folder,
       screenshot,

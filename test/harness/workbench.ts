@@ -181,6 +181,30 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
   }
 
+  /** Closes the editor tab titled `title` with its close button, as a user would. */
+  async closeTab(title: string): Promise<void> {
+    const tab = this.page.locator('.tabs-container .tab', { hasText: title }).first();
+    await tab.hover();
+    // The close action's icon class differs between VS Code releases; its place in the tab does not.
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /**
+   * Closes the active editor, also when it is a modal editor (VS Code 1.139 opens some, e.g.
+   * Running Extensions, over the workbench) and waits until `editor` is gone.
+   */
+  async closeActiveEditor(editor: Locator): Promise<void> {
+    // A modal editor closes on Escape (and keeps the palette from opening while it is shown).
+    await this.page.keyboard.press('Escape');
+    const closed = await editor
+      .waitFor({ state: 'hidden', timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!closed) await this.runCommand('View: Close Editor');
+    await editor.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
   /** A notification toast containing `text`. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
