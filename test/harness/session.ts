@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -85,7 +85,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     const workspace = createTestWorkspace(opts.files);
     cleanup.add('remove the workspace', workspace.remove);
     // Where the URL payload needs the smoke-test driver (VS Code 1.139), which hides notification
-    // toasts, the extension is loaded as installed (a link to this repo) instead of in development mode.
+    // toasts, the extension is loaded as installed (a copy of what runs) instead of in development mode.
     const asInstalled = !opts.installVsix && currentRelease().needsSmokeTestDriver;
     const extensionsDir =
       opts.moreExtensions?.length || asInstalled ? installedFolders(opts.moreExtensions ?? [], cleanup, asInstalled) : undefined;
@@ -188,14 +188,31 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
 
 /**
  * An extensions folder holding copies of `folders`, named as VS Code names installed extensions,
- * and with `withProject` a link to this repository as the installed NiamonX Tools.
+ * and with `withProject` this repository's running parts as the installed NiamonX Tools.
  */
 function installedFolders(folders: string[], cleanup: Cleanup, withProject = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'niamonx-extensions-'));
   cleanup.add('remove the fixture extensions', () => rmSync(dir, { recursive: true, force: true }));
   for (const folder of folders) cpSync(folder, join(dir, installedName(folder)), { recursive: true });
-  if (withProject) symlinkSync(PROJECT_ROOT, join(dir, installedName(PROJECT_ROOT)), 'dir');
+  if (withProject) copyRunningParts(PROJECT_ROOT, join(dir, installedName(PROJECT_ROOT)));
   return dir;
+}
+
+/**
+ * What of this repository runs (the build, media, manifest, translations), copied rather than
+ * linked: VS Code 1.139 serves no webview resource from a linked extension folder.
+ */
+function copyRunningParts(root: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(root)) {
+    if (
+      ['dist', 'media', 'l10n'].includes(name) ||
+      /^package(\.nls(\.[\w-]+)?)?\.json$/.test(name) ||
+      ['README.md', 'LICENSE'].includes(name)
+    ) {
+      cpSync(join(root, name), join(target, name), { recursive: true });
+    }
+  }
 }
 
 function installedName(folder: string): string {
