@@ -205,6 +205,23 @@ export class Workbench {
     await editor.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
   }
 
+  /**
+   * Waits until `item` inside the list `list` is on screen, scrolling the list with the mouse
+   * wheel as a user would: VS Code renders only the rows in view (1.139's Running Extensions
+   * lists more extensions than fit).
+   */
+  async revealInList(list: Locator, item: Locator, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await list.waitFor({ state: 'visible', timeout: timeoutMs });
+    while (!(await item.isVisible())) {
+      if (Date.now() > deadline) break;
+      await list.hover();
+      await this.page.mouse.wheel(0, 300);
+      await item.waitFor({ state: 'visible', timeout: 500 }).catch(() => undefined);
+    }
+    await item.waitFor({ state: 'visible', timeout: 1_000 });
+  }
+
   /** A notification toast containing `text`. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
