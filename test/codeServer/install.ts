@@ -1,34 +1,49 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { requireInstallPrerequisites } from './prerequisites';
 import { killGroupOnExit } from '../util/childProcess';
-import { codeServerReleaseForNode } from './releases';
+import { ensureNodeRuntime, toolsCacheDir, type NodeRuntime } from './nodeRuntime';
+import { currentRelease, type CodeServerRelease } from './releases';
 import { seedRipgrepCache } from './ripgrepCache';
 
 export interface CodeServerInstall {
   /** The `code-server` launcher (a Node script run by the `node` on PATH). */
   binary: string;
-  /** Its entry script: run it with process.execPath, the Node its native modules were built for. */
+  /** Its entry script: run it with `node.execPath`, the Node its native modules were built for. */
   entryScript: string;
   version: string;
+  release: CodeServerRelease;
+  node: NodeRuntime;
 }
 
 const MARKER = '.niamonx-install-complete';
 
-/** Files only a finished postinstall leaves behind: proof the native parts were built. */
-const PROOF_OF_POSTINSTALL = [
+/**
+ * Files only a finished postinstall leaves behind: proof the native parts were built. Where
+ * releases differ, any one of the alternatives will do (1.139 ships ripgrep prebuilt in
+ * @vscode/ripgrep-universal and no longer packs node_modules.asar).
+ */
+const PROOF_OF_POSTINSTALL: ReadonlyArray<string | readonly string[]> = [
   'node_modules/code-server/out/node/entry.js',
-  'node_modules/code-server/lib/vscode/node_modules.asar',
-  'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+  [
+    'node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg',
+    `node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep-universal/bin/${process.platform}-${process.arch}/rg`,
+  ],
   'node_modules/code-server/lib/vscode/node_modules/node-pty/build/Release/pty.node',
   'node_modules/code-server/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node',
   'node_modules/code-server/lib/vscode/extensions/node_modules',
 ];
 
+/** The proofs missing in an install folder (each named by its first alternative). */
+function missingProofs(dir: string): string[] {
+  return PROOF_OF_POSTINSTALL.map((proof) => (typeof proof === 'string' ? [proof] : proof))
+    .filter((alternatives) => !alternatives.some((file) => existsSync(join(dir, file))))
+    .map((alternatives) => alternatives[0]);
+}
+
 function codeServerInstallDir(version: string): string {
-  return process.env.NIAMONX_CODE_SERVER_DIR || join(homedir(), '.cache', 'niamonx-tools', `code-server-${version}`);
+  return process.env.NIAMONX_CODE_SERVER_DIR || join(toolsCacheDir(), `code-server-${version}`);
 }
 
 /**
@@ -36,13 +51,16 @@ function codeServerInstallDir(version: string): string {
  * The install happens in a sibling folder that is renamed into place only once it is
  * complete, so an interrupted install is never mistaken for a good one.
  */
-export async function ensureCodeServer(): Promise<CodeServerInstall> {
-  const version = codeServerReleaseForNode();
+export async function ensureCodeServer(release: CodeServerRelease = currentRelease()): Promise<CodeServerInstall> {
+  const version = release.codeServer;
   const dir = codeServerInstallDir(version);
+  const node = ensureNodeRuntime(release);
   const install = {
     binary: join(dir, 'node_modules', '.bin', 'code-server'),
     entryScript: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
     version,
+    release,
+    node,
   };
   if (isComplete(dir, version)) return install;
 
@@ -55,16 +73,16 @@ export async function ensureCodeServer(): Promise<CodeServerInstall> {
   console.log(`code-server: installing ${version} into ${dir} (takes about 90 s; log: ${log})`);
   console.log(`code-server: ${seedRipgrepCache()}`);
   const started = Date.now();
-  await npmInstall(partial, version, log);
+  await npmInstall(partial, version, node, log);
 
-  const missing = PROOF_OF_POSTINSTALL.filter((file) => !existsSync(join(partial, file)));
+  const missing = missingProofs(partial);
   if (missing.length) {
     throw new Error(
       `code-server ${version} installed but its postinstall did not finish (missing: ${missing.join(', ')}). ` +
         `See ${log}; usually a native build failed: apt-get install build-essential python3 libkrb5-dev.`,
     );
   }
-  writeFileSync(join(partial, MARKER), JSON.stringify({ version, node: process.versions.node, installedAt: new Date().toISOString() }));
+  writeFileSync(join(partial, MARKER), JSON.stringify({ version, node: node.version, installedAt: new Date().toISOString() }));
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   console.log(`code-server: ${version} ready after ${Math.round((Date.now() - started) / 1000)} s`);
@@ -94,16 +112,18 @@ function isRunning(pid: number): boolean {
 function isComplete(dir: string, version: string): boolean {
   try {
     const marker = JSON.parse(readFileSync(join(dir, MARKER), 'utf8')) as { version?: string };
-    return marker.version === version && PROOF_OF_POSTINSTALL.every((file) => existsSync(join(dir, file)));
+    return marker.version === version && missingProofs(dir).length === 0;
   } catch {
     return false;
   }
 }
 
 /** `npm install code-server@version` with its (and its nested installs') scripts allowed. */
-function npmInstall(cwd: string, version: string, logPath: string): Promise<void> {
+function npmInstall(cwd: string, version: string, node: NodeRuntime, logPath: string): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    // npm, its scripts and node-gyp all run the `node` first on PATH: the one code-server is built for.
+    PATH: withNodeOnPath(node),
     // code-server's postinstall refuses to run as root without it.
     npm_config_unsafe_perm: 'true',
     npm_config_yes: 'true',
@@ -119,9 +139,8 @@ function npmInstall(cwd: string, version: string, logPath: string): Promise<void
     npm_config_update_notifier: 'false',
     npm_config_progress: 'false',
   };
-  const nodeHeaders = nodeHeadersPrefix();
-  if (nodeHeaders) env.npm_config_nodedir = nodeHeaders;
-  else console.log(`code-server: no Node headers next to ${process.execPath}; node-gyp will try to download them (needs internet).`);
+  if (node.headersPrefix) env.npm_config_nodedir = node.headersPrefix;
+  else console.log(`code-server: no Node headers next to ${node.execPath}; node-gyp will try to download them (needs internet).`);
 
   return new Promise((resolve, reject) => {
     const log = createWriteStream(logPath);
@@ -166,8 +185,7 @@ function npmInstall(cwd: string, version: string, logPath: string): Promise<void
   });
 }
 
-/** The prefix whose include/node holds this Node's headers, so node-gyp never downloads them. */
-function nodeHeadersPrefix(): string | undefined {
-  const prefix = dirname(dirname(process.execPath));
-  return existsSync(join(prefix, 'include', 'node', 'common.gypi')) ? prefix : undefined;
+/** PATH with the runtime's bin folder first. */
+export function withNodeOnPath(node: NodeRuntime, path: string | undefined = process.env.PATH): string {
+  return [node.binDir, ...(path ?? '').split(delimiter).filter((dir) => dir && dir !== node.binDir)].join(delimiter);
 }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { killGroupOnExit, killProcessGroup, run } from '../util/childProcess';
 import { freePort } from '../util/freePort';
 import { waitFor } from '../util/waitFor';
-import { ensureCodeServer } from './install';
+import { ensureCodeServer, withNodeOnPath } from './install';
+import type { CodeServerRelease } from './releases';
 
 export interface LaunchOptions {
   /** Extra environment for code-server; its extension host inherits it. A function gets the folders first. */
@@ -23,11 +24,18 @@ export interface LaunchOptions {
   userDataFiles?: Record<string, string>;
   /** Preferred port; a free one is picked when it is taken or not given. */
   port?: number;
+  /**
+   * The window runs an extension test suite (extensionTestsPath in the URL): turns on the
+   * smoke-test driver where the release needs it for that (see CodeServerRelease).
+   */
+  runsExtensionTests?: boolean;
   /** Called with every line code-server prints (its own log and its extension host's stdout). */
   onOutput?: (line: string) => void;
 }
 
 export interface CodeServer {
+  /** Which code-server (and so VS Code) this is. */
+  release: CodeServerRelease;
   /** Opens the workspace folder, e.g. http://127.0.0.1:41234/?folder=/tmp/ws */
   url: string;
   /** http://127.0.0.1:<port> */
@@ -48,7 +56,7 @@ const KEPT_OUTPUT_LINES = 200;
 
 /** Starts code-server on 127.0.0.1 with throwaway user data, and waits until it answers. */
 export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer> {
-  const { entryScript } = await ensureCodeServer();
+  const { entryScript, node, release } = await ensureCodeServer();
   const root = mkdtempSync(join(tmpdir(), 'niamonx-code-server-'));
   const userDataDir = join(root, 'user-data');
   const extensionsDir = opts.extensionsDir ?? join(root, 'extensions');
@@ -64,11 +72,12 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   const extraEnv = typeof opts.env === 'function' ? opts.env({ userDataDir, extensionsDir }) : opts.env;
   // code-server keeps its own logs and heartbeat under $XDG_DATA_HOME/code-server: keep them in the temp folder too.
-  const env = { ...process.env, XDG_DATA_HOME: join(root, 'data'), ...offlineEnvironment(), ...extraEnv };
+  // Its Node first on PATH: the extension host, terminals and tasks it starts run that `node` too.
+  const env = { ...process.env, PATH: withNodeOnPath(node), XDG_DATA_HOME: join(root, 'data'), ...offlineEnvironment(), ...extraEnv };
   for (const vsix of [opts.installVsix, ...(opts.alsoInstall ?? [])].filter((file): file is string => !!file)) {
     console.log(`code-server: installing ${vsix}`);
     try {
-      await run(process.execPath, [entryScript, ...common, '--force', '--install-extension', vsix], { env });
+      await run(node.execPath, [entryScript, ...common, '--force', '--install-extension', vsix], { env });
     } catch (error) {
       rmSync(root, { recursive: true, force: true });
       throw error;
@@ -76,7 +85,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
   }
 
   const child = spawn(
-    process.execPath,
+    node.execPath,
     [
       entryScript,
       ...common,
@@ -89,6 +98,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       '--ignore-last-opened',
+      ...(release.needsSmokeTestDriver && opts.runsExtensionTests ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     ],
     // Own process group, so stop() also ends the extension hosts and watchers it starts.
     { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
@@ -130,6 +140,7 @@ export async function launchCodeServer(opts: LaunchOptions): Promise<CodeServer>
   }
 
   return {
+    release,
     url: `${origin}/?folder=${encodeURIComponent(opts.workspaceFolder)}`,
     origin,
     port,

@@ -1,6 +1,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { codeServerReleaseForNode } from './releases';
+import { selectedTargets } from './releases';
 import { SYSTEM_RIPGREP } from './ripgrepCache';
 
 /** Where Chromium is: `CHROMIUM_PATH` when set, else Debian's /usr/bin/chromium. */
@@ -16,7 +16,7 @@ export function runProblems(): string[] {
     problems.push(`Node ${process.versions.node} is too old: install Node 20.19 or newer (e.g. from https://nodejs.org or NodeSource).`);
   } else {
     try {
-      codeServerReleaseForNode();
+      selectedTargets();
     } catch (error) {
       problems.push((error as Error).message);
     }

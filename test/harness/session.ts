@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +11,7 @@ import { launchCodeServer, type CodeServer } from '../codeServer/launch';
 import { artifactsDir, PROJECT_ROOT } from '../projectPaths';
 import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
 import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { currentRelease } from '../codeServer/releases';
 import { Cleanup } from '../util/cleanup';
 import { waitFor } from '../util/waitFor';
 import { Workbench } from './workbench';
@@ -43,6 +44,11 @@ export interface VsCodeSession {
   workbench: Workbench;
   emulator: Emulator;
   codeServer: CodeServer;
+  /**
+   * Whether the extension runs from source (development mode, with its dev-only emulator entry)
+   * or as installed: a .vsix, and every window of VS Code 1.139 (see CodeServerRelease.needsSmokeTestDriver).
+   */
+  developmentMode: boolean;
   /** The key the emulator accepts in this session. */
   testKey: string;
   workspaceFolder: string;
@@ -78,7 +84,11 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
     cleanup.add('stop the emulator', () => emulator.close());
     const workspace = createTestWorkspace(opts.files);
     cleanup.add('remove the workspace', workspace.remove);
-    const extensionsDir = opts.moreExtensions?.length ? installedFolders(opts.moreExtensions, cleanup) : undefined;
+    // Where the URL payload needs the smoke-test driver (VS Code 1.139), which hides notification
+    // toasts, the extension is loaded as installed (a copy of what runs) instead of in development mode.
+    const asInstalled = !opts.installVsix && currentRelease().needsSmokeTestDriver;
+    const extensionsDir =
+      opts.moreExtensions?.length || asInstalled ? installedFolders(opts.moreExtensions ?? [], cleanup, asInstalled) : undefined;
     const codeServer = await launchCodeServer({
       extensionsDir,
       installVsix: opts.installVsix,
@@ -108,7 +118,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
       vsCodeUrl({
         origin: codeServer.origin,
         workspaceFolder: workspace.folder,
-        extensionDevelopmentPath: opts.installVsix ? undefined : PROJECT_ROOT,
+        extensionDevelopmentPath: opts.installVsix || asInstalled ? undefined : PROJECT_ROOT,
       }),
       {
         onConsole: (message) => forwarder.push(message),
@@ -132,6 +142,7 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
       workbench,
       emulator,
       codeServer,
+      developmentMode: !opts.installVsix && !asInstalled,
       testKey,
       workspaceFolder: workspace.folder,
       screenshot,
@@ -175,13 +186,36 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
   }
 }
 
-/** An extensions folder holding copies of `folders`, named as VS Code names installed extensions. */
-function installedFolders(folders: string[], cleanup: Cleanup): string {
+/**
+ * An extensions folder holding copies of `folders`, named as VS Code names installed extensions,
+ * and with `withProject` this repository's running parts as the installed NiamonX Tools.
+ */
+function installedFolders(folders: string[], cleanup: Cleanup, withProject = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'niamonx-extensions-'));
   cleanup.add('remove the fixture extensions', () => rmSync(dir, { recursive: true, force: true }));
-  for (const folder of folders) {
-    const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-    cpSync(folder, join(dir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
-  }
+  for (const folder of folders) cpSync(folder, join(dir, installedName(folder)), { recursive: true });
+  if (withProject) copyRunningParts(PROJECT_ROOT, join(dir, installedName(PROJECT_ROOT)));
   return dir;
+}
+
+/**
+ * What of this repository runs (the build, media, manifest, translations), copied rather than
+ * linked: VS Code 1.139 serves no webview resource from a linked extension folder.
+ */
+function copyRunningParts(root: string, target: string): void {
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(root)) {
+    if (
+      ['dist', 'media', 'l10n'].includes(name) ||
+      /^package(\.nls(\.[\w-]+)?)?\.json$/.test(name) ||
+      ['README.md', 'LICENSE'].includes(name)
+    ) {
+      cpSync(join(root, name), join(target, name), { recursive: true });
+    }
+  }
+}
+
+function installedName(folder: string): string {
+  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 }

@@ -181,6 +181,47 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
   }
 
+  /** Closes the editor tab titled `title` with its close button, as a user would. */
+  async closeTab(title: string): Promise<void> {
+    const tab = this.page.locator('.tabs-container .tab', { hasText: title }).first();
+    await tab.hover();
+    // The close action's icon class differs between VS Code releases; its place in the tab does not.
+    await tab.locator('.tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /**
+   * Closes the active editor, also when it is a modal editor (VS Code 1.139 opens some, e.g.
+   * Running Extensions, over the workbench) and waits until `editor` is gone.
+   */
+  async closeActiveEditor(editor: Locator): Promise<void> {
+    // A modal editor closes on Escape (and keeps the palette from opening while it is shown).
+    await this.page.keyboard.press('Escape');
+    const closed = await editor
+      .waitFor({ state: 'hidden', timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!closed) await this.runCommand('View: Close Editor');
+    await editor.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /**
+   * Waits until `item` inside the list `list` is on screen, scrolling the list with the mouse
+   * wheel as a user would: VS Code renders only the rows in view (1.139's Running Extensions
+   * lists more extensions than fit).
+   */
+  async revealInList(list: Locator, item: Locator, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    await list.waitFor({ state: 'visible', timeout: timeoutMs });
+    while (!(await item.isVisible())) {
+      if (Date.now() > deadline) break;
+      await list.hover();
+      await this.page.mouse.wheel(0, 300);
+      await item.waitFor({ state: 'visible', timeout: 500 }).catch(() => undefined);
+    }
+    await item.waitFor({ state: 'visible', timeout: 1_000 });
+  }
+
   /** A notification toast containing `text`. */
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();

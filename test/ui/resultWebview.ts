@@ -7,7 +7,13 @@ import { waitFor } from '../util/waitFor';
  * iframes whose number changes as panels open, so look through all frames until one
  * has rendered a matching header.
  */
-export async function waitForResultFrame(page: Page, text: string, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<Frame> {
+/**
+ * A window's first webview takes longest: VS Code 1.139 sets up its webview service worker then,
+ * and in 3 of 8 windows it had not rendered within 20 s on a loaded 2-core machine.
+ */
+const RESULT_FRAME_TIMEOUT_MS = 3 * UI_STEP_TIMEOUT_MS;
+
+export async function waitForResultFrame(page: Page, text: string, timeoutMs = RESULT_FRAME_TIMEOUT_MS): Promise<Frame> {
   // Frames appear and render asynchronously: look through all of them at each poll.
   return waitFor(`a results panel showing "${text}"`, () => frameShowing(page, text), { timeoutMs, intervalMs: 100 });
 }

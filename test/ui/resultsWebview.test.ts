@@ -88,9 +88,7 @@ describe('UI: the results webview in a real browser', function () {
     // One results panel open across the reload. (code-server sometimes fails to set up one of
     // several webviews it restores at once; the extension reopens such a panel, see ResultPanels,
     // but that platform race is kept out of this test.)
-    const hostileTab = session.page.locator('.tabs-container .tab', { hasText: 'Hostile data: probe' }).first();
-    await hostileTab.locator('.codicon-close').click();
-    await hostileTab.waitFor({ state: 'detached', timeout: UI_STEP_TIMEOUT_MS });
+    await session.workbench.closeTab('Hostile data: probe');
     await session.reloadWindow();
     // The open results panel comes back with its data (webview panel serializer).
     await waitForResultFrame(session.page, '1.1.1.1', 60_000);

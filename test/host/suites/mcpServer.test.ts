@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -11,7 +12,7 @@ import {
   type McpDefinitionProvider,
   type McpStdioDefinition,
 } from '../../../src/vscode/mcp/mcpServerProvider';
-import { emulator, EXTENSION_ID, resetWorld, testKey } from '../helpers';
+import { api, emulator, eventually, EXTENSION_ID, resetWorld, testKey } from '../helpers';
 
 /** VS Code 1.101's McpStdioServerDefinition, as this VS Code may not have it. */
 class FakeStdioDefinition implements McpStdioDefinition {
@@ -111,3 +112,39 @@ describe('the MCP server definition VS Code 1.101+ is offered', function () {
     }
   });
 });
+
+describe("the MCP server in this VS Code's own MCP support", function () {
+  this.timeout(60_000);
+
+  it('is offered exactly where VS Code has the stable MCP API: there VS Code lists it, starts it with the key and invokes its ping', async () => {
+    await resetWorld();
+    const stable = isAtLeast(vscode.version, 1, 101);
+    assert.equal(!!detectMcpApi(), stable, `VS Code ${vscode.version}: MCP API detected`);
+    if (!stable) {
+      // 1.100: nothing registered, and the extension works without it.
+      assert.deepEqual(mcpTools(), [], 'no MCP tool of ours without the MCP API');
+      assert.equal((await (await api()).runTool('gl_ping', '8.8.8.8')).ok, true);
+      return;
+    }
+    // Starts every MCP server VS Code knows (ours is the only one here) and waits for its tools.
+    await vscode.commands.executeCommand('workbench.mcp.startServer', '*', { waitForLiveTools: true, autoTrustChanges: true });
+    const ping = await eventually(
+      'VS Code to list the ping tool of our MCP server',
+      () => mcpTools().find((tool) => tool.name.endsWith('niamonx_ping')),
+      30_000,
+    );
+    assert.deepEqual((ping.inputSchema as { required?: string[] } | undefined)?.required, ['ip'], JSON.stringify(ping.inputSchema));
+    const result = await vscode.lm.invokeTool(ping.name, { input: { ip: '8.8.8.8' }, toolInvocationToken: undefined });
+    const text = result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.match(text, /gl_ping 8\.8\.8\.8: OK/);
+    const requests = await emulator().requests();
+    assert.equal(requests.length, 1, 'exactly one call');
+    assert.equal(requests[0].tool, 'gl_ping');
+    assert.equal(requests[0].keyHash, createHash('sha256').update(testKey()).digest('hex'), 'the key from SecretStorage');
+  });
+});
+
+/** Tools VS Code has from MCP servers named like ours (it prefixes them, e.g. mcp_niamonx_too_niamonx_ping). */
+function mcpTools(): vscode.LanguageModelToolInformation[] {
+  return vscode.lm.tools.filter((tool) => /^mcp_.*niamonx_/.test(tool.name));
+}
