@@ -207,7 +207,7 @@ function copyRunningParts(root: string, target: string): void {
   for (const name of readdirSync(root)) {
     if (
       ['dist', 'media', 'l10n'].includes(name) ||
-      /^package(\.nls(\.[\w-]+)?)?\.json$/.test(name) ||
+      /^package(?:\.nls(?:\.[\w-]+)?)?\.json$/.test(name) ||
       ['README.md', 'LICENSE'].includes(name)
     ) {
       cpSync(join(root, name), join(target, name), { recursive: true });
