@@ -4,6 +4,7 @@ import { benchAgent } from './agent';
 import { bundleSizeLine } from './bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
+import { benchNeverSend } from './neverSend';
 import { runSplitWorker } from './extractionFloor';
 import { growthTable } from './growth';
 import { benchRender } from './render';
@@ -20,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
   agent: benchAgent,
   extraction: benchExtraction,
   scheduling: benchScheduling,
+  neverSend: benchNeverSend,
 };
 
 /** A table of its own: each function on untrusted text at three sizes, with its growth. */

@@ -16,7 +16,9 @@ import { trackCursorTarget } from './vscode/cursorContext';
 import { IpHoverProvider } from './vscode/ipHoverProvider';
 import { buildAgentTools, registerLanguageModelTools } from './vscode/lm/registerLanguageModelTools';
 import { registerMcpServer } from './vscode/mcp/registerMcpServer';
+import { neverSendPolicy } from './vscode/neverSendPolicy';
 import { OutputLog } from './vscode/outputLog';
+import { IndicatorTerminalLinkProvider } from './vscode/terminalLinks';
 import { panelActions } from './vscode/panelActions';
 import { createPublicApi, type NiamonxApi } from './vscode/publicApi';
 import { registerCommands } from './vscode/registerCommands';
@@ -45,8 +47,10 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     Date.now,
     globalStateUsageStore(context.globalState, (message) => output.channel.warn(message)),
   );
+  const neverSend = neverSendPolicy(currentSettings, isDevelopmentMode(context), (message) => output.channel.warn(message));
   const runner = new ToolRunner({
     catalog,
+    neverSend,
     settings: () => {
       const settings = currentSettings();
       return {
@@ -98,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     panels,
     pacing: new PacingBook(),
     usage,
+    neverSend,
   };
 
   const forgetLearnedState = () => {
@@ -108,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   };
   const statusBar = new UsageStatusBar(keys, usage);
   const agentToolSet = buildAgentTools(services);
+  const terminalLinks = new IndicatorTerminalLinkProvider();
   context.subscriptions.push(
     statusBar,
     runner,
@@ -129,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       new IpHoverProvider(),
     ),
     trackCursorTarget(),
+    vscode.window.registerTerminalLinkProvider(terminalLinks),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => services.refreshCatalog()),
@@ -156,6 +163,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     pacing: services.pacing,
     settings: currentSettings,
     agentTools: agentToolSet,
+    terminalLinks,
   });
 }
 

@@ -28,4 +28,10 @@ export const COMMAND_PURPOSES: Record<string, string> = {
   'niamonx.deleteAllLocalData': 'Deletes the history, the answer cache, today’s call counts and the stored key, after one confirmation.',
   'niamonx.statusBarMenu': 'Today’s calls per tool, the key, and the cache, from the status bar.',
   'niamonx.cancelBulkRuns': 'Stops every running bulk run; answers received so far are kept. Only while one runs.',
+  'niamonx.sendDespiteNeverSend': 'Sends one value that is on your never-send list, after a warning that says what leaves your network.',
+  'niamonx.defangSelection': 'Rewrites the indicators in the selection in defanged form (`1[.]2[.]3[.]4`, `hxxps://`). No API call.',
+  'niamonx.refangSelection': 'Rewrites defanged indicators in the selection back to their plain form. No API call.',
+  'niamonx.copyDefanged': 'Copies the selection (or the indicator under the cursor) in defanged form. No API call.',
+  'niamonx.extractIndicators':
+    'Lists the indicators of the selection or document in a new document: by kind, with counts, most frequent first. No API call.',
 };

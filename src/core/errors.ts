@@ -12,6 +12,8 @@ export const ERROR_KINDS = [
   'timeout',
   'cancelled',
   'config',
+  /** The target is on the never-send list (or is not public): refused before any request. */
+  'never-send',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -22,6 +22,14 @@ export const USER_ONLY_SETTINGS: readonly string[] = [
 ];
 
 /**
+ * The one safeguard a workspace may tighten: niamonx.neverSend is the user's list plus every
+ * entry the workspace and folder settings add (a team can put its own ranges and domains in
+ * a repository), and never fewer. Adding a restriction cannot leak anything or spend quota;
+ * only removing one could, and a workspace has no way to remove an entry.
+ */
+export const MERGED_SETTINGS: readonly string[] = ['neverSend'];
+
+/**
  * The extension's settings as plain data, validated: a hand-edited settings.json can
  * hold anything, so each value falls back to its default on its own when it is invalid.
  */
@@ -44,6 +52,8 @@ export const settingsSchema = lazy(() =>
     bulkMaxCalls: z.catch(z.int().check(z.gte(1), z.lte(1_000_000)), 1000),
     bulkConcurrency: z.catch(z.int().check(z.gte(1), z.lte(8)), 2),
     cacheMaxEntries: z.catch(z.int().check(z.gte(0), z.lte(100_000)), 5000),
+    /** Checked entry by entry by parseNeverSendList (one bad entry must not drop the others). */
+    neverSend: z.catch(z.array(z.unknown()), []),
   }),
 );
 
@@ -69,5 +79,6 @@ export function readSettings(get: (name: string) => unknown): Settings {
     bulkMaxCalls: get('bulk.maxCalls'),
     bulkConcurrency: get('bulk.concurrency'),
     cacheMaxEntries: get('cache.maxEntries'),
+    neverSend: get('neverSend') ?? [],
   });
 }

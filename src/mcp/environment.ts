@@ -4,6 +4,8 @@ import { checkApiKey } from '../core/api/keyRules';
 export const ENV_API_KEY = 'NIAMONX_API_KEY';
 export const ENV_BASE_URL = 'NIAMONX_API_BASE_URL';
 export const ENV_MAX_CALLS = 'NIAMONX_MAX_CALLS';
+/** A JSON array of never-send entries (as niamonx.neverSend); non-public addresses are refused without it too. */
+export const ENV_NEVER_SEND = 'NIAMONX_NEVER_SEND';
 
 /** API calls one server process may send when NIAMONX_MAX_CALLS is not set. */
 export const DEFAULT_MAX_CALLS = 50;
@@ -14,6 +16,8 @@ export interface McpConfig {
   /** Undefined: the default NiamonX API. */
   baseUrl: string | undefined;
   maxCalls: number;
+  /** Never-send entries (checked entry by entry by parseNeverSendList). */
+  neverSend: unknown[];
 }
 
 export type McpConfigCheck = { ok: true; config: McpConfig } | { ok: false; message: string };
@@ -51,5 +55,19 @@ export function readMcpEnvironment(env: Record<string, string | undefined>): Mcp
     }
     maxCalls = Number(rawMax);
   }
-  return { ok: true, config: { apiKey: key.key, baseUrl: rawBaseUrl, maxCalls } };
+  const rawNeverSend = env[ENV_NEVER_SEND]?.trim();
+  let neverSend: unknown[] = [];
+  if (rawNeverSend) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rawNeverSend);
+    } catch {
+      parsed = undefined;
+    }
+    // Refusing to start is safer than starting without the user's list.
+    if (!Array.isArray(parsed))
+      return { ok: false, message: `${ENV_NEVER_SEND} must be a JSON array of strings, e.g. ["10.20.0.0/16","corp.example"].` };
+    neverSend = parsed;
+  }
+  return { ok: true, config: { apiKey: key.key, baseUrl: rawBaseUrl, maxCalls, neverSend } };
 }

@@ -7,6 +7,7 @@ import { PacingBook } from '../core/bulk/pacing';
 import { buildCatalog } from '../core/catalog/catalog';
 import { ToolStateTracker } from '../core/catalog/toolState';
 import { redactText } from '../core/record/redact';
+import { parseNeverSendList } from '../core/neverSend/neverSendList';
 import { ToolRunner } from '../core/run/toolRunner';
 import { readSettings } from '../core/settings';
 import { budgetedRuns } from './budgetedRuns';
@@ -39,6 +40,8 @@ export function createNiamonxMcpServer(options: NiamonxMcpOptions): Server {
   const pacing = new PacingBook();
   const catalog = buildCatalog([]);
   const secrets = config.apiKey.length >= 8 ? [config.apiKey] : [];
+  const neverSend = { list: parseNeverSendList(config.neverSend) };
+  if (neverSend.list.invalid.length > 0) options.log(`NIAMONX_NEVER_SEND: ${neverSend.list.invalid.length} entries are not used`);
   const runner = new ToolRunner({
     catalog: () => catalog,
     settings: () => ({
@@ -50,6 +53,7 @@ export function createNiamonxMcpServer(options: NiamonxMcpOptions): Server {
     apiKey: async () => config.apiKey,
     states,
     fetchImpl: budgetedFetch(budget, () => tallies.noteSent(), options.fetchImpl),
+    neverSend: () => neverSend,
   });
   const runs = budgetedRuns({
     runner,
@@ -64,7 +68,7 @@ export function createNiamonxMcpServer(options: NiamonxMcpOptions): Server {
         fallbackCooldownSeconds: () => settings.cooldownFallbackSeconds,
       }),
   });
-  const calls = agentToolCalls({ catalog: () => catalog, states, ...runs, secrets: () => secrets });
+  const calls = agentToolCalls({ catalog: () => catalog, states, ...runs, secrets: () => secrets, neverSend: () => neverSend });
   const capNote = {
     limit: 'the NiamonX MCP server’s limit',
     fullResult: 'Ask for less (a narrower input) to see the rest.',

@@ -28,6 +28,11 @@ export enum CommandId {
   ClearCache = 'niamonx.clearCache',
   DeleteAllLocalData = 'niamonx.deleteAllLocalData',
   StatusBarMenu = 'niamonx.statusBarMenu',
+  SendDespiteNeverSend = 'niamonx.sendDespiteNeverSend',
+  DefangSelection = 'niamonx.defangSelection',
+  RefangSelection = 'niamonx.refangSelection',
+  CopyDefanged = 'niamonx.copyDefanged',
+  ExtractIndicators = 'niamonx.extractIndicators',
 }
 
 /** Context keys the extension sets for `when` clauses. */

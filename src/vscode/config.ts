@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { readSettings, USER_ONLY_SETTINGS, type Settings } from '../core/settings';
+import { MERGED_SETTINGS, readSettings, USER_ONLY_SETTINGS, type Settings } from '../core/settings';
 
 export const SECTION = 'niamonx';
 
@@ -37,6 +37,7 @@ function readCurrentSettings(): Settings {
   const config = vscode.workspace.getConfiguration(SECTION);
   return readSettings((name) => {
     if (USER_ONLY_SETTINGS.includes(name)) return userLevelValue(config, name);
+    if (MERGED_SETTINGS.includes(name)) return unionOfLevels(config, name);
     // Workspace tools are a team's shared definitions, but only once the user trusts the folder.
     if (name === 'tools' && !vscode.workspace.isTrusted) return userLevelValue(config, name);
     return config.get(name);
@@ -51,6 +52,19 @@ function readCurrentSettings(): Settings {
 function userLevelValue(config: vscode.WorkspaceConfiguration, name: string): unknown {
   const inspected = config.inspect(name);
   return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/**
+ * Every level's entries together (user, workspace, folder): config.get() would let the
+ * workspace value replace the user's list, and so remove the user's entries. Trust does not
+ * matter here: an untrusted folder may only add restrictions too.
+ */
+function unionOfLevels(config: vscode.WorkspaceConfiguration, name: string): unknown[] {
+  const inspected = config.inspect(name);
+  const levels = [inspected?.globalValue, inspected?.workspaceValue, inspected?.workspaceFolderValue];
+  const merged: unknown[] = [];
+  for (const level of levels) if (Array.isArray(level)) merged.push(...(level as unknown[]));
+  return merged;
 }
 
 export function openSettings(query = `@ext:niamonx-community.niamonx-tools`): Thenable<unknown> {

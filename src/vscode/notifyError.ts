@@ -21,12 +21,27 @@ const nextSteps = (): Partial<Record<ToolError['kind'], { label: string; run: ()
 export function notifyError(error: ToolError, toolLabel: string, call?: { tool: string; input: string }): void {
   if (error.kind === 'cancelled') return;
   const text = vscode.l10n.t('NiamonX {0}: {1}', toolLabel, error.message);
-  const next = error.daily && call ? tryNowStep(call) : nextSteps()[error.kind];
+  const steps = error.kind === 'never-send' ? neverSendSteps(call) : [error.daily && call ? tryNowStep(call) : nextSteps()[error.kind]];
+  const next = steps.filter((step) => step !== undefined);
   const show =
-    error.kind === 'rate-limit' || error.kind === 'validation' ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
-  void show(text, ...(next ? [next.label] : [])).then((choice) => {
-    if (next && choice === next.label) void next.run();
+    error.kind === 'rate-limit' || error.kind === 'validation' || error.kind === 'never-send'
+      ? vscode.window.showWarningMessage
+      : vscode.window.showErrorMessage;
+  void show(text, ...next.map((step) => step.label)).then((choice) => {
+    void next.find((step) => step.label === choice)?.run();
   });
+}
+
+/** A value the gate refused: the list to change, or the explicit one-time way past it (which asks again). */
+function neverSendSteps(call: { tool: string; input: string } | undefined): Array<{ label: string; run: () => Thenable<unknown> }> {
+  const steps = [{ label: vscode.l10n.t('Open Setting'), run: () => openSettings('niamonx.neverSend') }];
+  if (call) {
+    steps.push({
+      label: vscode.l10n.t('Send Despite…'),
+      run: () => vscode.commands.executeCommand(CommandId.SendDespiteNeverSend, call),
+    });
+  }
+  return steps;
 }
 
 /** The daily lock's way out: one real call that lifts the lock if the quota is back (e.g. after an upgrade). */

@@ -9,6 +9,7 @@ import type * as vscode from 'vscode';
 import type { AgentToolSet } from './lm/registerLanguageModelTools';
 import type { ResultPanels } from './resultPanel/resultPanels';
 import type { Services } from './services';
+import type { IndicatorTerminalLinkProvider } from './terminalLinks';
 
 /** A catalog tool as other extensions see it: its data (no body builder) and its learned state. */
 export type ToolInfo = Pick<ToolDefinition, 'name' | 'label' | 'description' | 'category' | 'inputKind' | 'acceptedKinds' | 'source'> & {
@@ -47,6 +48,8 @@ export interface NiamonxInternals {
   agentTools: AgentToolSet;
   /** The settings as the extension reads them (user-only ones from user settings). */
   settings: () => Settings;
+  /** The terminal link provider as registered, to ask it for a line's links and activate one. */
+  terminalLinks?: IndicatorTerminalLinkProvider;
   /** The cooldowns bulk runs learned (the bulk soak keeps it empty: its random 429s are not a cooldown). */
   pacing?: PacingBook;
 }

@@ -15,6 +15,9 @@ import { ping } from './commands/ping';
 import { refreshTools } from './commands/refreshTools';
 import { runTool } from './commands/runTool';
 import { runToolOnSelection } from './commands/runToolOnSelection';
+import { extractIndicators } from './commands/extractIndicators';
+import { sendDespiteNeverSend } from './commands/sendDespiteNeverSend';
+import { copyDefanged, defangSelection, refangSelection } from './commands/transformSelection';
 import { setApiKey } from './commands/setApiKey';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
@@ -55,6 +58,11 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.ClearCache]: clearCache,
   [CommandId.DeleteAllLocalData]: deleteAllLocalData,
   [CommandId.StatusBarMenu]: (services) => statusBarMenu(services.usage),
+  [CommandId.SendDespiteNeverSend]: sendDespiteNeverSend,
+  [CommandId.DefangSelection]: () => defangSelection(),
+  [CommandId.RefangSelection]: () => refangSelection(),
+  [CommandId.CopyDefanged]: () => copyDefanged(),
+  [CommandId.ExtractIndicators]: extractIndicators,
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

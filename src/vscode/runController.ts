@@ -18,6 +18,8 @@ export interface RunOptions {
   fresh?: boolean;
   /** Try Now: one real call despite a local cooldown or daily lock (see ToolRunner). */
   ignoreLocalLock?: boolean;
+  /** Send Despite Never-Send List, after the user confirmed (see ToolRunner). */
+  sendDespiteNeverSend?: boolean;
   /** Open the results panel / notifications (false for runs through the public API). */
   interactive: boolean;
   signal?: AbortSignal;
@@ -84,6 +86,7 @@ export class RunController {
                 input: options.input,
                 fresh: options.fresh,
                 ignoreLocalLock: options.ignoreLocalLock,
+                sendDespiteNeverSend: options.sendDespiteNeverSend,
                 signal,
               }),
             );
@@ -94,6 +97,7 @@ export class RunController {
           input: options.input,
           fresh: options.fresh,
           ignoreLocalLock: options.ignoreLocalLock,
+          sendDespiteNeverSend: options.sendDespiteNeverSend,
           signal: options.signal,
         });
     await this.present(outcome, options.input, label, options.interactive, options.origin);
@@ -191,9 +195,9 @@ function requestBodyFields(body: Record<string, unknown>): Pick<ResultRecord, 'r
   return masked.masked ? { requestBody: masked.body, requestBodyRedacted: true } : { requestBody: body };
 }
 
-/** Cancelled runs and input refused locally (no request was made) are not results worth keeping. */
+/** Cancelled runs and input refused locally (no request was made; never-send values above all) are not results worth keeping. */
 function belongsInHistory(run: ToolRun): boolean {
   if (run.ok) return true;
-  if (run.error.kind === 'cancelled') return false;
+  if (run.error.kind === 'cancelled' || run.error.kind === 'never-send') return false;
   return !(run.error.kind === 'validation' && run.status === undefined);
 }

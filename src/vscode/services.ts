@@ -1,6 +1,7 @@
 import type { PacingBook } from '../core/bulk/pacing';
 import type { ToolCatalog } from '../core/catalog/catalog';
 import type { ToolStateTracker } from '../core/catalog/toolState';
+import type { NeverSendPolicy } from '../core/neverSend/neverSendCheck';
 import type { HistoryStore } from '../core/history/historyStore';
 import type { ToolRunner } from '../core/run/toolRunner';
 import type { UsageMeter } from '../core/run/usageMeter';
@@ -26,4 +27,6 @@ export interface Services {
   pacing: PacingBook;
   /** Today's API calls, counted by the runner. */
   usage: UsageMeter;
+  /** The never-send gate's policy (the runner checks it on every request; bulk plans list what it refuses). */
+  neverSend: () => NeverSendPolicy;
 }

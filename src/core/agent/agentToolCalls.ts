@@ -16,6 +16,8 @@ import {
 } from './agentInputs';
 import type { PlannedCalls } from './confirmation';
 import { indicatorsIn, indicatorSummary } from './indicators';
+import { IMPLICIT_ONLY, refusalMessage, type NeverSendPolicy } from '../neverSend/neverSendCheck';
+import { neverSendMatchOfBody } from '../neverSend/requestGate';
 import { modelErrorMessage } from './modelErrors';
 import { pingManyReport } from './pingManyResult';
 import { checkAddress, planPings } from './pingPlan';
@@ -38,6 +40,11 @@ export interface AgentToolDeps {
    * check). An MCP client asks its user itself, so the MCP server gives none.
    */
   beforeCall?: (name: AgentToolName, input: unknown, spendsNow: boolean) => void;
+  /**
+   * The never-send list: a value on it is refused before the consent question (the runner's
+   * gate would refuse it anyway; the user is not asked about a call that cannot happen).
+   */
+  neverSend?: () => NeverSendPolicy;
 }
 
 /** What a tool answers a model: one summary line and the data (redacted and capped by modelText). */
@@ -92,6 +99,7 @@ export function agentToolCalls(deps: AgentToolDeps): Record<AgentToolName, Agent
     [AgentToolName.Ping]: (input, signal) => {
       const { ip } = parsed<PingInput>(pingInput(), input);
       const address = addressToPing(ip);
+      refuseNeverSend(PING, address, deps);
       beforeCall(AgentToolName.Ping, input, callable(PING));
       return runAndDescribe(PING, address, signal);
     },
@@ -104,6 +112,7 @@ export function agentToolCalls(deps: AgentToolDeps): Record<AgentToolName, Agent
         );
       }
       const toRun = tool === PING ? addressToPing(value) : value;
+      refuseNeverSend(tool, toRun, deps);
       beforeCall(AgentToolName.RunTool, input, callable(tool));
       return runAndDescribe(tool, toRun, signal);
     },
@@ -111,6 +120,7 @@ export function agentToolCalls(deps: AgentToolDeps): Record<AgentToolName, Agent
     [AgentToolName.PingMany]: async (input, signal) => {
       const { ips } = parsed<PingManyInput>(pingManyInput(), input);
       const plan = planPings(ips);
+      // A listed address stays in the plan: the runner's gate refuses it, and the report says so per address.
       beforeCall(AgentToolName.PingMany, input, plan.toPing.length > 0 && callable(PING));
       const runs = plan.toPing.length ? await withSignal(PING, signal, () => deps.runMany(PING, plan.toPing, signal)) : [];
       const report = pingManyReport(plan, runs, deps.secrets());
@@ -128,8 +138,10 @@ export function agentToolCalls(deps: AgentToolDeps): Record<AgentToolName, Agent
 export function plannedCalls(
   name: AgentToolName,
   input: unknown,
-  deps: Pick<AgentToolDeps, 'catalog' | 'states'>,
+  deps: Pick<AgentToolDeps, 'catalog' | 'states' | 'neverSend'>,
 ): PlannedCalls | undefined {
+  const allowed = (value: string | undefined) =>
+    value !== undefined && !neverSendMatchOfBody({ value }, deps.neverSend?.() ?? IMPLICIT_ONLY);
   const labelOf = (tool: string) => deps.catalog().find(tool)?.label ?? tool;
   /** A cooling-down tool is refused locally without a call, so there is nothing to agree to. */
   const callable = (tool: string) => deps.states.blockingState(tool) === undefined;
@@ -137,23 +149,29 @@ export function plannedCalls(
     case AgentToolName.Ping: {
       const parsedInput = parseAgentInput<PingInput>(pingInput(), input);
       const ip = parsedInput.ok ? publicAddress(parsedInput.value.ip) : undefined;
-      return { tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && callable(PING) ? 1 : 0 };
+      return { tool: PING, label: labelOf(PING), inputs: [ip ?? ''], calls: ip && allowed(ip) && callable(PING) ? 1 : 0 };
     }
     case AgentToolName.RunTool: {
       const parsedInput = parseAgentInput<RunToolInput>(runToolInput(), input);
       const tool = parsedInput.ok ? parsedInput.value.tool : '';
       const value = parsedInput.ok ? (tool === PING ? publicAddress(parsedInput.value.input) : parsedInput.value.input) : undefined;
-      const willCall = value !== undefined && deps.catalog().find(tool) !== undefined && callable(tool);
+      const willCall = allowed(value) && deps.catalog().find(tool) !== undefined && callable(tool);
       return { tool, label: labelOf(tool), inputs: [value ?? ''], calls: willCall ? 1 : 0 };
     }
     case AgentToolName.PingMany: {
       const parsedInput = parseAgentInput<PingManyInput>(pingManyInput(), input);
-      const toPing = parsedInput.ok && callable(PING) ? planPings(parsedInput.value.ips).toPing : [];
+      const toPing = parsedInput.ok && callable(PING) ? planPings(parsedInput.value.ips).toPing.filter(allowed) : [];
       return { tool: PING, label: labelOf(PING), inputs: toPing, calls: toPing.length };
     }
     default:
       return undefined;
   }
+}
+
+/** Throws the model-facing never-send refusal when `value` is on the list (nothing is sent, nobody is asked). */
+function refuseNeverSend(tool: string, value: string, deps: Pick<AgentToolDeps, 'neverSend' | 'secrets'>): void {
+  const match = neverSendMatchOfBody({ value }, deps.neverSend?.() ?? IMPLICIT_ONLY);
+  if (match) throw new Error(modelErrorMessage({ tool, error: { kind: 'never-send', message: refusalMessage(match) } }, deps.secrets()));
 }
 
 /** The model-facing error for a call that was cancelled before or while it ran. */

@@ -51,6 +51,9 @@ export function modelErrorMessage(run: FailedRun, secrets: string[] = []): strin
       return `timeout: NiamonX did not answer ${tool} in time (setting niamonx.requestTimeoutSeconds). Try again later, at most once.`;
     case 'cancelled':
       return `cancelled: the call of ${tool} was cancelled before it finished; do not call it again unless the user asks.`;
+    case 'never-send':
+      // Not the detail: it names the user's list entry, which the model (and its provider) need not learn.
+      return `never-send: ${tool} was not run: its input is on the user's never-send list (addresses and names that must not leave their network; non-public addresses always are). Nothing was sent. Do not call NiamonX tools with this value or a variant of it again; tell the user.`;
     case 'config':
       return `config: ${detail} Nothing was sent. Ask the user to fix the NiamonX settings.`;
   }

@@ -1,3 +1,4 @@
+import { neverSendMatch, skipReasonOf, type NeverSendMatch, type NeverSendPolicy } from '../neverSend/neverSendCheck';
 import type { IpClass } from '../target/target';
 import type { FoundTarget } from './extract';
 import { MAX_RAWS } from './extractUnique';
@@ -31,8 +32,15 @@ export interface BulkPlan {
 }
 
 export interface PlanOptions {
-  /** Skip private, loopback, link-local, documentation, reserved … addresses (niamonx.bulk.skipNonPublic). */
+  /**
+   * Skip private, loopback, link-local, documentation, reserved … addresses (the deprecated
+   * niamonx.bulk.skipNonPublic): the never-send gate refuses them anyway.
+   */
   skipNonPublic: boolean;
+  /** What the runner's gate would refuse is listed as skipped "on your never-send list" instead of failing. */
+  neverSend?: NeverSendPolicy;
+  /** The gate's verdicts worked out beforehand (neverSendMatchesInSlices: a million targets hold the host too long at once). */
+  refused?: ReadonlyMap<FoundTarget, NeverSendMatch>;
 }
 
 /**
@@ -75,6 +83,8 @@ function mostFrequentFirst(targets: PlannedTarget[]): PlannedTarget[] {
 function skipReason(target: FoundTarget, options: PlanOptions): { reason: string; ipClass?: IpClass } | undefined {
   if (target.problem) return { reason: target.problem };
   if (target.kind === 'cidr') return { reason: 'a network range, not one address' };
+  const refused = options.refused ? options.refused.get(target) : options.neverSend && neverSendMatch(target, options.neverSend);
+  if (refused) return { reason: skipReasonOf(refused), ...(refused.ipClass ? { ipClass: refused.ipClass } : {}) };
   if (options.skipNonPublic && target.ip && !target.ip.isPublic) {
     return { reason: `non-public address (${target.ip.class})`, ipClass: target.ip.class };
   }

@@ -4,6 +4,8 @@ import type { ToolCatalog } from '../catalog/catalog';
 import { isValidToolName } from '../catalog/toolDefinition';
 import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
 import { ToolCallError, type ToolRun } from '../errors';
+import { IMPLICIT_ONLY, refusalMessage, type NeverSendPolicy } from '../neverSend/neverSendCheck';
+import { neverSendMatchOfBody } from '../neverSend/requestGate';
 import { nodeCrypto } from '../nodeCrypto';
 import { resolveInput } from './inputResolver';
 import { PersistentCache, type CacheFile } from './persistentCache';
@@ -31,6 +33,11 @@ export interface RunnerDeps {
   onCacheError?: (message: string) => void;
   /** Counts every call that reached (or may have reached) the API. */
   usage?: UsageMeter;
+  /**
+   * The never-send list the gate checks every request against. Without it the gate still
+   * refuses what is not public (private, loopback, … addresses; localhost, *.internal, … names).
+   */
+  neverSend?: () => NeverSendPolicy;
 }
 
 export interface RunRequest {
@@ -44,6 +51,11 @@ export interface RunRequest {
    * plan may have been upgraded). Success lifts the lock; another 429 keeps it. Skips the cache.
    */
   ignoreLocalLock?: boolean;
+  /**
+   * The user confirmed sending this one value although it is on the never-send list (the
+   * Send Despite Never-Send List command only; the public API and agents never set it).
+   */
+  sendDespiteNeverSend?: boolean;
 }
 
 export interface RunOutcome {
@@ -135,6 +147,9 @@ export class ToolRunner {
       const definition = this.deps.catalog().find(tool);
       const resolved = resolveInput(tool, definition, request.input);
       input = resolved.display;
+      // The one never-send gate: every entry point (palette, menus, hover, explorer, bulk,
+      // agents, MCP, the public API) runs through here before any cache lookup or request.
+      if (!request.sendDespiteNeverSend) this.refuseNeverSend(resolved.body);
       const settings = this.deps.settings();
       const apiKey = await this.deps.apiKey();
       const cacheKey = this.cacheKey(tool, resolved.body, settings.baseUrl, apiKey);
@@ -194,6 +209,11 @@ export class ToolRunner {
       }
       return failure(tool, failed, Math.round(performance.now() - started));
     }
+  }
+
+  private refuseNeverSend(body: Record<string, unknown>): void {
+    const match = neverSendMatchOfBody(body, this.deps.neverSend?.() ?? IMPLICIT_ONLY);
+    if (match) throw new ToolCallError('never-send', refusalMessage(match));
   }
 
   private refuseWhileCoolingDown(tool: string): void {

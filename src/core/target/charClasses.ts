@@ -5,7 +5,7 @@
 export const V4 = 1; // [0-9.]: IPv4 runs
 export const V6 = 2; // [0-9A-Fa-f:.]: IPv6 runs
 export const NAME = 4; // [A-Za-z0-9_.-]: host name runs
-export const TRIGGER = 8; // . : @ [ ( {: where a candidate can be; everything else is skipped
+export const TRIGGER = 8; // . : @ [ ( { ] \: where a candidate or a defanged token can be; everything else is skipped
 /**
  * [A-Za-z0-9._%+\-@:/[\]]: what may be part of a target's text. Everything else (white space,
  * quotes, commas, "=", "(", non-ASCII, …) separates targets: no target, run or look-around
@@ -32,7 +32,7 @@ function buildClasses(): Uint8Array {
   mark(`${digits}.`, V4);
   mark(`${digits}abcdefABCDEF:.`, V6);
   mark(`${digits}${letters}_.-`, NAME);
-  mark('.:@[({', TRIGGER);
+  mark('.:@[({]\\', TRIGGER);
   mark(`${digits}${letters}._%+-@:/[]`, IN_TARGET);
   mark(`${digits}${letters}_-+%@:/.`, BLOCKS_PLAIN);
   return table;

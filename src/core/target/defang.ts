@@ -29,14 +29,62 @@ const BRACKET_TOKENS: ReadonlyArray<readonly [string, string]> = [
   ['(@)', '@'],
 ];
 
-/** The bracketed token (`[.]`, `(dot)`, `[at]`, …) that starts at `index`, if any. */
+/**
+ * Every defanged token, as a regular expression's source (a superset of what bracketTokenAt
+ * accepts: the scanners use it to find the places to judge; a `]` before a letter or digit
+ * stands for `.]`, as a lookbehind would make V8 try every position of a long text). Besides the bracketed tokens: half
+ * brackets (`1[.2`, `evil.]com`) and an escaped dot (`evil\.com`), each between two letters or digits.
+ */
+export const DEFANGED_TOKEN_SOURCE = String.raw`\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)|\[(?=\.[A-Za-z0-9])|\](?=[A-Za-z0-9])|\\(?=\.[A-Za-z0-9])`;
+
+/** Tokens whose spaces around them belong to them (`bob [at] corp [dot] com`), between two letters or digits. */
+const SPACED_TOKENS: ReadonlySet<string> = new Set(['[.]', '(.)', '[dot]', '(dot)', '{dot}', '[at]', '(at)', '{at}', '[@]', '(@)']);
+
+const alnumAt = (text: string, index: number): boolean => {
+  const code = text.charCodeAt(index) | 32;
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57 && text.charCodeAt(index) === code);
+};
+
+/**
+ * The defanged token at `index`, if any: a bracketed one (`[.]`, `(dot)`, `[at]`, …, with the
+ * spaces around it when it stands between words: `corp [dot] com`), a half bracket (`1[.2`,
+ * `evil.]com`; the edit then starts at the dot) or an escaped dot (`evil\.com`). The half forms
+ * count only between letters or digits, so `a[.5]` in code or a regex is left alone unless it
+ * refangs to something a scanner then accepts as a whole target.
+ */
 export function bracketTokenAt(text: string, index: number): Edit | undefined {
   const open = text.charCodeAt(index);
+  if (open === 93) {
+    // `.]`: a half bracket after a dot
+    return text.charCodeAt(index - 1) === 46 && alnumAt(text, index - 2) && alnumAt(text, index + 1)
+      ? { start: index - 1, end: index + 1, replacement: '.' }
+      : undefined;
+  }
+  if (open === 92) {
+    // `\.`: an escaped dot
+    return text.charCodeAt(index + 1) === 46 && alnumAt(text, index - 1) && alnumAt(text, index + 2)
+      ? { start: index, end: index + 2, replacement: '.' }
+      : undefined;
+  }
   if (open !== 91 && open !== 40 && open !== 123) return undefined; // [ ( {
   for (const [token, replacement] of BRACKET_TOKENS) {
     if (token.charCodeAt(0) === open && startsWithIgnoringCase(text, index, token)) {
-      return { start: index, end: index + token.length, replacement };
+      const end = index + token.length;
+      if (
+        SPACED_TOKENS.has(token) &&
+        text.charCodeAt(index - 1) === 32 &&
+        text.charCodeAt(end) === 32 &&
+        alnumAt(text, index - 2) &&
+        alnumAt(text, end + 1)
+      ) {
+        return { start: index - 1, end: end + 1, replacement };
+      }
+      return { start: index, end, replacement };
     }
+  }
+  // `1[.2`: a half bracket before a dot
+  if (open === 91 && text.charCodeAt(index + 1) === 46 && alnumAt(text, index - 1) && alnumAt(text, index + 2)) {
+    return { start: index, end: index + 2, replacement: '.' };
   }
   return undefined;
 }
@@ -69,9 +117,10 @@ export function findEdits(text: string, from = 0, to = text.length): Edit[] {
   const edits: Edit[] = [];
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
-    if (code === 91 || code === 40 || code === 123) {
+    if (code === 91 || code === 40 || code === 123 || code === 93 || code === 92) {
       const edit = bracketTokenAt(text, i);
-      if (edit && edit.end <= to) {
+      const last = edits[edits.length - 1];
+      if (edit && edit.end <= to && edit.start >= from && (!last || last.end <= edit.start)) {
         if (edit.replacement.startsWith(':')) pushScheme(text, edit.start, edits, from);
         edits.push(edit);
         i = edit.end - 1;

@@ -22,7 +22,11 @@ const ZERO = 48;
  * Works on character codes: this runs for every dotted number in a whole file.
  */
 export function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | ProblemTarget | undefined {
-  if (text.charCodeAt(runStart) === DOT) return undefined; // `x.1.2.3.4`, `…1.2.3.4`: part of something longer
+  if (text.charCodeAt(runStart) === DOT) {
+    // One dot: `x.1.2.3.4`, part of something longer. Two or more are punctuation (`see..1.2.3.4`, `...1.2.3.4`).
+    if (text.charCodeAt(runStart + 1) !== DOT) return undefined;
+    while (runStart < runEnd && text.charCodeAt(runStart) === DOT) runStart++;
+  }
   let end = runEnd;
   while (text.charCodeAt(end - 1) === DOT) end--;
   const trailingDots = runEnd - end;

@@ -1,4 +1,5 @@
 import { BLOCKS_PLAIN, CHAR_CLASSES, classAt, IN_TARGET, NAME, runEnd, runStart, V4, V6 } from './charClasses';
+import { DEFANGED_TOKEN_SOURCE } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
@@ -38,7 +39,7 @@ const IPV4_HINT = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d/g;
 /** A "::" or six colons in one run of `[0-9A-Fa-f:.]`: only such runs are judged for IPv6. */
 const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
 /** Every defanged token (a superset: a line is sent whole to the full scanner). */
-const DEFANGED = /\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
+const DEFANGED = new RegExp(DEFANGED_TOKEN_SOURCE, 'gi');
 
 /** The three searches every scan makes, for the benchmark's floor (what no judging can avoid). */
 export const CANDIDATE_SEARCHES: readonly RegExp[] = [IPV4_HINT, IPV6_MARK, DEFANGED];

@@ -1,5 +1,5 @@
 import { CHAR_CLASSES, NAME, runEnd, runStart, TRIGGER, V4, V6 } from './charClasses';
-import { bracketTokenAt, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
+import { bracketTokenAt, DEFANGED_TOKEN_SOURCE, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { lastNewlineIn, newlineIn } from './newlines';
@@ -161,7 +161,7 @@ function safeBoundary(text: string, at: number): boolean {
  * `[at]`, … and `hxxp(s)` before `://`): the same places scanByCharacter judges for IPv4,
  * emails and tokens (their characters never overlap, so one alternation finds them all).
  */
-const IPV4_EMAIL_TOKEN = /[0-9.]{7,}|@|\[(?:\.|dot|:\/\/|:|at|@)\]|\((?:\.|dot|at|@)\)|\{(?:\.|dot|at)\}|hxxps?(?=:\/\/)/gi;
+const IPV4_EMAIL_TOKEN = new RegExp(`[0-9.]{7,}|@|${DEFANGED_TOKEN_SOURCE}`, 'gi');
 /**
  * A "::" or six colons in one run of `[0-9A-Fa-f:.]`: in the run around it scanByCharacter
  * judges IPv6. (Starting at a colon: a pattern that may start anywhere costs far more.)
@@ -206,7 +206,7 @@ function scanByRegex(
       const found = ipv4FromRun(text, start, start + match[0].length);
       if (found) ('problem' in found ? problems : candidates).push(found);
     } else if (defang) {
-      if (first === 91 || first === 40 || first === 123) tokens.push(start);
+      if (first === 91 || first === 40 || first === 123 || first === 93 || first === 92) tokens.push(start);
       else if (defangedSchemeEndingAt(text, start + match[0].length)) tokens.push(start + match[0].length);
     }
   }

@@ -1,3 +1,4 @@
+import { neverSendMatchesInSlices } from '../../core/neverSend/neverSendSlices';
 import * as vscode from 'vscode';
 import { planBulk, type BulkPlan } from '../../core/bulk/bulkPlan';
 import { runBulk, type BulkProgress, type BulkRunResult } from '../../core/bulk/bulkScheduler';
@@ -89,7 +90,8 @@ export async function bulkCommand(
       }),
   );
   if (!found) return undefined;
-  const plan = planBulk(found, { skipNonPublic: currentSettings().bulkSkipNonPublic });
+  const refused = await neverSendMatchesInSlices(found, services.neverSend());
+  const plan = planBulk(found, { skipNonPublic: currentSettings().bulkSkipNonPublic, refused });
   return executeBulk(services, tool, plan, source.label);
 }
 

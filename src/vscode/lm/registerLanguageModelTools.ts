@@ -16,6 +16,7 @@ export function buildAgentTools(services: Services): AgentToolSet {
     runOne,
     runMany: bulkRunMany(services),
     secrets: () => services.keys.knownSecrets(),
+    neverSend: services.neverSend,
   });
 }
 

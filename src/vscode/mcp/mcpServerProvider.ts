@@ -67,6 +67,8 @@ export interface McpServerSource {
   /** The user's own niamonx.apiBaseUrl (never a workspace's). */
   baseUrl: () => string;
   onDidChangeBaseUrl: vscode.Event<void>;
+  /** The never-send list (the user's, plus what workspaces add), handed to the server as NIAMONX_NEVER_SEND. */
+  neverSend?: () => unknown[];
 }
 
 /**
@@ -99,7 +101,8 @@ export function mcpServerProvider(
         void askForKey();
         return undefined;
       }
-      server.env = { ...server.env, NIAMONX_API_KEY: key };
+      // The list goes in at start, like the key: it names internal ranges and domains, which a cached definition need not hold.
+      server.env = { ...server.env, NIAMONX_API_KEY: key, NIAMONX_NEVER_SEND: JSON.stringify(source.neverSend?.() ?? []) };
       return server;
     },
   };

@@ -19,6 +19,7 @@ export function registerMcpServer(services: Services, context: vscode.ExtensionC
       onDidChangeKey: services.keys.onDidChange,
       baseUrl: () => currentSettings().apiBaseUrl,
       onDidChangeBaseUrl: baseUrlChanged.event,
+      neverSend: () => currentSettings().neverSend,
     },
     api,
   );

@@ -17,7 +17,7 @@ describe('the MCP server environment', () => {
   it(`allows ${DEFAULT_MAX_CALLS} calls unless NIAMONX_MAX_CALLS says otherwise`, () => {
     assert.equal(DEFAULT_MAX_CALLS, 50);
     const check = readMcpEnvironment({ NIAMONX_API_KEY: ` ${KEY} ` });
-    assert.deepEqual(check, { ok: true, config: { apiKey: KEY, baseUrl: undefined, maxCalls: 50 } });
+    assert.deepEqual(check, { ok: true, config: { apiKey: KEY, baseUrl: undefined, maxCalls: 50, neverSend: [] } });
     const two = readMcpEnvironment({ NIAMONX_API_KEY: KEY, NIAMONX_MAX_CALLS: '2' });
     assert.equal(two.ok && two.config.maxCalls, 2);
     const none = readMcpEnvironment({ NIAMONX_API_KEY: KEY, NIAMONX_MAX_CALLS: '0' });
@@ -46,6 +46,15 @@ describe('the MCP server environment', () => {
       assert.match(!check.ok ? check.message : '', /^NIAMONX_API_BASE_URL: /);
       assert.doesNotMatch(!check.ok ? check.message : '', /niamonx\.apiBaseUrl/);
       assert.ok(!(!check.ok && check.message.includes(KEY)));
+    }
+  });
+
+  it('reads NIAMONX_NEVER_SEND as a JSON array and refuses to start on anything else', () => {
+    const listed = readMcpEnvironment({ NIAMONX_API_KEY: KEY, NIAMONX_NEVER_SEND: '["10.20.0.0/16","corp.example"]' });
+    assert.deepEqual(listed.ok && listed.config.neverSend, ['10.20.0.0/16', 'corp.example']);
+    for (const value of ['corp.example', '{"a":1}', '[']) {
+      const check = readMcpEnvironment({ NIAMONX_API_KEY: KEY, NIAMONX_NEVER_SEND: value });
+      assert.match(!check.ok ? check.message : '', /NIAMONX_NEVER_SEND must be a JSON array/);
     }
   });
 });

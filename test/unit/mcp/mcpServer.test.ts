@@ -155,6 +155,18 @@ describe('the MCP server (node dist/mcp.js over stdio, against the emulator)', f
     assert.equal(emulator().requests.length, 0);
   });
 
+  it('NIAMONX_NEVER_SEND: a listed address or domain is a model-facing never-send refusal, nothing is sent', async () => {
+    await start({ NIAMONX_NEVER_SEND: JSON.stringify(['23.10.0.0/16', 'corp-neversend.com']) });
+    const ping = await call('niamonx_ping', { ip: '23.10.5.5' });
+    assert.equal(ping.isError, true);
+    assert.match(textsOf(ping)[0], /^never-send: /);
+    assert.ok(!textsOf(ping)[0].includes('23.10.0.0/16'), 'the model is not told the list');
+    const breach = await call('niamonx_run_tool', { tool: 'breaches_search', input: 'bob@vpn.corp-neversend.com' });
+    assert.match(textsOf(breach)[0], /^never-send: /);
+    assert.equal(emulator().requests.length, 0);
+    assert.equal(textsOf(await call('niamonx_ping', { ip: '8.8.8.8' }))[0].startsWith('gl_ping 8.8.8.8: OK'), true);
+  });
+
   it('the free tools answer without a call', async () => {
     await start();
     const [extracted] = textsOf(await call('niamonx_extract_indicators', { text: 'from 8.8.8.8 and bob@example.com' }));

@@ -3,6 +3,7 @@ import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import type { ToolRun } from '../../../src/core/errors';
+import { parseNeverSendList } from '../../../src/core/neverSend/neverSendList';
 import { ToolRunner, stableJson, type RunnerSettings } from '../../../src/core/run/toolRunner';
 
 const KEY = 'nx-runner-test-key-000111222';
@@ -48,8 +49,34 @@ describe('ToolRunner', () => {
   });
 
   it('strips a port and sends an IPv6 address without brackets', async () => {
-    await runner.run({ tool: 'gl_ping', input: '[2001:db8::1]:443' });
-    assert.deepEqual(emulator.requests[0].body, { ip: '2001:db8::1' });
+    await runner.run({ tool: 'gl_ping', input: '[2606:4700:4700::1111]:443' });
+    assert.deepEqual(emulator.requests[0].body, { ip: '2606:4700:4700::1111' });
+  });
+
+  it('the never-send gate refuses a non-public address before any request, even without a list', async () => {
+    const run = failed((await runner.run({ tool: 'gl_ping', input: '10.0.0.5' })).run);
+    assert.equal(run.error.kind, 'never-send');
+    assert.match(run.error.message, /10\.0\.0\.5 is a private address.*Nothing was sent/);
+    const body = failed((await runner.run({ tool: 'breaches_search', input: { query: 'seen at 127.0.0.1' } })).run);
+    assert.equal(body.error.kind, 'never-send');
+    assert.equal(emulator.requests.length, 0);
+  });
+
+  it('the gate checks the list it is given, and lets one confirmed value through', async () => {
+    const gated = new ToolRunner({
+      catalog: () => buildCatalog([]),
+      settings: () => settings,
+      apiKey: async () => key,
+      states,
+      neverSend: () => ({ list: parseNeverSendList(['1.1.1.0/24', 'corp-example.com']) }),
+    });
+    assert.equal(failed((await gated.run({ tool: 'gl_ping', input: '1.1.1.1' })).run).error.kind, 'never-send');
+    assert.equal(failed((await gated.run({ tool: 'breaches_search', input: 'a@vpn.corp-example.com' })).run).error.kind, 'never-send');
+    assert.equal(emulator.requests.length, 0);
+    assert.equal((await gated.run({ tool: 'gl_ping', input: '1.1.1.1', sendDespiteNeverSend: true })).run.ok, true);
+    assert.equal(emulator.requests.length, 1);
+    // Answered once, still refused without the confirmation: the cache is no way around the gate.
+    assert.equal(failed((await gated.run({ tool: 'gl_ping', input: '1.1.1.1' })).run).error.kind, 'never-send');
   });
 
   it('refuses input of the wrong kind locally', async () => {
