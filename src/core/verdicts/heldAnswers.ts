@@ -34,7 +34,7 @@ export class HeldAnswers {
   private readonly received = new Map<string, Map<string, HeldAnswer>>();
   private fromHistory = new Map<string, Map<string, HeldAnswer | ResultRecord>>();
   /** A single run's verdict, worked out at its first lookup (redacting every answer at once would block). */
-  private readonly ofRecord = new WeakMap<ResultRecord, HeldAnswer>();
+  private ofRecord = new WeakMap<ResultRecord, HeldAnswer>();
   private historyStale = true;
   private readonly listeners = new Set<() => void>();
   private dataKept = 0;
@@ -60,9 +60,10 @@ export class HeldAnswers {
     this.fire();
   }
 
-  /** The history changed: its index is rebuilt at the next lookup. */
+  /** The history (or the tools' finding rules) changed: its index is rebuilt at the next lookup. */
   historyChanged(): void {
     this.historyStale = true;
+    this.ofRecord = new WeakMap(); // the tools' rules may have changed too
     this.fire();
   }
 
