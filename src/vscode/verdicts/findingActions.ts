@@ -55,8 +55,9 @@ export function registerFindingCommands(services: Services, held: HeldAnswers): 
 }
 
 async function copyDefanged(site: Partial<FindingSite> | undefined): Promise<string | undefined> {
-  if (typeof site?.raw !== 'string' || typeof site.kind !== 'string') return undefined;
-  const text = defangRaw({ raw: site.raw.slice(0, 1000), kind: site.kind });
+  if (typeof site?.value !== 'string' || typeof site.kind !== 'string') return undefined;
+  // From the value, not the raw text: a raw form already defanged would be defanged twice.
+  const text = defangRaw({ raw: site.value.slice(0, 1000), kind: site.kind });
   await vscode.env.clipboard.writeText(text);
   return text;
 }
