@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
-import type { HeldAnswer, HeldAnswers } from '../../core/verdicts/heldAnswers';
-import { visibleIndicators } from './visibleIndicators';
+import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
+import { lineVerdicts, type InlineVerdict } from './visibleIndicators';
 
 /** Quiet time after scrolling (or typing) before the visible lines are decorated again. */
 export const INLINE_UPDATE_DELAY_MS = 150;
 
-/** One line's decoration, as set (tests read these through the internals). */
-export interface InlineVerdict {
+/** One line's decoration as set (tests read these through the internals). */
+export interface ShownVerdict {
   line: number;
-  /** Where on the line it sits: just after the first answered indicator. */
   character: number;
   value: string;
   text: string;
@@ -27,7 +26,7 @@ export class InlineVerdicts implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** What each visible document shows, by URI. */
-  readonly shown = new Map<string, InlineVerdict[]>();
+  readonly shown = new Map<string, ShownVerdict[]>();
   /** Updates done (tests wait for the next one). */
   updates = 0;
 
@@ -77,26 +76,16 @@ export class InlineVerdicts implements vscode.Disposable {
     this.updates++;
   }
 
-  private verdictsOf(editor: vscode.TextEditor): InlineVerdict[] {
-    const verdicts: InlineVerdict[] = [];
-    for (const { line, targets } of visibleIndicators(editor)) {
-      let first: { character: number; value: string; answer: HeldAnswer } | undefined;
-      let more = 0;
-      const counted = new Set<string>();
-      for (const target of targets) {
-        const answer = this.held.lookup(target.value)[0];
-        if (!answer) continue;
-        if (!first) first = { character: target.end, value: target.value, answer };
-        else if (!counted.has(target.value) && target.value !== first.value) more++;
-        counted.add(target.value);
-      }
-      if (!first) continue;
-      verdicts.push({ line, character: first.character, value: first.value, text: this.textOf(first.answer, more) });
-    }
-    return verdicts;
+  private verdictsOf(editor: vscode.TextEditor): ShownVerdict[] {
+    return lineVerdicts(editor, this.held).map((verdict) => ({
+      line: verdict.line,
+      character: verdict.character,
+      value: verdict.value,
+      text: this.textOf(verdict),
+    }));
   }
 
-  private textOf(answer: HeldAnswer, more: number): string {
+  private textOf({ answer, more }: InlineVerdict): string {
     const finding = answer.findings.length > 0 ? '⚠ ' : '';
     const tail = more > 0 ? ` ${vscode.l10n.t('(+{0} more)', more)}` : '';
     return `${finding}${this.toolLabel(answer.tool)}: ${answer.verdict}${tail}`;
