@@ -84,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   });
   const runs = new RunController(runner, catalog, history, output);
   const held = new HeldAnswers(
-    () => history.list(),
+    // Never reads the history file itself: start-up stays free of it (see HistoryStore.inMemory).
+    () => history.inMemory(),
     (name) => catalog().find(name),
   );
   const toolLabel = (name: string) => catalog().find(name)?.label ?? name;

@@ -36,6 +36,8 @@ export class HeldAnswers {
   /** A single run's verdict, worked out at its first lookup (redacting every answer at once would block). */
   private ofRecord = new WeakMap<ResultRecord, HeldAnswer>();
   private historyStale = true;
+  /** Lower-cased values whose held answers have a finding: a document scan checks this first. */
+  private withFindings = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private dataKept = 0;
 
@@ -55,6 +57,7 @@ export class HeldAnswers {
       this.received.delete(key); // re-inserted last: the newest stays longest
       byTool.set(answer.tool, held);
       this.received.set(key, byTool);
+      if (held.findings.length > 0) this.withFindings.add(key);
     }
     while (this.received.size > MAX_HELD_VALUES) this.received.delete(this.received.keys().next().value as string);
     this.fire();
@@ -70,6 +73,7 @@ export class HeldAnswers {
   /** Forget what this session received (Clear Cache, Delete All Local Data). */
   clear(): void {
     this.received.clear();
+    this.withFindings = new Set();
     this.dataKept = 0;
     this.historyStale = true;
     this.fire();
@@ -87,6 +91,18 @@ export class HeldAnswers {
       }
     }
     return [...merged.values()].sort((a, b) => b.at - a.at);
+  }
+
+  /** Whether any held answer for `value` has a finding (a set lookup: a scan asks this per occurrence). */
+  hasFindings(value: string): boolean {
+    this.historyIndex();
+    return this.withFindings.has(value.toLowerCase());
+  }
+
+  /** Whether any held answer has a finding (documents are not scanned when none has). */
+  get anyFindings(): boolean {
+    this.historyIndex();
+    return this.withFindings.size > 0;
   }
 
   /** Whether anything is held at all (decorating is skipped when nothing is). */
@@ -125,6 +141,7 @@ export class HeldAnswers {
   private historyIndex(): Map<string, Map<string, HeldAnswer | ResultRecord>> {
     if (!this.historyStale) return this.fromHistory;
     const index = new Map<string, Map<string, HeldAnswer | ResultRecord>>();
+    this.withFindings = new Set();
     const put = (value: string, tool: string, entry: HeldAnswer | ResultRecord) => {
       const key = value.toLowerCase();
       const byTool = index.get(key) ?? new Map<string, HeldAnswer | ResultRecord>();
@@ -149,7 +166,13 @@ export class HeldAnswers {
         }
       } else if (record.data !== undefined && !record.requestBody) {
         put(record.input, record.tool, record);
+        // Only whether there is a finding, so the answer need not be redacted here (its messages are not kept).
+        const rules = this.tool(record.tool)?.findings;
+        if (rules?.length && evaluateFindings(rules, record.data).length > 0) this.withFindings.add(record.input.toLowerCase());
       }
+    }
+    for (const [key, byTool] of this.received) {
+      for (const held of byTool.values()) if (held.findings.length > 0) this.withFindings.add(key);
     }
     this.fromHistory = index;
     this.historyStale = false;

@@ -86,7 +86,8 @@ export class FindingDiagnostics implements vscode.Disposable {
     const diagnostics: vscode.Diagnostic[] = [];
     const sites = new Map<string, FindingSite>();
     try {
-      if (!this.held.isEmpty) {
+      // No held answer has a finding: nothing to scan for (a large log costs nothing then).
+      if (this.held.anyFindings) {
         const text = document.getText();
         if (text.length <= MAX_FINDINGS_DOCUMENT_CHARS) await this.scan(document, text, controller.signal, diagnostics, sites);
       }
@@ -112,7 +113,7 @@ export class FindingDiagnostics implements vscode.Disposable {
     await scanInSlices(text, ['ip', 'domain', 'email'], { signal }, (targets) => {
       for (const target of targets) {
         if (diagnostics.length >= MAX_FINDINGS_PER_DOCUMENT) return;
-        if (target.problem) continue;
+        if (target.problem || !this.held.hasFindings(target.value)) continue;
         let found = memo.get(target.value);
         if (!found) {
           found = this.held.lookup(target.value).filter((answer) => answer.findings.length > 0);

@@ -192,3 +192,25 @@ describe('HeldAnswers', () => {
     assert.equal(reads, 2);
   });
 });
+
+describe('HeldAnswers: which values have findings', () => {
+  it('knows them from the history and from received answers, so a scan checks a set per occurrence', () => {
+    const history: ResultRecord[] = [
+      { id: 'a', tool: 'breaches_search', input: '8.8.8.8', startedAt: 1, ok: true, data: { risk: { level: 'critical' } } },
+      { id: 'b', tool: 'breaches_search', input: '1.1.1.1', startedAt: 1, ok: true, data: { risk: { level: 'low' } } },
+    ];
+    const held = new HeldAnswers(
+      () => history,
+      (name) => BUILTIN_TOOLS.find((definition) => definition.name === name),
+    );
+    assert.equal(held.anyFindings, true);
+    assert.equal(held.hasFindings('8.8.8.8'), true);
+    assert.equal(held.hasFindings('1.1.1.1'), false);
+    held.remember([{ tool: 'ulp_search', value: 'Example.com', data: { records: [{ pass: 'x' }] }, at: 2 }]);
+    assert.equal(held.hasFindings('example.com'), true);
+    history.length = 0;
+    held.historyChanged();
+    held.clear();
+    assert.equal(held.anyFindings, false);
+  });
+});
