@@ -38,6 +38,7 @@ export class HeldAnswers {
   private historyStale = true;
   /** Lower-cased values whose held answers have a finding: a document scan checks this first. */
   private withFindings = new Set<string>();
+  private findingsChanges = 0;
   private readonly listeners = new Set<() => void>();
   private dataKept = 0;
 
@@ -57,7 +58,10 @@ export class HeldAnswers {
       this.received.delete(key); // re-inserted last: the newest stays longest
       byTool.set(answer.tool, held);
       this.received.set(key, byTool);
-      if (held.findings.length > 0) this.withFindings.add(key);
+      if (held.findings.length > 0 && !this.withFindings.has(key)) {
+        this.withFindings.add(key);
+        this.findingsChanges++;
+      }
     }
     while (this.received.size > MAX_HELD_VALUES) this.received.delete(this.received.keys().next().value as string);
     this.fire();
@@ -73,6 +77,7 @@ export class HeldAnswers {
   /** Forget what this session received (Clear Cache, Delete All Local Data). */
   clear(): void {
     this.received.clear();
+    if (this.withFindings.size > 0) this.findingsChanges++;
     this.withFindings = new Set();
     this.dataKept = 0;
     this.historyStale = true;
@@ -97,6 +102,12 @@ export class HeldAnswers {
   hasFindings(value: string): boolean {
     this.historyIndex();
     return this.withFindings.has(value.toLowerCase());
+  }
+
+  /** Changes whenever the set of values with findings does: documents are scanned again only then. */
+  get findingsVersion(): number {
+    this.historyIndex();
+    return this.findingsChanges;
   }
 
   /** Whether any held answer has a finding (documents are not scanned when none has). */
@@ -141,6 +152,7 @@ export class HeldAnswers {
   private historyIndex(): Map<string, Map<string, HeldAnswer | ResultRecord>> {
     if (!this.historyStale) return this.fromHistory;
     const index = new Map<string, Map<string, HeldAnswer | ResultRecord>>();
+    const before = this.withFindings;
     this.withFindings = new Set();
     const put = (value: string, tool: string, entry: HeldAnswer | ResultRecord) => {
       const key = value.toLowerCase();
@@ -174,6 +186,7 @@ export class HeldAnswers {
     for (const [key, byTool] of this.received) {
       for (const held of byTool.values()) if (held.findings.length > 0) this.withFindings.add(key);
     }
+    if (before.size !== this.withFindings.size || [...before].some((key) => !this.withFindings.has(key))) this.findingsChanges++;
     this.fromHistory = index;
     this.historyStale = false;
     return index;

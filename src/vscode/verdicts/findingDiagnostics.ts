@@ -6,8 +6,11 @@ import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
 
 /** Quiet time after a change (held answers, an edit) before open documents are scanned again. */
 export const FINDINGS_UPDATE_DELAY_MS = 400;
-/** Larger documents are not scanned for findings (a bulk run on a file reads it without opening it). */
-export const MAX_FINDINGS_DOCUMENT_CHARS = 32 * 1024 * 1024;
+/**
+ * Larger documents are not scanned for findings: a whole-document scan of a 20 MB log at every
+ * new finding costs too much of the shared host (their visible lines still get inline verdicts).
+ */
+export const MAX_FINDINGS_DOCUMENT_CHARS = 4 * 1024 * 1024;
 /** Diagnostics per document at most: the Problems panel is for reading, not for a million rows. */
 export const MAX_FINDINGS_PER_DOCUMENT = 1000;
 
@@ -40,6 +43,7 @@ export class FindingDiagnostics implements vscode.Disposable {
   private readonly sites = new Map<string, Map<string, FindingSite>>();
   private readonly scans = new Map<string, AbortController>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private findingsVersion = 0;
   private readonly pending = new Set<vscode.TextDocument>();
 
   constructor(
@@ -48,7 +52,14 @@ export class FindingDiagnostics implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.collection,
-      held.onDidChange(() => this.scheduleAll()),
+      held.onDidChange(() => {
+        // Only a change in which values have findings can change the diagnostics.
+        const version = held.findingsVersion;
+        if (version !== this.findingsVersion) {
+          this.findingsVersion = version;
+          this.scheduleAll();
+        }
+      }),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
@@ -87,9 +98,8 @@ export class FindingDiagnostics implements vscode.Disposable {
     const sites = new Map<string, FindingSite>();
     try {
       // No held answer has a finding: nothing to scan for (a large log costs nothing then).
-      if (this.held.anyFindings) {
-        const text = document.getText();
-        if (text.length <= MAX_FINDINGS_DOCUMENT_CHARS) await this.scan(document, text, controller.signal, diagnostics, sites);
+      if (this.held.anyFindings && lengthOf(document) <= MAX_FINDINGS_DOCUMENT_CHARS) {
+        await this.scan(document, document.getText(), controller.signal, diagnostics, sites);
       }
     } catch {
       return; // cancelled by a newer scan (or the document closed): that one decides
@@ -149,6 +159,11 @@ export class FindingDiagnostics implements vscode.Disposable {
     for (const scan of this.scans.values()) scan.abort();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+/** The document's length without building its text (a 20 MB log's text is not wanted here). */
+function lengthOf(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 function siteKey(range: vscode.Range): string {
