@@ -11,6 +11,7 @@ import { benchRender } from './render';
 import { benchRunner } from './runner';
 import { benchScheduling } from './scheduling';
 import { benchTargets } from './targets';
+import { benchVerdicts } from './verdicts';
 
 /** Every benchmark; each row compares with a baseline measured in the same run. */
 const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchRow[]>> = {
   extraction: benchExtraction,
   scheduling: benchScheduling,
   neverSend: benchNeverSend,
+  verdicts: benchVerdicts,
 };
 
 /** A table of its own: each function on untrusted text at three sizes, with its growth. */

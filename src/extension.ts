@@ -29,6 +29,10 @@ import { UsageStatusBar } from './vscode/statusBar';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/tree/historyTreeProvider';
 import { ToolTreeProvider } from './vscode/tree/toolTreeProvider';
+import { HeldAnswers } from './core/verdicts/heldAnswers';
+import { FindingActionProvider, registerFindingCommands } from './vscode/verdicts/findingActions';
+import { FindingDiagnostics } from './vscode/verdicts/findingDiagnostics';
+import { InlineVerdicts } from './vscode/verdicts/inlineVerdicts';
 
 /** Where versions up to 0.1.0 kept the history; moved to a file in global storage on first use. */
 const LEGACY_HISTORY_KEY = 'niamonx.history';
@@ -79,6 +83,12 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     },
   });
   const runs = new RunController(runner, catalog, history, output);
+  const held = new HeldAnswers(
+    // Never reads the history file itself: start-up stays free of it (see HistoryStore.inMemory).
+    () => history.inMemory(),
+    (name) => catalog().find(name),
+  );
+  const toolLabel = (name: string) => catalog().find(name)?.label ?? name;
   const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
   const historyTree = new HistoryTreeProvider(history);
   const panels = new ResultPanels(
@@ -103,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     pacing: new PacingBook(),
     usage,
     neverSend,
+    held,
   };
 
   const forgetLearnedState = () => {
@@ -114,6 +125,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const statusBar = new UsageStatusBar(keys, usage);
   const agentToolSet = buildAgentTools(services);
   const terminalLinks = new IndicatorTerminalLinkProvider();
+  const inline = new InlineVerdicts(held, () => currentSettings().inlineEnabled, toolLabel);
+  const findings = new FindingDiagnostics(held, toolLabel);
   context.subscriptions.push(
     statusBar,
     runner,
@@ -132,15 +145,27 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     vscode.window.createTreeView('niamonx.history', { treeDataProvider: historyTree }),
     vscode.languages.registerHoverProvider(
       [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'output' }, { scheme: 'vscode-remote' }],
-      new IpHoverProvider(),
+      new IpHoverProvider(held, toolLabel),
     ),
+    inline,
+    findings,
+    history.onDidChange(() => held.historyChanged()),
+    vscode.languages.registerCodeActionsProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }],
+      new FindingActionProvider(findings),
+      { providedCodeActionKinds: FindingActionProvider.kinds },
+    ),
+    ...registerFindingCommands(services, held),
     trackCursorTarget(),
     vscode.window.registerTerminalLinkProvider(terminalLinks),
     keys.onDidChange(forgetLearnedState),
     states.onDidChange(() => toolTree.refresh()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => services.refreshCatalog()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${SECTION}.tools`)) services.refreshCatalog();
+      if (event.affectsConfiguration(`${SECTION}.tools`)) {
+        services.refreshCatalog();
+        held.historyChanged(); // findings are worked out with the tools' rules
+      }
       if (event.affectsConfiguration(`${SECTION}.apiBaseUrl`)) {
         forgetLearnedState();
         void warnIfKeyGoesElsewhere(services);
@@ -164,6 +189,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     settings: currentSettings,
     agentTools: agentToolSet,
     terminalLinks,
+    verdicts: { inline, findings, held },
   });
 }
 

@@ -24,6 +24,8 @@ export const COMMAND_PURPOSES: Record<string, string> = {
   'niamonx.pingAllInFile': 'Pings every unique public IP in a file picked in the Explorer, without opening it.',
   'niamonx.runToolOnAllInSelection': 'Runs a tool on every unique target in the selection that it takes.',
   'niamonx.runToolOnAllInDocument': 'Runs a tool on every unique target in the active document that it takes.',
+  'niamonx.toggleInlineVerdicts':
+    'Shows or hides the verdicts of answers already held after each indicator in the visible editors (`niamonx.inline.enabled`). Makes no API call.',
   'niamonx.clearCache': 'Forgets every cached answer (memory and disk).',
   'niamonx.deleteAllLocalData': 'Deletes the history, the answer cache, today’s call counts and the stored key, after one confirmation.',
   'niamonx.statusBarMenu': 'Today’s calls per tool, the key, and the cache, from the status bar.',

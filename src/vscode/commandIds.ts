@@ -33,6 +33,7 @@ export enum CommandId {
   RefangSelection = 'niamonx.refangSelection',
   CopyDefanged = 'niamonx.copyDefanged',
   ExtractIndicators = 'niamonx.extractIndicators',
+  ToggleInlineVerdicts = 'niamonx.toggleInlineVerdicts',
 }
 
 /** Context keys the extension sets for `when` clauses. */

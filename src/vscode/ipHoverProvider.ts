@@ -1,12 +1,26 @@
 import * as vscode from 'vscode';
 import { detectAt } from '../core/target/detectTarget';
+import type { HeldAnswers } from '../core/verdicts/heldAnswers';
 import { CommandId } from './commandIds';
 import { currentSettings } from './config';
+import { VerdictCommand } from './verdicts/findingActions';
+import { ageText } from './verdicts/ageText';
 
-const HOVER_COMMANDS = [CommandId.Ping, CommandId.RunTool];
+const HOVER_COMMANDS: string[] = [CommandId.Ping, CommandId.RunTool, VerdictCommand.OpenResult];
+/** Held answers shown in one hover at most (one per tool, newest first). */
+const MAX_HELD_SHOWN = 4;
 
-/** Over an IP in any text document: "Ping" and "Run Tool…" links for that IP. */
+/**
+ * Over an IP in any text document: the answers already held for it (verdict, findings, age)
+ * first, then "Ping" and "Run Tool…" links for that IP. Showing held answers makes no call.
+ */
 export class IpHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly held?: HeldAnswers,
+    private readonly toolLabel: (tool: string) => string = (tool) => tool,
+    private readonly now: () => number = Date.now,
+  ) {}
+
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     if (!currentSettings().hoverEnabled) return undefined;
     const line = document.lineAt(position.line).text;
@@ -15,12 +29,24 @@ export class IpHoverProvider implements vscode.HoverProvider {
     if (!target || target.inputKind !== 'ip' || !target.ip) return undefined;
     const ip = target.value;
     const shown = target.kind === 'cidr' ? `${target.value}/${target.ip.prefixLength}` : target.value;
-    const link = (command: CommandId, arg: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
+    const link = (command: string, arg: unknown) => `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
     const markdown = new vscode.MarkdownString(undefined, true);
-    // Only our own two commands may run from this hover, never arbitrary command links.
+    // Only our own commands may run from this hover, never arbitrary command links.
     markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
     markdown.appendMarkdown('**NiamonX** ');
     markdown.appendText(`${shown} (IPv${target.ip.version}, ${target.ip.class})`);
+    for (const answer of this.held?.lookup(ip).slice(0, MAX_HELD_SHOWN) ?? []) {
+      // The verdict and findings come from an answer (untrusted): appended as text, never as markdown.
+      markdown.appendMarkdown('\n\n');
+      markdown.appendText(`${this.toolLabel(answer.tool)}: ${answer.verdict} · ${ageText(this.now() - answer.at)}`);
+      for (const finding of answer.findings) {
+        markdown.appendMarkdown('\n\n$(warning) ');
+        markdown.appendText(finding.message);
+      }
+      markdown.appendMarkdown(
+        ` · [${vscode.l10n.t('Open Result')}](${link(VerdictCommand.OpenResult, { tool: answer.tool, value: ip })} "${vscode.l10n.t('Show the whole answer (no call)')}")`,
+      );
+    }
     // Link texts and titles are ours (translations included), the IP is a validated address.
     markdown.appendMarkdown(
       `\n\n[$(pulse) ${vscode.l10n.t('Ping')}](${link(CommandId.Ping, ip)} "${vscode.l10n.t('Run gl_ping on {0}', ip)}") · `,

@@ -10,6 +10,9 @@ import type { AgentToolSet } from './lm/registerLanguageModelTools';
 import type { ResultPanels } from './resultPanel/resultPanels';
 import type { Services } from './services';
 import type { IndicatorTerminalLinkProvider } from './terminalLinks';
+import type { InlineVerdicts } from './verdicts/inlineVerdicts';
+import type { FindingDiagnostics } from './verdicts/findingDiagnostics';
+import type { HeldAnswers } from '../core/verdicts/heldAnswers';
 
 /** A catalog tool as other extensions see it: its data (no body builder) and its learned state. */
 export type ToolInfo = Pick<ToolDefinition, 'name' | 'label' | 'description' | 'category' | 'inputKind' | 'acceptedKinds' | 'source'> & {
@@ -52,6 +55,8 @@ export interface NiamonxInternals {
   terminalLinks?: IndicatorTerminalLinkProvider;
   /** The cooldowns bulk runs learned (the bulk soak keeps it empty: its random 429s are not a cooldown). */
   pacing?: PacingBook;
+  /** Inline verdicts, finding diagnostics and the held answers behind them. */
+  verdicts?: { inline: InlineVerdicts; findings: FindingDiagnostics; held: HeldAnswers };
 }
 
 /** The promise "never throws" holds even for a bug: the failure comes back as a result, key scrubbed. */

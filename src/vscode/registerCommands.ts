@@ -19,6 +19,7 @@ import { extractIndicators } from './commands/extractIndicators';
 import { sendDespiteNeverSend } from './commands/sendDespiteNeverSend';
 import { copyDefanged, defangSelection, refangSelection } from './commands/transformSelection';
 import { setApiKey } from './commands/setApiKey';
+import { toggleInlineVerdicts } from './commands/toggleInlineVerdicts';
 import { treeCopyToolName } from './commands/treeCopyToolName';
 import { treeRunTool } from './commands/treeRunTool';
 import { treeRunToolOnInput } from './commands/treeRunToolOnInput';
@@ -63,6 +64,7 @@ const HANDLERS: Record<CommandId, Handler> = {
   [CommandId.RefangSelection]: () => refangSelection(),
   [CommandId.CopyDefanged]: () => copyDefanged(),
   [CommandId.ExtractIndicators]: extractIndicators,
+  [CommandId.ToggleInlineVerdicts]: () => toggleInlineVerdicts(),
 };
 
 /** One registration per command id; an unexpected failure is shown, never swallowed. */

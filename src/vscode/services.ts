@@ -5,6 +5,7 @@ import type { NeverSendPolicy } from '../core/neverSend/neverSendCheck';
 import type { HistoryStore } from '../core/history/historyStore';
 import type { ToolRunner } from '../core/run/toolRunner';
 import type { UsageMeter } from '../core/run/usageMeter';
+import type { HeldAnswers } from '../core/verdicts/heldAnswers';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { OutputLog } from './outputLog';
 import type { ResultPanels } from './resultPanel/resultPanels';
@@ -29,4 +30,6 @@ export interface Services {
   usage: UsageMeter;
   /** The never-send gate's policy (the runner checks it on every request; bulk plans list what it refuses). */
   neverSend: () => NeverSendPolicy;
+  /** The verdicts of answers already held (inline, Problems panel, hover); bulk runs add theirs. */
+  held?: HeldAnswers;
 }

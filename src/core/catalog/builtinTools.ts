@@ -1,3 +1,4 @@
+import { BREACH_RISK_FINDING, ULP_CREDENTIALS_FINDING } from '../verdicts/findingRules';
 import type { InputKind, ToolDefinition } from './toolDefinition';
 
 /** `ulp_search` takes an explicit type for the kinds it names; anything else is left to the service. */
@@ -33,6 +34,7 @@ export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze(
         primaryField: 'query',
         buildBody: (input: string) => ({ query: input }),
         source: 'builtin',
+        findings: [BREACH_RISK_FINDING],
       },
       {
         name: 'breaches_s_v2',
@@ -55,6 +57,7 @@ export const BUILTIN_TOOLS: readonly ToolDefinition[] = Object.freeze(
         primaryField: 'value',
         buildBody: (input: string, kind?: InputKind) => ({ action: 'search', value: input, type: ulpType(kind), exact: true, limit: 200 }),
         source: 'builtin',
+        findings: [ULP_CREDENTIALS_FINDING],
       },
     ] satisfies ToolDefinition[]
   ).map((tool) => Object.freeze(tool)),

@@ -1,4 +1,5 @@
 import type { InputKind } from '../target/inputKind';
+import type { FindingRule } from '../verdicts/findingRules';
 
 // The scanner (the lowest layer) owns the kinds of input; tools take them.
 export { INPUT_KINDS, type InputKind } from '../target/inputKind';
@@ -31,6 +32,8 @@ export interface ToolDefinition {
   /** The JSON body for one input; `kind` is what was detected in it, when known. */
   buildBody(input: string, kind?: InputKind): Record<string, unknown>;
   source: 'builtin' | 'user';
+  /** What counts as a finding in an answer (a diagnostic on each occurrence of the indicator). */
+  findings?: readonly FindingRule[];
 }
 
 /** A `niamonx.tools` entry that cannot be used, with a reason a person can act on. */

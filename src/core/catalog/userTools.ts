@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { nestsDeeperThan } from '../api/jsonDepth';
 import { lazy } from '../lazy';
 import { containsPlaceholder, fillTemplate, INPUT_PLACEHOLDER, primaryFieldOf } from './bodyTemplate';
+import { findingRulesSchema } from '../verdicts/findingRules';
 import { INPUT_KINDS, isValidToolName, type InputKind, type InvalidToolEntry, type ToolDefinition } from './toolDefinition';
 
 /** More than this many entries is a pasted list gone wrong, not a tool menu. */
@@ -41,6 +42,7 @@ export const userToolEntrySchema = lazy(() =>
           .record(z.string(), z.json(), { error: 'must be a JSON object' })
           .check(z.refine(containsPlaceholder, `must contain the placeholder ${INPUT_PLACEHOLDER} in at least one string value`)),
       ),
+      findings: z.optional(findingRulesSchema()),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : 'must be an object') },
   ),
@@ -106,6 +108,7 @@ function toDefinition(entry: UserToolEntry): ToolDefinition {
     primaryField: primaryFieldOf(template) ?? 'value',
     buildBody: (input: string) => fillTemplate(template, input),
     source: 'user',
+    ...(entry.findings?.length ? { findings: entry.findings } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { INPUT_PLACEHOLDER } from './bodyTemplate';
+import { FINDING_CONDITIONS, FINDING_SEVERITIES, MAX_FINDING_RULES } from '../verdicts/findingRules';
 import { INPUT_KINDS } from './toolDefinition';
 import { DEFAULT_USER_BODY, DEFAULT_USER_CATEGORY, DEFAULT_USER_INPUT_KIND, MAX_USER_TOOLS } from './userTools';
 
@@ -37,6 +38,28 @@ export const USER_TOOLS_JSON_SCHEMA = {
         type: 'object',
         default: { ...DEFAULT_USER_BODY },
         markdownDescription: `JSON body template. Every \`${INPUT_PLACEHOLDER}\` in a string value is replaced by the input; it must appear at least once.`,
+      },
+      findings: {
+        type: 'array',
+        maxItems: MAX_FINDING_RULES,
+        markdownDescription:
+          'What counts as a finding in an answer: each becomes a diagnostic (Problems panel) on every occurrence of the indicator. ' +
+          'Example: `{ "path": "risk.level", "condition": "in", "value": ["high", "critical"], "severity": "warning", "message": "Risk {value}" }`.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['path', 'condition', 'message'],
+          properties: {
+            path: {
+              type: 'string',
+              description: 'Keys joined by "." (up to 8); "[]" after a key means any element of that array, e.g. "records[].pass".',
+            },
+            condition: { type: 'string', enum: [...FINDING_CONDITIONS] },
+            value: {},
+            severity: { type: 'string', enum: [...FINDING_SEVERITIES], default: 'warning' },
+            message: { type: 'string', maxLength: 200, description: "The diagnostic's text; {value} is replaced by the value found." },
+          },
+        },
       },
     },
   },

@@ -60,6 +60,14 @@ export class HistoryStore {
     return this.entries.slice(0, this.maxEntries()).map((entry) => entry.record);
   }
 
+  /**
+   * The records in memory now, without reading the file: for views that must cost nothing at
+   * start-up (inline verdicts). The file's records join once something else loads it.
+   */
+  inMemory(): ResultRecord[] {
+    return this.entries.slice(0, this.maxEntries()).map((entry) => entry.record);
+  }
+
   get(id: string): ResultRecord | undefined {
     return this.list().find((record) => record.id === id);
   }

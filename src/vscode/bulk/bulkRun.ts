@@ -206,6 +206,11 @@ async function executeBulk(
       }),
   );
 
+  // The answers themselves stay in the cache only while it keeps them: their verdicts are held longer.
+  const answeredAt = Date.now();
+  services.held?.remember(
+    sent.rows.flatMap((row) => (row.run?.ok ? [{ tool: tool.name, value: row.sent, data: row.run.data, at: answeredAt }] : [])),
+  );
   const ran = { ...plan, targets: [...budget.send, ...budget.over] };
   const result = withOverBudgetRows(sent, budget.over, settings.bulkMaxCalls);
   const summary = summariseBulk(tool.name, sourceLabel, ran, result);
