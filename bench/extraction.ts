@@ -16,6 +16,7 @@ import { scanIpv4, scanIpv6 } from '../test/fixtures/referenceScan/scanIp';
 import { retainedMB, round, type BenchRow } from './measure';
 import { benchExtractionFloor, benchExtractionSplit } from './extractionFloor';
 import { median, pairedRow, pairedWithRipgrep, readLog, RG_PATTERN, timed } from './ripgrep';
+import { longestStall } from './measure';
 
 const LOG_BYTES = 50_000_000;
 const RUNS = 3;
@@ -54,23 +55,6 @@ async function stallRow(what: string, sliced: () => Promise<unknown>, whole: () 
     ratio: round(stall / wholeMs),
     note: `goal ≤ 100 ms; ${note}`,
   };
-}
-
-/** The longest gap between event-loop turns while `run` goes: how long the host would be frozen. */
-async function longestStall(run: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  await run();
-  running = false;
-  return Math.max(longest, performance.now() - last);
 }
 
 /**

@@ -58,3 +58,20 @@ export function benchRow(name: string, subject: () => unknown, baseline: () => u
     ...(note ? { note } : {}),
   };
 }
+
+/** The longest gap between event-loop turns while `run` goes: how long the host would be frozen. */
+export async function longestStall(run: () => Promise<unknown>): Promise<number> {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  await run();
+  running = false;
+  return Math.max(longest, performance.now() - last);
+}

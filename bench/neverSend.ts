@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import type { NeverSendPolicy } from '../src/core/neverSend/neverSendCheck';
 import { neverSendMatch } from '../src/core/neverSend/neverSendCheck';
 import { parseNeverSendList } from '../src/core/neverSend/neverSendList';
@@ -6,6 +5,7 @@ import { neverSendMatchesInSlices } from '../src/core/neverSend/neverSendSlices'
 import { classifyIp } from '../src/core/target/classifyIp';
 import type { Target } from '../src/core/target/target';
 import { medianMs, round, type BenchRow } from './measure';
+import { longestStall } from './measure';
 
 const COUNT = 1_000_000;
 
@@ -41,23 +41,6 @@ function policy(): NeverSendPolicy {
     ...Array.from({ length: 20 }, (_, i) => `2606:4700:${i.toString(16)}::/48`),
   ];
   return { list: parseNeverSendList(entries) };
-}
-
-/** The longest gap between event-loop turns while `run` goes: how long the host would be frozen. */
-async function longestStall(run: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  await run();
-  running = false;
-  return Math.max(longest, performance.now() - last);
 }
 
 /**

@@ -5,6 +5,7 @@ import { HeldAnswers } from '../src/core/verdicts/heldAnswers';
 import { BUILTIN_TOOLS } from '../src/core/catalog/builtinTools';
 import { lineVerdicts, type VisibleText } from '../src/vscode/verdicts/visibleIndicators';
 import { medianMs, round, type BenchRow } from './measure';
+import { longestStall } from './measure';
 
 const LOG_CHARS = 20 * 1024 * 1024;
 const VISIBLE_LINES = 60;
@@ -46,23 +47,6 @@ function editorAt(lines: string[], top: number): VisibleText {
     document: { lineCount: lines.length, lineAt: (line: number) => ({ text: lines[line] }) },
     visibleRanges: [{ start: { line: top }, end: { line: top + VISIBLE_LINES - 1 } }],
   };
-}
-
-/** The longest gap between event-loop turns while `run` goes. */
-async function longestStall(run: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  await run();
-  running = false;
-  return Math.max(longest, performance.now() - last);
 }
 
 /**
