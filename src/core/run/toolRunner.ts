@@ -140,7 +140,8 @@ export class ToolRunner {
 
   private async runUnannounced(request: RunRequest, startedAt: number): Promise<RunOutcome> {
     const tool = String(request.tool ?? '').trim();
-    let input = typeof request.input === 'string' ? request.input.trim() : '';
+    // What a refused run shows: a pasted 20 MB log must not travel on into titles, logs and records.
+    let input = typeof request.input === 'string' ? shownInput(request.input.trim()) : '';
     try {
       if (!isValidToolName(tool)) {
         throw new ToolCallError('validation', t('“{0}” is not a valid tool name (letters, digits, _ . - only).', tool.slice(0, 64)));
@@ -268,4 +269,12 @@ export function stableJson(value: unknown): string {
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v,
   );
+}
+
+/** More than any valid input (4,096 characters), so every input that can run is shown whole. */
+const MAX_SHOWN_INPUT = 4200;
+
+/** An input as a record, a log line or a message shows it: a long one cut, with its length. */
+export function shownInput(text: string): string {
+  return text.length > MAX_SHOWN_INPUT ? `${text.slice(0, 80)}… (${text.length.toLocaleString('en')} characters)` : text;
 }

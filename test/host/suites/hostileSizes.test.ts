@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { longestBlockDuring, MAX_GAP_MS } from '../eventLoopGaps';
 import { collectGarbage } from '../heap';
 import type { ToolRun } from '../../../src/core/errors';
-import { api, emulator, eventually, internals, resetWorld, treeItems } from '../helpers';
+import { api, emulator, eventually, internals, outputLogText, resetWorld, treeItems } from '../helpers';
 
 /*
  * The shared extension host stays responsive with a large log and a hostile answer: every
@@ -144,6 +144,10 @@ describe('Hostile sizes in the extension host: no block over 100 ms', function (
     assert.ok(
       history.every((record) => record.input.length <= 4096 + 100),
       'no megabytes of input in the history',
+    );
+    // Log files are written asynchronously: wait for the line.
+    await eventually('the refusal in the output log, its input cut with its length', () =>
+      /… \([\d,]+ characters\) → validation/.test(outputLogText()),
     );
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import { ToolRunner } from '../../../src/core/run/toolRunner';
+import { shownInput, ToolRunner } from '../../../src/core/run/toolRunner';
 
 const KEY = 'nx-canary-badinput-7c1e0d44a2';
 
@@ -69,5 +69,16 @@ describe('bad input is refused locally, before any request', () => {
     const { run } = await runner.run({ tool: 'free_text', input: 'line one\tand\nline two' });
     assert.equal(emulator.requests.length, 1, JSON.stringify(run));
     assert.equal((emulator.requests[0]?.body as { q: string }).q, 'line one\tand\nline two');
+  });
+});
+
+describe('a refused input as it is shown', () => {
+  it('is cut with its length when longer than any input can be, so a pasted log travels nowhere', () => {
+    const huge = 'x'.repeat(5_000_000);
+    const shown = shownInput(huge);
+    assert.ok(shown.length < 200, shown);
+    assert.match(shown, /… \(5,000,000 characters\)$/);
+    assert.equal(shownInput('8.8.8.8'), '8.8.8.8');
+    assert.equal(shownInput('a'.repeat(4096)), 'a'.repeat(4096));
   });
 });
