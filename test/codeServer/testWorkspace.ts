@@ -9,9 +9,9 @@ const FIXTURES = join(PROJECT_ROOT, 'test', 'fixtures', 'workspace');
 const DEFAULT_FILES: Record<string, string> = {
   'access.log': [
     '203.0.113.7 - - [26/Nov/2026:09:00:01 +0000] "GET / HTTP/1.1" 200 512',
-    '198.51.100.23 - - [26/Nov/2026:09:00:02 +0000] "POST /login HTTP/1.1" 401 87',
+    '77.88.55.23 - - [26/Nov/2026:09:00:02 +0000] "POST /login HTTP/1.1" 401 87',
     '2001:db8::42 - - [26/Nov/2026:09:00:03 +0000] "GET /health HTTP/1.1" 200 2',
-    '192.0.2.200 - - [26/Nov/2026:09:00:04 +0000] "GET /admin HTTP/1.1" 403 0',
+    '77.88.55.200 - - [26/Nov/2026:09:00:04 +0000] "GET /admin HTTP/1.1" 403 0',
     '',
   ].join('\n'),
   'contacts.txt': 'alice@example.com\nbob@example.org\nsupport@example.net\n',

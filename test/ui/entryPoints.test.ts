@@ -37,18 +37,16 @@ describe('UI: palette, right-click and sidebar run tools', function () {
 
   it('right-click on a selected IP → NiamonX → Ping shows the result', async function () {
     await session.openFile('access.log');
-    await session.selectFirst('198.51.100.23');
+    await session.selectFirst('77.88.55.23');
     await session.rightClickEditor();
     await session.clickContextMenuItem('NiamonX');
     await session.screenshot('4-context-menu');
     await session.clickContextMenuItem('Ping');
-    const frame = await waitForResultFrame(session.page, '198.51.100.23');
+    const frame = await waitForResultFrame(session.page, '77.88.55.23');
     await session.screenshot('5-context-menu-result');
-    const request = await session.emulator.waitForRequest(
-      (r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '198.51.100.23',
-    );
+    const request = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && (r.body as { ip?: string }).ip === '77.88.55.23');
     assert.equal(request.status, 200);
-    assert.match(await frame.locator('#result').innerText(), /198\.51\.100\.23/);
+    assert.match(await frame.locator('#result').innerText(), /77\.88\.55\.23/);
   });
 
   it('sidebar: clicking a tool runs it on the selection and shows the result', async function () {

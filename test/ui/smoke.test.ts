@@ -25,8 +25,8 @@ describe('UI smoke', function () {
 
   it('selects text in the editor and opens its context menu', async function () {
     await session.openFile('access.log');
-    await session.selectFirst('198.51.100.23');
-    assert.match(await session.workbench.cursorStatus.innerText(), /Ln 2, Col 14 \(13 selected\)/);
+    await session.selectFirst('77.88.55.23');
+    assert.match(await session.workbench.cursorStatus.innerText(), /Ln 2, Col 12 \(11 selected\)/);
     await session.selectText(1, 1, 12);
     assert.match(await session.workbench.cursorStatus.innerText(), /Ln 1, Col 12 \(11 selected\)/);
     await session.rightClickEditor();
@@ -45,17 +45,17 @@ describe('UI smoke', function () {
     await session.typeInQuickInput(session.testKey);
     await session.workbench.waitForQuickInputClosed();
     await session.openFile('access.log');
-    await session.selectFirst('192.0.2.200');
+    await session.selectFirst('77.88.55.200');
     await session.rightClickEditor();
     await session.clickContextMenuItem('NiamonX');
     await session.clickContextMenuItem('Ping');
     const request = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping', 20_000);
     assert.equal(request.keyHash, hashKey(session.testKey));
-    assert.deepEqual(request.body, { ip: '192.0.2.200' });
+    assert.deepEqual(request.body, { ip: '77.88.55.200' });
     assert.equal(request.status, 200);
     // The result opens in its own tab, titled with the IP, and its webview shows the input.
-    await session.page.locator('.tabs-container .tab', { hasText: '192.0.2.200' }).waitFor();
-    await session.workbench.webviewContent().getByText('192.0.2.200').first().waitFor();
+    await session.page.locator('.tabs-container .tab', { hasText: '77.88.55.200' }).waitFor();
+    await session.workbench.webviewContent().getByText('77.88.55.200').first().waitFor();
     assert.ok(existsSync(await session.screenshot('ping-result')));
   });
 });
