@@ -108,7 +108,7 @@ const webview = {
 };
 
 const nodeSide = {
-  entryPoints: tsFilesBelow('src', 'test', 'emulator', 'scripts', 'bench'),
+  entryPoints: tsFilesBelow('src', 'test', 'devtools', 'emulator', 'scripts', 'bench'),
   bundle: false,
   format: 'cjs',
   platform: 'node',

@@ -93,7 +93,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/target/**/*.ts'],
+    files: ['src/core/indicators/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -101,7 +101,7 @@ export default tseslint.config(
           paths: [CORE_WITHOUT_VSCODE],
           patterns: [
             {
-              group: ['../*', '!../target', '!../target/**'],
+              group: ['../*', '!../indicators', '!../indicators/**'],
               message: 'The scanner is the lowest layer of the core: it imports nothing from the rest of src/core.',
             },
           ],
@@ -139,7 +139,7 @@ export default tseslint.config(
   {
     // Tests, dev scripts and benchmarks read untyped JSON (answers, exports, logs, the manifest)
     // and look into it directly; none of it ships.
-    files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    files: ['test/**/*.ts', 'devtools/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

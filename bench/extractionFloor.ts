@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, Worker } from 'node:worker_threads';
 import { extractUniqueTargets, type UniqueTarget } from '../src/core/bulk/extractUnique';
-import { CANDIDATE_SEARCHES } from '../src/core/target/scanIpsFast';
+import { CANDIDATE_SEARCHES } from '../src/core/indicators/scanIpsFast';
 import { round, type BenchRow } from './measure';
 import { pairedRow, pairedWithRipgrep, readLog } from './ripgrep';
 

@@ -9,8 +9,8 @@ import type { ResultRecord } from '../src/core/record/resultRecord';
 import { redact } from '../src/core/record/redact';
 import { buildRenderModel } from '../src/core/render/renderModel';
 import { summarise } from '../src/core/render/summary';
-import { findEdits } from '../src/core/target/defang';
-import { findTargets } from '../src/core/target/detectTarget';
+import { findEdits } from '../src/core/indicators/defang';
+import { findTargets } from '../src/core/indicators/detectTarget';
 
 /**
  * How each function on untrusted text grows with its input's worst shape: times at 64 KB, 1 MB and

@@ -2,8 +2,8 @@ import type { NeverSendPolicy } from '../src/core/neverSend/neverSendCheck';
 import { neverSendMatch } from '../src/core/neverSend/neverSendCheck';
 import { parseNeverSendList } from '../src/core/neverSend/neverSendList';
 import { neverSendMatchesInSlices } from '../src/core/neverSend/neverSendSlices';
-import { classifyIp } from '../src/core/target/classifyIp';
-import type { Target } from '../src/core/target/target';
+import { classifyIp } from '../src/core/indicators/classifyIp';
+import type { Target } from '../src/core/indicators/target';
 import { medianMs, round, type BenchRow } from './measure';
 import { longestStall } from './measure';
 

@@ -1,4 +1,4 @@
-import { detectAt, findTargets } from '../src/core/target/detectTarget';
+import { detectAt, findTargets } from '../src/core/indicators/detectTarget';
 import { benchRow as row, type BenchRow } from './measure';
 
 const LINES = 10_000;

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { scanInSlices } from '../src/core/bulk/extract';
-import { findTargets } from '../src/core/target/detectTarget';
+import { findTargets } from '../src/core/indicators/detectTarget';
 import { HeldAnswers } from '../src/core/verdicts/heldAnswers';
 import { BUILTIN_TOOLS } from '../src/core/catalog/builtinTools';
 import { lineVerdicts, type VisibleText } from '../src/vscode/verdicts/visibleIndicators';

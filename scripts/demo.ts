@@ -2,12 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../emulator/server';
-import { launchCodeServer } from '../test/codeServer/launch';
-import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from '../test/projectPaths';
-import { quietUserSettings } from '../test/codeServer/testEnvironment';
-import { createTestWorkspace } from '../test/codeServer/testWorkspace';
-import { Cleanup } from '../test/util/cleanup';
-import { freePort } from '../test/util/freePort';
+import { launchCodeServer } from '../devtools/codeServer/launch';
+import { EXTENSION_BUNDLE, EXTENSION_ID, PROJECT_ROOT } from '../devtools/projectPaths';
+import { quietUserSettings } from '../devtools/codeServer/testEnvironment';
+import { createTestWorkspace } from '../devtools/codeServer/testWorkspace';
+import { Cleanup } from '../devtools/util/cleanup';
+import { freePort } from '../devtools/util/freePort';
 
 const DEMO_KEY = process.env.NIAMONX_EMULATOR_KEY || 'nx-demo-key-0000';
 

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifactsDir, PROJECT_ROOT } from '../test/projectPaths';
+import { artifactsDir, PROJECT_ROOT } from '../devtools/projectPaths';
 
 /**
  * `npm run screenshots`: runs the UI tests that photograph the real UI, then copies the named

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
-import type { NiamonxApi } from '../../src/vscode/publicApi';
+import type { NiamonxApi } from '../../src/vscode/run/publicApi';
 import { prepareEmulator, runWorkload, WORKLOAD, type WorkloadResult } from './workload';
 
 const EXTENSION_ID = 'niamonx-community.niamonx-tools';

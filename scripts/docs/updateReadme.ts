@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../test/projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { readManifest, updatedReadme } from './manifestTables';
 
 /** `npm run docs`: rewrites the README's command and settings tables from package.json. */

@@ -178,7 +178,7 @@ export function describeProblems(report: L10nReport): string[] {
   list('%keys% of package.json missing from package.nls.json', report.notInNls);
   list('manifest texts to turn into %keys% (package.nls.json + package.nls.de.json)', report.notKeyed);
   for (const [lang, items] of Object.entries(report.nlsUntranslated)) list(`keys missing from package.nls.${lang}.json`, items);
-  list("t('…') texts of the results page missing from src/vscode/resultPanel/webviewStrings.ts", report.webviewNotPassed);
+  list("t('…') texts of the results page missing from src/vscode/results/webviewStrings.ts", report.webviewNotPassed);
   for (const [lang, items] of Object.entries(report.walkthroughUntranslated)) list(`walkthrough pages without a .nls.${lang}.md translation`, items);
   return lines;
 }

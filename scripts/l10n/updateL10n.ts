@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../test/projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { checkL10n, describeProblems, extractRuntimeStrings } from './l10nCheck';
 
 /**

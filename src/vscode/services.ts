@@ -6,10 +6,10 @@ import type { HistoryStore } from '../core/history/historyStore';
 import type { ToolRunner } from '../core/run/toolRunner';
 import type { UsageMeter } from '../core/run/usageMeter';
 import type { HeldAnswers } from '../core/verdicts/heldAnswers';
-import type { ApiKeyStore } from './apiKeyStore';
-import type { OutputLog } from './outputLog';
-import type { ResultPanels } from './resultPanel/resultPanels';
-import type { RunController } from './runController';
+import type { ApiKeyStore } from './key/apiKeyStore';
+import type { OutputLog } from './results/outputLog';
+import type { ResultPanels } from './results/panelRegistry';
+import type { RunController } from './run/runController';
 
 /** What command handlers need, built once in extension.ts. */
 export interface Services {

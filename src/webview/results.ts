@@ -375,7 +375,7 @@ function pageStrings(): Record<string, string> {
   }
 }
 
-/** The translation of an English text (see src/vscode/resultPanel/webviewStrings.ts), with {0}, {1}… filled in. */
+/** The translation of an English text (see src/vscode/results/webviewStrings.ts), with {0}, {1}… filled in. */
 function t(english: string, ...args: Array<string | number>): string {
   return format(Object.hasOwn(strings, english) ? strings[english] : english, ...args);
 }

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { startEmulator } from '../../emulator/server';
-import { HOST_SUITE, PROJECT_ROOT } from '../projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
-import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { HOST_SUITE, PROJECT_ROOT } from '../../devtools/projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../../devtools/codeServer/testEnvironment';
+import { createTestWorkspace } from '../../devtools/codeServer/testWorkspace';
 
 /**
  * `npm run test:electron`: the same extension-host suite as `npm run test:host`, in desktop

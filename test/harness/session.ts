@@ -3,17 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
-import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../codeServer/browser';
-import { ConsoleForwarder } from '../codeServer/consoleOutput';
-import { codeServerDiagnostics } from '../codeServer/diagnostics';
-import { readyExtensionHosts, waitForExtensionHost } from '../codeServer/extensionHostReady';
-import { launchCodeServer, type CodeServer } from '../codeServer/launch';
-import { artifactsDir, PROJECT_ROOT } from '../projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
-import { createTestWorkspace } from '../codeServer/testWorkspace';
-import { currentRelease } from '../codeServer/releases';
-import { Cleanup } from '../util/cleanup';
-import { waitFor } from '../util/waitFor';
+import { launchBrowser, openVsCode, vsCodeUrl, waitForWorkbench } from '../../devtools/codeServer/browser';
+import { ConsoleForwarder } from '../../devtools/codeServer/consoleOutput';
+import { codeServerDiagnostics } from '../../devtools/codeServer/diagnostics';
+import { readyExtensionHosts, waitForExtensionHost } from '../../devtools/codeServer/extensionHostReady';
+import { launchCodeServer, type CodeServer } from '../../devtools/codeServer/launch';
+import { artifactsDir, PROJECT_ROOT } from '../../devtools/projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../../devtools/codeServer/testEnvironment';
+import { createTestWorkspace } from '../../devtools/codeServer/testWorkspace';
+import { currentRelease } from '../../devtools/codeServer/releases';
+import { Cleanup } from '../../devtools/util/cleanup';
+import { waitFor } from '../../devtools/util/waitFor';
 import { Workbench } from './workbench';
 
 export interface SessionOptions {

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
-import { waitFor } from '../util/waitFor';
-import type { NiamonxApi, NiamonxInternals } from '../../src/vscode/publicApi';
+import { waitFor } from '../../devtools/util/waitFor';
+import type { NiamonxApi, NiamonxInternals } from '../../src/vscode/run/publicApi';
 
 export const EXTENSION_ID = 'niamonx-community.niamonx-tools';
 

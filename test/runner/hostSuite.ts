@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { openVsCode, vsCodeUrl } from '../codeServer/browser';
-import { ConsoleForwarder, type ConsoleLine } from '../codeServer/consoleOutput';
-import { codeServerDiagnostics } from '../codeServer/diagnostics';
-import type { CodeServer } from '../codeServer/launch';
+import { openVsCode, vsCodeUrl } from '../../devtools/codeServer/browser';
+import { ConsoleForwarder, type ConsoleLine } from '../../devtools/codeServer/consoleOutput';
+import { codeServerDiagnostics } from '../../devtools/codeServer/diagnostics';
+import type { CodeServer } from '../../devtools/codeServer/launch';
 import { MochaCounts } from './mochaCounts';
 
 export interface HostSuiteOptions {

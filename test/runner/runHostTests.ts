@@ -2,17 +2,17 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startEmulator } from '../../emulator/server';
-import { launchBrowser } from '../codeServer/browser';
-import { ensureCodeServer } from '../codeServer/install';
-import { RELEASES, selectedTargets, type VsCodeTarget } from '../codeServer/releases';
-import { launchCodeServer } from '../codeServer/launch';
+import { launchBrowser } from '../../devtools/codeServer/browser';
+import { ensureCodeServer } from '../../devtools/codeServer/install';
+import { RELEASES, selectedTargets, type VsCodeTarget } from '../../devtools/codeServer/releases';
+import { launchCodeServer } from '../../devtools/codeServer/launch';
 import { runHostSuite, type HostSuiteResult } from './hostSuite';
-import { requireRunPrerequisites } from '../codeServer/prerequisites';
-import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, STARTUP_SUITE, UI_TESTS_DIR } from '../projectPaths';
-import { newTestKey, testEnvironment, quietUserSettings } from '../codeServer/testEnvironment';
-import { createTestWorkspace } from '../codeServer/testWorkspace';
+import { requireRunPrerequisites } from '../../devtools/codeServer/prerequisites';
+import { artifactsDir, EXTENSION_BUNDLE, HOST_SUITE, PROJECT_ROOT, STARTUP_SUITE, UI_TESTS_DIR } from '../../devtools/projectPaths';
+import { newTestKey, testEnvironment, quietUserSettings } from '../../devtools/codeServer/testEnvironment';
+import { createTestWorkspace } from '../../devtools/codeServer/testWorkspace';
 import { runUiTests, type UiTestResult } from './uiTests';
-import { Cleanup } from '../util/cleanup';
+import { Cleanup } from '../../devtools/util/cleanup';
 
 /** The whole extension-host run (activation, all suites) must end within this. */
 const HOST_SUITE_TIMEOUT_MS = 10 * 60_000;

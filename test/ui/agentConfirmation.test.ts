@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 
 // A language-model tool that spends quota asks first. Invoked outside a chat request

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { waitForWorkbench } from '../codeServer/browser';
+import { waitForWorkbench } from '../../devtools/codeServer/browser';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession, Workbench } from '../harness';
-import { waitFor } from '../util/waitFor';
+import { waitFor } from '../../devtools/util/waitFor';
 import { waitForResultFrame } from './resultWebview';
 
 const PUBLIC = ['8.8.8.8', '1.1.1.1', '9.9.9.9', '208.67.222.222', '94.140.14.14', '77.88.8.8'];

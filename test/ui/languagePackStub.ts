@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 
 /**
  * A language pack that translates nothing of VS Code itself but makes it resolve `languageId`

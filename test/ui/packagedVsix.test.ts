@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashKey } from '../../emulator/server';
-import { PROJECT_ROOT } from '../projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 
 const VSCE = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');

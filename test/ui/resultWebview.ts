@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { UI_STEP_TIMEOUT_MS } from '../harness';
-import { waitFor } from '../util/waitFor';
+import { waitFor } from '../../devtools/util/waitFor';
 
 /**
  * The frame of the results webview whose header mentions `text`. Webviews are nested

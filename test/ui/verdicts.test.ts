@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
-import { waitFor } from '../util/waitFor';
+import { waitFor } from '../../devtools/util/waitFor';
 
 // In the emulator, breaches_search rates 8.8.8.8 "high" and 1.1.1.1 "low".
 const LOG = '10:00:01 fw ACCEPT src=8.8.8.8 dst=10.0.0.5\n10:00:02 fw ACCEPT src=1.1.1.1\n';

@@ -70,7 +70,7 @@ const PING = 'gl_ping';
 export const QUOTA_TOOLS: ReadonlySet<AgentToolName> = new Set([AgentToolName.Ping, AgentToolName.RunTool, AgentToolName.PingMany]);
 
 /**
- * The five agent tools, VS Code-free: the language-model tools (src/vscode/lm) and the MCP
+ * The five agent tools, VS Code-free: the language-model tools (src/vscode/agents) and the MCP
  * server (src/mcp) both call these. Each validates its input locally before any call and throws
  * an Error whose message is the model-facing error (modelErrors) when the call fails.
  */

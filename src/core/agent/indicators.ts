@@ -1,6 +1,6 @@
 import type { ToolCatalog } from '../catalog/catalog';
-import { findTargets } from '../target/detectTarget';
-import type { IpClass, Target, TargetKind } from '../target/target';
+import { findTargets } from '../indicators/detectTarget';
+import type { IpClass, Target, TargetKind } from '../indicators/target';
 
 export interface Indicator {
   kind: Exclude<TargetKind, 'text'>;

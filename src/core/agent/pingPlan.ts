@@ -1,5 +1,5 @@
-import { detectInSelection } from '../target/detectTarget';
-import type { IpClass } from '../target/target';
+import { detectInSelection } from '../indicators/detectTarget';
+import type { IpClass } from '../indicators/target';
 
 export interface SkippedAddress {
   ip: string;

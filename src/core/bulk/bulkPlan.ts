@@ -1,5 +1,5 @@
 import { neverSendMatch, skipReasonOf, type NeverSendMatch, type NeverSendPolicy } from '../neverSend/neverSendCheck';
-import type { IpClass } from '../target/target';
+import type { IpClass } from '../indicators/target';
 import type { FoundTarget } from './extract';
 import { MAX_RAWS } from './extractUnique';
 

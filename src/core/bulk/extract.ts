@@ -1,8 +1,8 @@
 import type { InputKind } from '../catalog/toolDefinition';
-import { newlineIn } from '../target/newlines';
+import { newlineIn } from '../indicators/newlines';
 import { firstLineCut } from './lineCuts';
-import { detectTargets } from '../target/scanText';
-import type { Target } from '../target/target';
+import { detectTargets } from '../indicators/scanText';
+import type { Target } from '../indicators/target';
 
 /**
  * A target found for a bulk run. `raw` is the text as written (`1[.]1[.]1[.]1`), `value` what

@@ -1,8 +1,8 @@
 import type { InputKind } from '../catalog/toolDefinition';
-import { detached } from '../target/detached';
-import { dottedQuad } from '../target/dottedQuad';
-import { ipv4FromRun } from '../target/scanIp';
-import { IpScanner, type IpSink } from '../target/scanIpsFast';
+import { detached } from '../indicators/detached';
+import { dottedQuad } from '../indicators/dottedQuad';
+import { ipv4FromRun } from '../indicators/scanIp';
+import { IpScanner, type IpSink } from '../indicators/scanIpsFast';
 import { Ipv4Table } from './ipv4Table';
 import { forEachSlice, forEachSliceSync, scanInSlices, scanInSlicesSync, type FoundTarget, type SliceOptions } from './extract';
 import type { TextPiece } from './linePieces';

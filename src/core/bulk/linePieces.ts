@@ -1,4 +1,4 @@
-import { lastNewlineIn } from '../target/newlines';
+import { lastNewlineIn } from '../indicators/newlines';
 import { lastLineCut } from './lineCuts';
 
 /**

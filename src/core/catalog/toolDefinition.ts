@@ -1,8 +1,8 @@
-import type { InputKind } from '../target/inputKind';
+import type { InputKind } from '../indicators/inputKind';
 import type { FindingRule } from '../verdicts/findingRules';
 
 // The scanner (the lowest layer) owns the kinds of input; tools take them.
-export { INPUT_KINDS, type InputKind } from '../target/inputKind';
+export { INPUT_KINDS, type InputKind } from '../indicators/inputKind';
 
 /**
  * A tool name is the last segment of the API path, so it must never be able to walk the

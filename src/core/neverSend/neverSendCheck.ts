@@ -1,7 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { InputKind } from '../catalog/toolDefinition';
-import { classifyParsed } from '../target/classifyIp';
-import type { IpClass } from '../target/target';
+import { classifyParsed } from '../indicators/classifyIp';
+import type { IpClass } from '../indicators/target';
 import { domainOf, EMPTY_NEVER_SEND_LIST, parseAddress, v4Number, type NeverSendList } from './neverSendList';
 import { followedBy, renderText, t, type LocalText } from '../localText';
 

@@ -1,6 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import * as z from 'zod/mini';
-import { findEdits, RefangedText } from '../target/defang';
+import { findEdits, RefangedText } from '../indicators/defang';
 import { lazy } from '../lazy';
 
 /** One `niamonx.neverSend` entry that cannot be used, with the reason (shown in the output log). */

@@ -1,4 +1,4 @@
-import { findTargets } from '../target/detectTarget';
+import { findTargets } from '../indicators/detectTarget';
 import { neverSendMatch, neverSendMatchOfText, type NeverSendMatch, type NeverSendPolicy } from './neverSendCheck';
 
 /**

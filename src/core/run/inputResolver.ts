@@ -2,8 +2,8 @@ import type { InputKind, ToolDefinition } from '../catalog/toolDefinition';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../api/jsonDepth';
 import { ToolCallError } from '../errors';
 import { maskRequestBody } from '../record/requestBody';
-import { detectInSelection } from '../target/detectTarget';
-import { MAX_INPUT_CHARS } from '../target/inputLimits';
+import { detectInSelection } from '../indicators/detectTarget';
+import { MAX_INPUT_CHARS } from '../indicators/inputLimits';
 import { t, type LocalText } from '../localText';
 
 export interface ResolvedInput {

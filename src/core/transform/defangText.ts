@@ -1,6 +1,6 @@
 import { extractTargets, type FoundTarget } from '../bulk/extract';
-import { findEdits, type Edit } from '../target/defang';
-import type { Target } from '../target/target';
+import { findEdits, type Edit } from '../indicators/defang';
+import type { Target } from '../indicators/target';
 
 /**
  * The text with every indicator the scanners find (IPs, domains, emails, the host of a URL)

@@ -7,16 +7,16 @@ import { extractUniqueTargetsFromPieces, extractUniqueTargetsInChunks, TooManyTa
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import { redact } from '../../core/record/redact';
 import type { ResultRecord } from '../../core/record/resultRecord';
-import { CommandId, ContextKey } from '../commandIds';
-import { currentSettings } from '../config';
-import { pickTool } from '../pickTool';
+import { CommandId, ContextKey } from '../commands/commandIds';
+import { currentSettings } from '../settings/config';
+import { pickTool } from '../run/pickTool';
 import type { Services } from '../services';
 import { parseBulkArgs } from './bulkArgs';
 import { readBulkSource, type SourceScope } from './bulkSource';
-import { withAbortController } from '../cancellation';
+import { withAbortController } from '../run/cancellation';
 import { splitByBudget, withOverBudgetRows } from '../../core/bulk/callBudget';
 import type { UsageToday } from '../../core/run/usageMeter';
-import { ContextFlag } from '../contextFlag';
+import { ContextFlag } from '../commands/contextFlag';
 
 /** Runs in progress, so "Cancel Bulk Runs" (and tests) can stop them as the notification's Cancel does. */
 const activeRuns = new Set<AbortController>();

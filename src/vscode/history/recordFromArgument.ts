@@ -1,5 +1,5 @@
 import type { ResultRecord } from '../../core/record/resultRecord';
-import { recordIdOf } from '../commandArguments';
+import { recordIdOf } from '../commands/commandArguments';
 import type { Services } from '../services';
 
 /** History commands get the tree element (a record); scripts and tests may pass its id. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ResultRecord } from '../../core/record/resultRecord';
 import { defangRaw } from '../../core/transform/defangText';
 import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
-import { CommandId } from '../commandIds';
+import { CommandId } from '../commands/commandIds';
 import type { Services } from '../services';
 import { FINDING_SOURCE, type FindingDiagnostics, type FindingSite } from './findingDiagnostics';
 

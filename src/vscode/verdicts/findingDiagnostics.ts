@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { scanInSlices } from '../../core/bulk/extract';
-import type { Target } from '../../core/target/target';
+import type { Target } from '../../core/indicators/target';
 import type { Finding } from '../../core/verdicts/findingRules';
 import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
 

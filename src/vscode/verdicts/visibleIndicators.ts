@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
-import { findTargets } from '../../core/target/detectTarget';
-import type { Target } from '../../core/target/target';
+import { findTargets } from '../../core/indicators/detectTarget';
+import type { Target } from '../../core/indicators/target';
 import type { HeldAnswer, HeldAnswers } from '../../core/verdicts/heldAnswers';
 
 /** Lines looked at per editor and update at most (a tall window shows about 100). */

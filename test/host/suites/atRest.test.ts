@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { linkUri } from '../../../src/vscode/resultPanel/openLink';
+import { linkUri } from '../../../src/vscode/results/openLink';
 import { api, emulator, eventually, internals, outputLogText, resetWorld, treeItems } from '../helpers';
 
 const readOrEmpty = (path: string): string => (existsSync(path) ? readFileSync(path, 'utf8') : '');

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Fault } from '../../../emulator/faults';
 import type { ToolRun } from '../../../src/core/errors';
-import { ApiKeyStore } from '../../../src/vscode/apiKeyStore';
-import { warnIfKeyGoesElsewhere } from '../../../src/vscode/baseUrlWarning';
-import { useEmulator } from '../../../src/vscode/commands/useEmulator';
+import { ApiKeyStore } from '../../../src/vscode/key/apiKeyStore';
+import { warnIfKeyGoesElsewhere } from '../../../src/vscode/key/baseUrlWarning';
+import { useEmulator } from '../../../src/vscode/settings/useEmulator';
 import type { Services } from '../../../src/vscode/services';
 import { api, emulator, eventually, internals, openEditor, outputLogText, resetWorld, select, treeItems } from '../helpers';
 

@@ -11,7 +11,7 @@ import {
   type McpApi,
   type McpDefinitionProvider,
   type McpStdioDefinition,
-} from '../../../src/vscode/mcp/mcpServerProvider';
+} from '../../../src/vscode/agents/mcpServerProvider';
 import { api, emulator, eventually, EXTENSION_ID, resetWorld, testKey } from '../helpers';
 
 /** VS Code 1.101's McpStdioServerDefinition, as this VS Code may not have it. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ToolRun } from '../../../src/core/errors';
-import type { IndicatorTerminalLink } from '../../../src/vscode/terminalLinks';
+import type { IndicatorTerminalLink } from '../../../src/vscode/terminal/terminalLinks';
 import { emulator, internals, openEditor, resetWorld } from '../helpers';
 
 /** Answers the next quick pick with the item labelled `label` (undefined: dismissed), recording what was offered. */

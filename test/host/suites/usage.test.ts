@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { USAGE_STATE_KEY } from '../../../src/vscode/globalStateUsageStore';
+import { USAGE_STATE_KEY } from '../../../src/vscode/storage/globalStateUsageStore';
 import { api, emulator, eventually, internals, resetWorld } from '../helpers';
 
 interface SavedUsage {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
-import { PROJECT_ROOT } from '../../projectPaths';
+import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 
 /**
  * The layer rules of eslint.config.mjs, each broken once: a file placed in a layer imports what
@@ -15,7 +15,7 @@ const BROKEN: Array<{ file: string; code: string; rule: string }> = [
     rule: 'the core climbs into src/vscode',
   },
   {
-    file: 'src/core/target/probe.ts',
+    file: 'src/core/indicators/probe.ts',
     code: "import { x } from '../catalog/catalog';\nexport const y = x;",
     rule: 'the scanner imports a higher core layer',
   },

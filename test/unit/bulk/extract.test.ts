@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../../../src/core/bulk/extract';
-import { AMBIGUOUS_IPV4 } from '../../../src/core/target/scanIp';
-import { findTargets } from '../../../src/core/target/detectTarget';
+import { AMBIGUOUS_IPV4 } from '../../../src/core/indicators/scanIp';
+import { findTargets } from '../../../src/core/indicators/detectTarget';
 import { logCorpus } from '../../fixtures/logCorpus';
 
 const brief = (t: FoundTarget) =>

@@ -13,7 +13,7 @@ import {
   type UniqueTarget,
 } from '../../../src/core/bulk/extractUnique';
 import { linePieces } from '../../../src/core/bulk/linePieces';
-import { detectTargets } from '../../../src/core/target/scanText';
+import { detectTargets } from '../../../src/core/indicators/scanText';
 import { assertUnique, describeTarget, KIND_SETS } from './uniqueAssertions';
 import { fuzzLines, logCorpus, minifiedJsonLog } from '../../fixtures/logCorpus';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../projectPaths';
+import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 import { COMMAND_PURPOSES } from '../../../scripts/docs/commandPurposes';
 import { currentSection, generated, readManifest, SECTIONS } from '../../../scripts/docs/manifestTables';
 

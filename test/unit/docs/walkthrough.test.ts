@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../projectPaths';
+import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 import { readManifest } from '../../../scripts/docs/manifestTables';
 
 /** Commands the walkthrough may link to that this extension does not contribute itself. */

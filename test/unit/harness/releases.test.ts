@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { currentRelease, RELEASES, selectedTargets } from '../../codeServer/releases';
+import { currentRelease, RELEASES, selectedTargets } from '../../../devtools/codeServer/releases';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8')) as {
   engines: { vscode: string };

@@ -14,8 +14,8 @@ import { isSensitiveKey, redact, redactSecrets, redactText } from '../../../src/
 import { parseSafeLink } from '../../../src/core/render/links';
 import { buildRenderModel } from '../../../src/core/render/renderModel';
 import { summarise } from '../../../src/core/render/summary';
-import { findEdits, RefangedText } from '../../../src/core/target/defang';
-import { detectAt, detectInSelection, findTargets } from '../../../src/core/target/detectTarget';
+import { findEdits, RefangedText } from '../../../src/core/indicators/defang';
+import { detectAt, detectInSelection, findTargets } from '../../../src/core/indicators/detectTarget';
 import { okRecord } from '../export/fixtures';
 import { fill, MB, TEXT_SHAPES } from './shapes';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { PROJECT_ROOT } from '../../projectPaths';
+import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 import { checkL10n, describeProblems, extractRuntimeStrings, webviewTexts } from '../../../scripts/l10n/l10nCheck';
 
 // Every user-facing string is translated; a string added without its German text (or a

@@ -8,7 +8,7 @@ import {
 } from '../../../src/core/neverSend/neverSendCheck';
 import { parseNeverSendList } from '../../../src/core/neverSend/neverSendList';
 import { neverSendMatchOfBody } from '../../../src/core/neverSend/requestGate';
-import { findTargets } from '../../../src/core/target/detectTarget';
+import { findTargets } from '../../../src/core/indicators/detectTarget';
 
 const policy = (entries: unknown, allowTestRanges = false): NeverSendPolicy => ({
   list: parseNeverSendList(entries),

@@ -4,8 +4,8 @@ import { parseAnswer } from '../../../src/core/api/responseParser';
 import { MAX_RETRY_AFTER_SECONDS, retryAfterSeconds } from '../../../src/core/api/retryAfter';
 import { ToolCallError } from '../../../src/core/errors';
 import { holdsSecrets, isSensitiveKey, redact } from '../../../src/core/record/redact';
-import { findEdits, RefangedText } from '../../../src/core/target/defang';
-import { detectAt, detectInSelection, findTargets } from '../../../src/core/target/detectTarget';
+import { findEdits, RefangedText } from '../../../src/core/indicators/defang';
+import { detectAt, detectInSelection, findTargets } from '../../../src/core/indicators/detectTarget';
 
 /**
  * Properties of the parsers that face the network and files, checked on generated inputs:

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { extractUniqueTargets } from '../../../src/core/bulk/extractUnique';
 import { IMPLICIT_ONLY } from '../../../src/core/neverSend/neverSendCheck';
-import { findTargets } from '../../../src/core/target/detectTarget';
+import { findTargets } from '../../../src/core/indicators/detectTarget';
 import { defangText, refangText } from '../../../src/core/transform/defangText';
 import { indicatorReport } from '../../../src/core/transform/indicatorReport';
 
