@@ -25,6 +25,7 @@ import { registerCommands } from './vscode/commands/registerCommands';
 import { ResultPanels } from './vscode/results/panelRegistry';
 import { runRecordAgain } from './vscode/run/runAgain';
 import { RunController } from './vscode/run/runController';
+import { ResultSink } from './vscode/results/resultSink';
 import { UsageStatusBar } from './vscode/run/statusBar';
 import type { Services } from './vscode/services';
 import { HistoryTreeProvider } from './vscode/history/historyTreeProvider';
@@ -82,7 +83,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
       remove: () => context.globalState.update(LEGACY_HISTORY_KEY, undefined),
     },
   });
-  const runs = new RunController(runner, catalog, history, output);
+  const results = new ResultSink(output, history);
+  const runs = new RunController(runner, catalog, results);
   const held = new HeldAnswers(
     // Never reads the history file itself: start-up stays free of it (see HistoryStore.inMemory).
     () => history.inMemory(),
@@ -93,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   const historyTree = new HistoryTreeProvider(history);
   const panels = new ResultPanels(
     context.extensionUri,
-    panelActions({ runs, keys, runAgain: (record) => runRecordAgain(services, record) }),
+    panelActions({ results, keys, runAgain: (record) => runRecordAgain(services, record) }),
     { reusePanels: () => currentSettings().reusePanels },
   );
   const services: Services = {
@@ -107,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     states,
     runner,
     runs,
+    results,
     history,
     output,
     panels,
@@ -137,7 +140,8 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     historyTree,
     panels,
     panels.registerSerializer(),
-    runs.onResultToShow((record) => panels.show(record)),
+    results,
+    results.onResultToShow((record) => panels.show(record)),
     ...registerCommands(services),
     ...registerLanguageModelTools(agentToolSet),
     ...registerMcpServer(services, context),

@@ -9,6 +9,7 @@ import type { HeldAnswers } from '../core/verdicts/heldAnswers';
 import type { ApiKeyStore } from './key/apiKeyStore';
 import type { OutputLog } from './results/outputLog';
 import type { ResultPanels } from './results/panelRegistry';
+import type { ResultSink } from './results/resultSink';
 import type { RunController } from './run/runController';
 
 /** What command handlers need, built once in extension.ts. */
@@ -21,6 +22,8 @@ export interface Services {
   states: ToolStateTracker;
   runner: ToolRunner;
   runs: RunController;
+  /** Where every finished run goes: log, history, panel or output. */
+  results: ResultSink;
   history: HistoryStore;
   output: OutputLog;
   panels: ResultPanels;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { bulkCommand, cancelBulkRuns } from '../bulk/bulkRun';
+import { bulkCommand } from '../bulk/bulkCommand';
+import { cancelBulkRuns } from '../bulk/activeBulkRuns';
 import { CommandId } from './commandIds';
 import { clearApiKey } from '../key/clearApiKey';
 import { clearCache } from '../storage/clearCache';

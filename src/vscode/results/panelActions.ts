@@ -4,15 +4,15 @@ import { exportRecord } from '../history/saveExport';
 import { copyRecordJson, recordJson } from '../history/recordJson';
 import type { ResultPanelActions } from './panelRegistry';
 import type { ApiKeyStore } from '../key/apiKeyStore';
-import type { RunController } from '../run/runController';
+import type { ResultSink } from './resultSink';
 
 /** What the results panel's buttons do, in terms of the extension's services. */
 export function panelActions(services: {
-  runs: RunController;
+  results: ResultSink;
   keys: ApiKeyStore;
   runAgain: (record: ResultRecord) => Promise<unknown>;
 }): ResultPanelActions {
-  const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.runs.unredactedData(record.id) : undefined);
+  const revealedData = (record: ResultRecord, revealed: boolean) => (revealed ? services.results.unredactedData(record.id) : undefined);
   return {
     runAgain: (record) => void services.runAgain(record),
     exportRecord: (record, format) => void exportRecord(record, { format, secrets: services.keys.knownSecrets() }),
@@ -24,7 +24,7 @@ export function panelActions(services: {
       await vscode.window.showTextDocument(document, { preview: false });
     },
     copyJson: (record, revealed) => copyRecordJson(record, revealedData(record, revealed)),
-    unredactedData: (record) => services.runs.unredactedData(record.id),
+    unredactedData: (record) => services.results.unredactedData(record.id),
     confirmReveal: async () =>
       (await vscode.window.showWarningMessage(
         vscode.l10n.t('Show the masked values (passwords, tokens, hashes) in this panel?'),

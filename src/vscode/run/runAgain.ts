@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { BulkSummary } from '../../core/bulk/bulkSummary';
 import type { ToolRun } from '../../core/errors';
 import type { ResultRecord } from '../../core/record/resultRecord';
-import { rerunBulk } from '../bulk/bulkRun';
+import { rerunBulk } from '../bulk/bulkCommand';
 import type { RunController } from './runController';
 import type { Services } from '../services';
 
