@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
 
-// Issue 18: a private address is never sent (refused with its reason and Open Setting), the
+// A private address is never sent (refused with its reason and Open Setting), the
 // free transforms work in the editor, and an IP printed in the terminal is a link whose Ping
 // makes one call.
 describe('UI: never send, transforms and terminal links', function () {
