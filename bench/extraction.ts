@@ -11,8 +11,8 @@ import {
   type UniqueTarget,
 } from '../src/core/bulk/extractUnique';
 import { linePieces } from '../src/core/bulk/linePieces';
-import { logCorpus, minifiedJsonLog, seededRandom } from '../test/fixtures/logCorpus';
-import { scanIpv4, scanIpv6 } from '../test/fixtures/referenceScan/scanIp';
+import { logCorpus, minifiedJsonLog, seededRandom } from '../devtools/logCorpus';
+import { scanIpv4, scanIpv6 } from '../devtools/referenceScan/scanIp';
 import { retainedMB, round, type BenchRow } from './measure';
 import { benchExtractionFloor, benchExtractionSplit } from './extractionFloor';
 import { median, pairedRow, pairedWithRipgrep, readLog, RG_PATTERN, timed } from './ripgrep';

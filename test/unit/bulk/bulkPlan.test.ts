@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { planBulk } from '../../../src/core/bulk/bulkPlan';
 import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../../../src/core/bulk/extract';
 import { extractUniqueTargets } from '../../../src/core/bulk/extractUnique';
-import { logCorpus } from '../../fixtures/logCorpus';
+import { logCorpus } from '../../../devtools/logCorpus';
 
 const LOG = [
   'accept 8.8.8.8:53 from 10.0.0.5',

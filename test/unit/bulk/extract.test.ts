@@ -3,7 +3,7 @@ import { describe, it } from 'mocha';
 import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../../../src/core/bulk/extract';
 import { AMBIGUOUS_IPV4 } from '../../../src/core/indicators/scanIp';
 import { findTargets } from '../../../src/core/indicators/detectTarget';
-import { logCorpus } from '../../fixtures/logCorpus';
+import { logCorpus } from '../../../devtools/logCorpus';
 
 const brief = (t: FoundTarget) =>
   `${t.kind}|${t.value}|${t.raw}|${t.start}|${t.end}|${t.ip?.class ?? ''}|${t.defanged ? 'defanged' : ''}|${t.problem ?? ''}`;

@@ -15,7 +15,7 @@ import {
 import { linePieces } from '../../../src/core/bulk/linePieces';
 import { detectTargets } from '../../../src/core/indicators/scanText';
 import { assertUnique, describeTarget, KIND_SETS } from './uniqueAssertions';
-import { fuzzLines, logCorpus, minifiedJsonLog } from '../../fixtures/logCorpus';
+import { fuzzLines, logCorpus, minifiedJsonLog } from '../../../devtools/logCorpus';
 
 describe('extractUniqueTargets', () => {
   const corpus = logCorpus(400_000, { seed: 5, defanged: true });

@@ -4,7 +4,7 @@ import { extractTargets } from '../../../src/core/bulk/extract';
 import type { InputKind } from '../../../src/core/catalog/toolDefinition';
 import { extractUniqueTargetsFromPieces } from '../../../src/core/bulk/extractUnique';
 import { linePieces, type TextPiece } from '../../../src/core/bulk/linePieces';
-import { logCorpus, minifiedJsonLog, seededRandom } from '../../fixtures/logCorpus';
+import { logCorpus, minifiedJsonLog, seededRandom } from '../../../devtools/logCorpus';
 import { assertUnique, KIND_SETS } from './uniqueAssertions';
 
 /** The bytes of `text` in chunks of random sizes (1 byte up to `largest`), as a file stream gives them. */

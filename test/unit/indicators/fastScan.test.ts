@@ -3,8 +3,8 @@ import { describe, it } from 'mocha';
 import { findEdits, RefangedText } from '../../../src/core/indicators/defang';
 import { detectTargets } from '../../../src/core/indicators/scanText';
 import type { Target } from '../../../src/core/indicators/target';
-import { fuzzLines, logCorpus } from '../../fixtures/logCorpus';
-import { referenceScan } from '../../fixtures/referenceScan';
+import { fuzzLines, logCorpus } from '../../../devtools/logCorpus';
+import { referenceScan } from '../../../devtools/referenceScan';
 
 /** Everything a caller can see of a target, as one comparable line. */
 const describeTarget = (t: Target) =>

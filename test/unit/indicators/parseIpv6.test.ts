@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import ipaddr from 'ipaddr.js';
 import { describe, it } from 'mocha';
 import { parseIpv6Groups, rfc5952 } from '../../../src/core/indicators/parseIpv6';
-import { seededRandom } from '../../fixtures/logCorpus';
+import { seededRandom } from '../../../devtools/logCorpus';
 
 /** ipaddr.js's groups for a text, or null where it rejects it (as the scanner judged before). */
 function ipaddrGroups(text: string): number[] | null {
