@@ -45,6 +45,26 @@ describe('results: panel, history, export, redaction', () => {
     assert.equal(panels.openPanels.size, before + 1, 'the same tool and input reuse the panel');
   });
 
+  it('a history that cannot save loses no result: the single run and the bulk run still open their panel', async () => {
+    const { panels, history } = await internals();
+    const add = history.add.bind(history);
+    history.add = () => Promise.reject(new Error('disk full'));
+    try {
+      const editor = await openEditor('upstream 1.0.0.2 and 1.0.0.3 timed out');
+      select(editor, '1.0.0.2');
+      const run = await vscode.commands.executeCommand<ToolRun>('niamonx.ping');
+      assert.equal(run?.ok, true, 'the single run resolves with its answer');
+      await eventually('its panel', () => [...panels.openPanels.values()].some((shown) => shown.record.input === '1.0.0.2'));
+      editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+      const summary = await vscode.commands.executeCommand<{ counts: { unique: number } }>('niamonx.pingAllInSelection');
+      assert.equal(summary?.counts.unique, 2, 'the bulk run resolves with its summary');
+      await eventually('the bulk panel', () => [...panels.openPanels.values()].some((shown) => shown.record.bulk !== undefined));
+      await eventually('the failure in the log', () => /Could not save a result to the history: disk full/.test(outputLogText()));
+    } finally {
+      history.add = add;
+    }
+  });
+
   it('lists runs in the Results view, newest first, and reopens them without an API call', async () => {
     const niamonx = await api();
     await niamonx.runTool('gl_ping', '198.51.100.1');
