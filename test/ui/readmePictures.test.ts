@@ -122,7 +122,7 @@ describe('UI: README pictures', function () {
       await waitForResultFrame(session.page, 'alice@example.com');
       await session.page.locator('.pane-body .monaco-list-row', { hasText: 'alice@example.com' }).first().waitFor();
       // The answer's tables need the editor area's width: the note it came from is closed.
-      await resultAlone(session, 'Breach search');
+      await aloneInEditorArea(session, 'Breach search');
       await waitForResultFrame(session.page, 'alice@example.com');
       await settled(session);
       await readmePicture(session, 'sidebar');
@@ -139,7 +139,7 @@ describe('UI: README pictures', function () {
       await frame.locator('.fact.hidden').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
       await frame.locator('.toolbar .reveal').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
       assert.match(await frame.locator('#result').innerText(), /••••/, 'the passwords show masked');
-      await resultAlone(session, 'ULP search', { closeSideBar: true });
+      await aloneInEditorArea(session, 'ULP search', { closeSideBar: true });
       await waitForResultFrame(session.page, 'ULP');
       await settled(session);
       await readmePicture(session, 'ulp-masked');
@@ -154,7 +154,7 @@ describe('UI: README pictures', function () {
       await session.clickContextMenuItem('Ping All IPs in Selection');
       await waitForResultFrame(session.page, '6 targets');
       // Beside the log the answers' columns would be cut off: the summary gets the window's width.
-      await resultAlone(session, '6 targets', { closeSideBar: true });
+      await aloneInEditorArea(session, '6 targets', { closeSideBar: true });
       const frame = await waitForResultFrame(session.page, '6 targets');
       const text = await frame.locator('#result').innerText();
       for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '9.9.9.9', '208.67.222.222', '94.140.14.14'])
@@ -165,13 +165,28 @@ describe('UI: README pictures', function () {
 
     it('walkthrough.png: the walkthrough with the key set and a first ping done, nothing beside it', async function () {
       await startClean(session);
-      await session.runCommand('Welcome: Open Walkthrough...');
-      await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
+      await openWalkthrough(session);
       const page = session.page.locator('.gettingStartedContainer');
       const step = (id: string) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
-      for (const id of ['setKey', 'ping']) {
-        await step(id).locator('.codicon-getting-started-step-checked').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
-      }
+      const checked = (id: string) => step(id).locator('.codicon-getting-started-step-checked').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      // As a newcomer follows it: each step's own button (the key is stored, 1.1.1.1 is pinged).
+      await step('setKey').click();
+      await step('setKey').getByRole('button', { name: 'Set API Key' }).click();
+      await session.typeInQuickInput(session.testKey);
+      await session.workbench.waitForQuickInputClosed();
+      await checked('setKey');
+      await step('ping').click();
+      await step('ping').getByRole('button', { name: 'Ping' }).click();
+      await session.typeInQuickInput('1.1.1.1');
+      await waitForResultFrame(session.page, '1.1.1.1');
+      await checked('ping');
+      // The walkthrough alone, opened again as a user comes back to it: the result it opened is closed.
+      await startClean(session);
+      await openWalkthrough(session);
+      for (const id of ['setKey', 'ping']) await checked(id);
+      // The ping step open: its page lists the ways in.
+      await step('ping').click();
+      await step('ping').getByRole('button', { name: 'Ping' }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
       await settled(session);
       await readmePicture(session, 'walkthrough');
     });
@@ -247,8 +262,19 @@ async function startClean(session: VsCodeSession): Promise<void> {
   await session.page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
 }
 
+async function openWalkthrough(session: VsCodeSession): Promise<void> {
+  await session.runCommand('Welcome: Open Walkthrough...');
+  await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
+  await session.page
+    .locator('.gettingStartedContainer .getting-started-category-title, .gettingStartedContainer h2', {
+      hasText: 'Get Started with NiamonX Tools',
+    })
+    .first()
+    .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+}
+
 /** The results panel titled `tab` alone in the editor area (optionally the side bar closed too): the width its tables need. */
-async function resultAlone(session: VsCodeSession, tab: string, options: { closeSideBar?: boolean } = {}): Promise<void> {
+async function aloneInEditorArea(session: VsCodeSession, tab: string | RegExp, options: { closeSideBar?: boolean } = {}): Promise<void> {
   await session.page.locator('.tabs-container .tab', { hasText: tab }).first().click();
   await session.runCommand('View: Close Editors in Other Groups');
   await session.page.locator('.editor-group-container').nth(1).waitFor({ state: 'detached', timeout: UI_STEP_TIMEOUT_MS });
