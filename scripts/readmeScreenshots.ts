@@ -20,7 +20,6 @@ const PICTURES = [
   'walkthrough',
   'german',
   'bulk-summary',
-  'bulk-summary-wide',
   'ulp-masked',
 ];
 const SHOTS: { from: [suite: string, name: string]; to: string }[] = PICTURES.map((name) => ({
