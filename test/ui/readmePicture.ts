@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
+import { waitFor } from '../util/waitFor';
 
 /**
  * What must never be in a README picture, read from the DOM: a notification (toast or the
@@ -53,6 +54,16 @@ async function blankWebviews(page: Page): Promise<string[]> {
     else if (state.results && state.overflow > 1) blank.push(`a results panel ${state.overflow} px wider than its view (a table cut off)`);
   }
   return blank;
+}
+
+/**
+ * Waits until every visible webview has drawn its content (a walkthrough step's page takes a
+ * moment); one still blank after that is left for readmePicture to report.
+ */
+export async function waitForWebviewsDrawn(page: Page): Promise<void> {
+  await waitFor('the webviews on screen to be drawn', async () => ((await blankWebviews(page)).length ? undefined : true), {
+    timeoutMs: UI_STEP_TIMEOUT_MS,
+  }).catch(() => undefined);
 }
 
 /**

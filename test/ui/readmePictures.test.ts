@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession, type VsCodeSession } from '../harness';
 import { packLanguagePackStub } from './languagePackStub';
-import { clearNotifications, readmePicture } from './readmePicture';
+import { clearNotifications, readmePicture, waitForWebviewsDrawn } from './readmePicture';
 import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview';
 
 /** Public addresses only: outside development the documentation ranges are on the never-send list. */
@@ -187,6 +187,7 @@ describe('UI: README pictures', function () {
       await settled(session);
       // Still the walkthrough, not the Welcome page it sits in (which a stray click goes back to).
       await checked('ping');
+      await waitForWebviewsDrawn(session.page);
       await readmePicture(session, 'walkthrough');
     });
   });
