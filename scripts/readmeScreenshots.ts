@@ -4,37 +4,38 @@ import { join } from 'node:path';
 import { artifactsDir, PROJECT_ROOT } from '../devtools/projectPaths';
 
 /**
- * `npm run screenshots`: runs the UI tests that photograph the real UI, then copies the named
- * screenshots from test-artifacts/ to media/readme/ (committed; left out of the .vsix).
+ * `npm run screenshots`: runs the UI test that takes the README's pictures
+ * (test/ui/readmePictures.test.ts: the packaged extension installed as a user installs it, the
+ * bundled emulator as the API) in the newest tested VS Code, the one a new user has, then copies
+ * them from test-artifacts/ to media/readme/ (committed; left out of the .vsix).
  * `--copy-only` skips the test run and copies what the last run left.
  */
-const SHOTS: { from: [suite: string, name: string]; to: string }[] = [
-  { from: ['themes', 'palette'], to: 'palette.png' },
-  { from: ['entry-points', '4-context-menu'], to: 'right-click.png' },
-  { from: ['entry-points', '6-sidebar-tools'], to: 'sidebar.png' },
-  { from: ['entry-points', '3-palette-ping-result'], to: 'results-panel.png' },
-  { from: ['themes', 'theme-dark'], to: 'theme-dark.png' },
-  { from: ['themes', 'theme-high-contrast-dark'], to: 'theme-high-contrast.png' },
-  { from: ['packaged-vsix', 'walkthrough-steps-done'], to: 'walkthrough.png' },
-  { from: ['locale-de', '3-result-de'], to: 'german.png' },
-  { from: ['bulk', '2-bulk-summary'], to: 'bulk-summary.png' },
+const PICTURES = [
+  'palette',
+  'right-click',
+  'sidebar',
+  'results-panel',
+  'theme-dark',
+  'theme-high-contrast',
+  'walkthrough',
+  'german',
+  'bulk-summary',
+  'ulp-masked',
 ];
+const SHOTS: { from: [suite: string, name: string]; to: string }[] = PICTURES.map((name) => ({
+  from: ['readme-pictures', name],
+  to: `${name}.png`,
+}));
 
-/** The UI suites (mocha titles) that take the screenshots above. */
-const SUITES = [
-  'palette, right-click and sidebar',
-  'themes and icons',
-  'the packaged .vsix',
-  'German display language',
-  'bulk ping from the editor context menu',
-];
+/** The UI suite (mocha title) that takes them. */
+const SUITES = ['UI: README pictures'];
 
 function main(): number {
   if (!process.argv.includes('--copy-only')) {
     const grep = SUITES.map((title) => title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     const run = spawnSync(process.execPath, [join(PROJECT_ROOT, 'out', 'test', 'runner', 'runHostTests.js')], {
       stdio: 'inherit',
-      env: { ...process.env, NIAMONX_HOST_GREP: '^$nothing', NIAMONX_UI_GREP: grep },
+      env: { ...process.env, NIAMONX_VSCODE: 'newest', NIAMONX_HOST_GREP: '^$nothing', NIAMONX_UI_GREP: grep },
     });
     if (run.status !== 0) {
       console.error('The UI tests failed: no screenshot copied.');
