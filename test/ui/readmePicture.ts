@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
-import { waitFor } from '../util/waitFor';
+import { waitFor } from '../../devtools/util/waitFor';
 
 /**
  * What must never be in a README picture, read from the DOM: a notification (toast or the

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT } from '../projectPaths';
+import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession, type VsCodeSession } from '../harness';
 import { packLanguagePackStub } from './languagePackStub';
 import { clearNotifications, readmePicture, waitForWebviewsDrawn } from './readmePicture';
