@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 import { readManifest } from '../../../scripts/docs/manifestTables';
@@ -51,6 +51,14 @@ describe('walkthrough', function () {
         assert.ok(commands.has(command) || OTHER_COMMANDS.has(command), `${step.id} links to unknown ${command}`);
       const onCommand = step.completionEvents!.filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length));
       for (const command of onCommand) assert.ok(linked.includes(command), `${step.id} completes on ${command}, which its button runs`);
+    }
+  });
+
+  it('tells users nothing that only works from source (the emulator, npm scripts)', function () {
+    const dir = join(PROJECT_ROOT, 'media', 'walkthrough');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.md'))) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      assert.doesNotMatch(text, /emulator|npm run|nx-demo-key/i, `media/walkthrough/${file}`);
     }
   });
 });
