@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../errors';
+import { Emitter } from '../events';
 
 /** What real answers taught about a tool. Never set from a probe: a probe would spend quota. */
 export type ToolState =
@@ -32,7 +33,9 @@ const DAY_MS = 86_400_000;
 /** Tracks, per tool, whether it last worked, is disabled or unknown, or is cooling down. */
 export class ToolStateTracker {
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(tool: string) => void>();
+  private readonly changes = new Emitter<string>();
+  /** Fires with the tool's name whenever its state changes. */
+  readonly onDidChange = this.changes.event;
   private readonly now: () => number;
   private readonly fallbackCooldownSeconds: () => number;
 
@@ -56,7 +59,7 @@ export class ToolStateTracker {
       const daily = outcome.daily === true;
       const until = this.cooldownEnd(at, outcome.retryAfterSeconds, daily);
       this.entries.set(tool, { state: { kind: 'cooling-down', until, daily, message: outcome.message }, settled });
-      this.fire(tool);
+      this.changes.fire(tool);
     }
   }
 
@@ -81,17 +84,12 @@ export class ToolStateTracker {
   clear(): void {
     const tools = [...this.entries.keys()];
     this.entries.clear();
-    for (const tool of tools) this.fire(tool);
-  }
-
-  onDidChange(listener: (tool: string) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    for (const tool of tools) this.changes.fire(tool);
   }
 
   private set(tool: string, state: SettledState): void {
     this.entries.set(tool, { state, settled: state });
-    this.fire(tool);
+    this.changes.fire(tool);
   }
 
   private cooldownEnd(at: number, retryAfterSeconds: number | undefined, daily: boolean): number {
@@ -100,10 +98,6 @@ export class ToolStateTracker {
     if (daily) return (Math.floor(at / DAY_MS) + 1) * DAY_MS;
     const fallback = this.fallbackCooldownSeconds();
     return at + (isPositive(fallback) ? Math.min(fallback, MAX_COOLDOWN_SECONDS) : DEFAULT_FALLBACK_SECONDS) * 1000;
-  }
-
-  private fire(tool: string): void {
-    for (const listener of [...this.listeners]) listener(tool);
   }
 }
 

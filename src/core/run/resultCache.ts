@@ -1,3 +1,5 @@
+import { Emitter } from '../events';
+
 /** One cached answer and when it was stored (the TTL is applied when it is read, so a changed TTL counts at once). */
 export interface CacheEntry<T> {
   value: T;
@@ -17,7 +19,9 @@ export const MAX_CACHED_ANSWER_BYTES = 8 * 1024 * 1024;
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  /** Fires after every change (set, clear). */
+  readonly onDidChange = this.changes.event;
   private bytes = 0;
 
   constructor(
@@ -52,13 +56,13 @@ export class ResultCache<T> {
     if (bytes > this.limits.maxEntryBytes) return;
     this.insert(key, { value, storedAt: this.now(), bytes });
     this.trim();
-    this.fire();
+    this.changes.fire();
   }
 
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
-    this.fire();
+    this.changes.fire();
   }
 
   /** The entries still fresh, oldest first (for saving). */
@@ -79,12 +83,6 @@ export class ResultCache<T> {
       this.insert(key, entry);
     }
     this.trim();
-  }
-
-  /** Called after every change (set, clear). */
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   private fresh(entry: CacheEntry<T>): boolean {
@@ -109,9 +107,5 @@ export class ResultCache<T> {
     while (this.entries.size > max || (this.bytes > this.limits.maxBytes && this.entries.size > 0)) {
       this.delete(this.entries.keys().next().value as string);
     }
-  }
-
-  private fire(): void {
-    for (const listener of this.listeners) listener();
   }
 }

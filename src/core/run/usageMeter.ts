@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Emitter } from '../events';
 import { lazy } from '../lazy';
 
 /** Today's API calls as counted on this machine (the API has no free quota endpoint). */
@@ -55,7 +56,8 @@ export class UsageMeter {
   private usage: UsageToday | undefined;
   /** The store's value last taken in or written: the same object again needs no parsing. */
   private lastSeen: unknown;
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  readonly onDidChange = this.changes.event;
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -74,7 +76,7 @@ export class UsageMeter {
       this.store.write(saved);
       this.lastSeen = saved;
     }
-    this.changed();
+    this.changes.fire();
   }
 
   /**
@@ -84,7 +86,7 @@ export class UsageMeter {
   today(): UsageToday {
     const day = dayOf(this.now());
     if (this.usage?.day !== day) this.usage = empty(day);
-    if (this.takeInStored(this.usage)) this.changed();
+    if (this.takeInStored(this.usage)) this.changes.fire();
     return this.usage;
   }
 
@@ -128,16 +130,7 @@ export class UsageMeter {
       this.store.write(saved);
       this.lastSeen = saved;
     }
-    this.changed();
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener();
-  }
-
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.changes.fire();
   }
 }
 
