@@ -1,3 +1,4 @@
+import { realClock, type Clock } from '../clock';
 import type { ErrorKind } from '../errors';
 import { Emitter } from '../events';
 
@@ -12,7 +13,7 @@ export type ToolState =
 export type ToolOutcome = { ok: true } | { ok: false; kind: ErrorKind; message: string; retryAfterSeconds?: number; daily?: boolean };
 
 export interface ToolStateOptions {
-  now?: () => number;
+  clock?: Clock;
   /** Cooldown to assume when a 429 gives no hint of its length. */
   fallbackCooldownSeconds?: () => number;
 }
@@ -36,17 +37,17 @@ export class ToolStateTracker {
   private readonly changes = new Emitter<string>();
   /** Fires with the tool's name whenever its state changes. */
   readonly onDidChange = this.changes.event;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly fallbackCooldownSeconds: () => number;
 
   constructor(options: ToolStateOptions = {}) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? realClock;
     this.fallbackCooldownSeconds = options.fallbackCooldownSeconds ?? (() => DEFAULT_FALLBACK_SECONDS);
   }
 
   /** Learns from one real answer: 403 disabled, 404 unknown, 429 cooling down, success ok; anything else teaches nothing. */
   record(tool: string, outcome: ToolOutcome): void {
-    const at = this.now();
+    const at = this.clock.now();
     const previous = this.entries.get(tool);
     const settled = previous?.settled ?? { kind: 'idle' };
     if (outcome.ok) {
@@ -67,7 +68,7 @@ export class ToolStateTracker {
   stateOf(tool: string): ToolState {
     const entry = this.entries.get(tool);
     if (!entry) return { kind: 'idle' };
-    if (entry.state.kind !== 'cooling-down' || entry.state.until > this.now()) return entry.state;
+    if (entry.state.kind !== 'cooling-down' || entry.state.until > this.clock.now()) return entry.state;
     return entry.settled.kind === 'idle' ? { kind: 'ok', at: entry.state.until } : entry.settled;
   }
 

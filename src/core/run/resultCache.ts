@@ -1,3 +1,4 @@
+import { realClock, type Clock } from '../clock';
 import { Emitter } from '../events';
 
 /** One cached answer and when it was stored (the TTL is applied when it is read, so a changed TTL counts at once). */
@@ -26,7 +27,7 @@ export class ResultCache<T> {
 
   constructor(
     private readonly ttlMs: () => number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
     private readonly maxEntries: () => number = () => 500,
     private readonly limits: { maxBytes: number; maxEntryBytes: number } = {
       maxBytes: MAX_CACHE_BYTES,
@@ -54,7 +55,7 @@ export class ResultCache<T> {
     if (this.ttlMs() <= 0) return;
     this.delete(key);
     if (bytes > this.limits.maxEntryBytes) return;
-    this.insert(key, { value, storedAt: this.now(), bytes });
+    this.insert(key, { value, storedAt: this.clock.now(), bytes });
     this.trim();
     this.changes.fire();
   }
@@ -86,7 +87,7 @@ export class ResultCache<T> {
   }
 
   private fresh(entry: CacheEntry<T>): boolean {
-    return entry.storedAt + this.ttlMs() > this.now() && entry.storedAt <= this.now() + 60_000;
+    return entry.storedAt + this.ttlMs() > this.clock.now() && entry.storedAt <= this.clock.now() + 60_000;
   }
 
   private insert(key: string, entry: CacheEntry<T>): void {

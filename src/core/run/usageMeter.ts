@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { realClock, type Clock } from '../clock';
 import { Emitter } from '../events';
 import { lazy } from '../lazy';
 
@@ -60,7 +61,7 @@ export class UsageMeter {
   readonly onDidChange = this.changes.event;
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
     private readonly store?: UsageStore,
   ) {}
 
@@ -84,7 +85,7 @@ export class UsageMeter {
    * read at construction. Counts taken in from another window are announced (onDidChange).
    */
   today(): UsageToday {
-    const day = dayOf(this.now());
+    const day = dayOf(this.clock.now());
     if (this.usage?.day !== day) this.usage = empty(day);
     if (this.takeInStored(this.usage)) this.changes.fire();
     return this.usage;
@@ -124,7 +125,7 @@ export class UsageMeter {
 
   /** Forgets today's counts here and in the store (Delete All Local Data). */
   forget(): void {
-    this.usage = empty(dayOf(this.now()));
+    this.usage = empty(dayOf(this.clock.now()));
     if (this.store) {
       const saved: UsageToday = { ...this.usage, perTool: {} };
       this.store.write(saved);

@@ -5,6 +5,7 @@ import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import type { ToolRun } from '../../../src/core/errors';
 import { parseNeverSendList } from '../../../src/core/neverSend/neverSendList';
 import { ToolRunner, stableJson, type RunnerSettings } from '../../../src/core/run/toolRunner';
+import { fakeClock, type FakeClock } from '../support/fakeClock';
 
 const KEY = 'nx-runner-test-key-000111222';
 
@@ -18,7 +19,7 @@ describe('ToolRunner', () => {
   let emulator: Emulator;
   let settings: RunnerSettings;
   let key: string | undefined;
-  let clock: number;
+  let clock: FakeClock;
   let states: ToolStateTracker;
   let runner: ToolRunner;
 
@@ -30,14 +31,14 @@ describe('ToolRunner', () => {
     emulator.reset();
     settings = { baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 60 };
     key = KEY;
-    clock = Date.now();
-    states = new ToolStateTracker({ now: () => clock });
+    clock = fakeClock(Date.now());
+    states = new ToolStateTracker({ clock });
     runner = new ToolRunner({
       catalog: () => buildCatalog([]),
       settings: () => settings,
       apiKey: async () => key,
       states,
-      now: () => clock,
+      clock,
     });
   });
 
@@ -104,7 +105,7 @@ describe('ToolRunner', () => {
 
   it('expires the cache after its TTL and never caches with TTL 0', async () => {
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
-    clock += 61_000;
+    clock.advance(61_000);
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
     assert.equal(emulator.requests.length, 2);
     settings.cacheTtlSeconds = 0;
@@ -160,7 +161,7 @@ describe('ToolRunner', () => {
     assert.equal(local.error.kind, 'rate-limit');
     assert.match(local.error.message, /no request was sent/);
     assert.equal(emulator.requests.length, 2);
-    clock += 31_000;
+    clock.advance(31_000);
     emulator.reset();
     assert.equal((await runner.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true, 'runs again once the cooldown is over');
   });
