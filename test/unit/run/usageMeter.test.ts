@@ -1,33 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { startEmulator, type Emulator } from '../../../emulator/server';
-import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import { ToolRunner } from '../../../src/core/run/toolRunner';
 import { UsageMeter } from '../../../src/core/run/usageMeter';
+import { testRunner, useSharedEmulator } from '../support/emulatorAndRunner';
 import { fakeClock } from '../support/fakeClock';
 
 const KEY = 'nx-usage-test-key-0001112223';
 
 describe('usage meter (counted by the runner)', () => {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
+  const emulator = useSharedEmulator(KEY);
 
   it('counts every real call per tool, not cached answers or local refusals, and keeps rate.remaining', async () => {
     const clock = fakeClock(Date.UTC(2026, 10, 26, 23, 59, 0));
     const usage = new UsageMeter(clock);
-    const runner = new ToolRunner({
-      catalog: () => buildCatalog([]),
-      settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 60 }),
+    const runner = testRunner({
+      settings: () => ({ baseUrl: emulator().url, timeoutMs: 5000, cacheTtlSeconds: 60 }),
       apiKey: async () => KEY,
       states: new ToolStateTracker({ clock }),
       clock,
       usage,
     });
-    emulator.configure({ dailyLimit: 3 });
+    emulator().configure({ dailyLimit: 3 });
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' }); // cached
     await runner.run({ tool: 'gl_ping', input: 'not an ip' }); // refused locally
@@ -38,7 +30,7 @@ describe('usage meter (counted by the runner)', () => {
     await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
     await runner.run({ tool: 'gl_ping', input: '9.9.9.9' }); // daily 429: a real call
     await runner.run({ tool: 'gl_ping', input: '9.9.9.8' }); // refused locally: the lock is known
-    assert.equal(usage.today().total, emulator.requests.length);
+    assert.equal(usage.today().total, emulator().requests.length);
     assert.equal(usage.today().dailyLimitHit, true);
     clock.advance(120_000);
     assert.equal(usage.today().total, 0, 'a new UTC day starts at zero');
