@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi, type ApiState } from './apiHandler';
 import { defaultConfig, type EmulatorConfig } from './config';
@@ -57,85 +57,11 @@ export interface StartOptions {
 
 /** Starts a NiamonX API v2 emulator on a real local port. */
 export async function startEmulator(options: StartOptions = {}): Promise<Emulator> {
-  let config = defaultConfig();
-  let origin = '';
   const closing = new AbortController();
-  const now = options.now ?? Date.now;
-  // Re-seeded whenever randomFaults is configured, so each configuration replays the same faults.
-  let randomFaults: RandomFaults | undefined;
-  const state: ApiState = {
-    config: () => config,
-    origin: () => origin,
-    now,
-    keys: new KeyStore(),
-    limiter: new RateLimiter(now),
-    faults: new FaultQueue(),
-    randomFault: (tool) => randomFaults?.next(tool),
-    log: new WatchedList<RecordedRequest>((entry) => `${entry.method} ${entry.path} -> ${entry.status}`),
-    arrivals: new WatchedList<ArrivedRequest>((entry) => `${entry.method} ${entry.path}`),
-    redirectTargets: new Set<string>(),
-  };
-
-  const configure = (partial: Partial<EmulatorConfig>): void => {
-    const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
-    config = { ...config, ...given };
-    if (partial.randomFaults !== undefined) randomFaults = partial.randomFaults ? new RandomFaults(partial.randomFaults) : undefined;
-  };
-  const reset = (): void => {
-    config = defaultConfig();
-    randomFaults = undefined;
-    state.faults.clear();
-    state.limiter.clear();
-    state.log.clear();
-    state.arrivals.clear();
-    state.redirectTargets.clear();
-  };
-
-  const control: ControlTarget = {
-    requests: () => state.log.all,
-    reset,
-    configure,
-    addKey: (key) => state.keys.add(key),
-    revokeKey: (key) => state.keys.revoke(key),
-    injectFault: (fault) => state.faults.push(fault),
-    waitForCount: (tool, count, timeoutMs, signal) =>
-      state.log.waitUntil(
-        (entries) => {
-          const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
-          return matching.length >= count ? matching : undefined;
-        },
-        timeoutMs,
-        () => `${count} request(s)${tool === undefined ? '' : ` to ${tool}`}`,
-        AbortSignal.any([signal, closing.signal]),
-      ),
-    waitForArrivalCount: (tool, count, timeoutMs, signal) =>
-      state.arrivals.waitUntil(
-        (entries) => {
-          const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
-          return matching.length >= count ? matching : undefined;
-        },
-        timeoutMs,
-        () => `${count} arrival(s)${tool === undefined ? '' : ` to ${tool}`}`,
-        AbortSignal.any([signal, closing.signal]),
-      ),
-  };
-
-  const server = createServer((req, res) => {
-    // Aborts when the client disconnects before the answer is complete, or when the emulator closes.
-    const gone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) gone.abort();
-    });
-    const signal = AbortSignal.any([gone.signal, closing.signal]);
-    const url = requestUrl(req.url ?? '/');
-    const handled = url.pathname.startsWith(CONTROL_PREFIX)
-      ? handleControl(req, res, url, control, signal)
-      : handleApi(req, res, url, signal, state);
-    handled.catch((error: unknown) => {
-      if (res.headersSent || res.destroyed) res.destroy();
-      else sendReply(res, errorReply(500, `Emulator internal error: ${(error as Error).message}`));
-    });
-  });
+  const core = emulatorCore(options.now ?? Date.now);
+  const { state } = core;
+  const control = controlTarget(core, closing.signal);
+  const server = createServer(requestHandler(state, control, closing.signal));
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> =>
@@ -145,17 +71,11 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       server.closeAllConnections();
     }));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  core.setOrigin(origin);
   options.keys?.forEach(control.addKey);
-  configure(options.config ?? {});
+  core.configure(options.config ?? {});
 
   return {
     url: `${origin}${API_PREFIX}`,
@@ -166,9 +86,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     },
     addKey: control.addKey,
     revokeKey: control.revokeKey,
-    configure,
+    configure: core.configure,
     injectFault: control.injectFault,
-    reset,
+    reset: core.reset,
     waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
       state.log.waitUntil(
         (entries) => entries.find(predicate),
@@ -185,6 +105,120 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       ),
     close,
   };
+}
+
+interface EmulatorCore {
+  state: ApiState;
+  configure(partial: Partial<EmulatorConfig>): void;
+  /** Config back to defaults; faults, limit counters and recorded requests cleared; keys kept. */
+  reset(): void;
+  /** Known once the server listens. */
+  setOrigin(origin: string): void;
+}
+
+/** What the API handler works on: the config, keys, limits, faults and the request logs. */
+function emulatorCore(now: () => number): EmulatorCore {
+  let config = defaultConfig();
+  let origin = '';
+  // Re-seeded whenever randomFaults is configured, so each configuration replays the same faults.
+  let randomFaults: RandomFaults | undefined;
+  const state: ApiState = {
+    config: () => config,
+    origin: () => origin,
+    now,
+    keys: new KeyStore(),
+    limiter: new RateLimiter(now),
+    faults: new FaultQueue(),
+    randomFault: (tool) => randomFaults?.next(tool),
+    log: new WatchedList<RecordedRequest>((entry) => `${entry.method} ${entry.path} -> ${entry.status}`),
+    arrivals: new WatchedList<ArrivedRequest>((entry) => `${entry.method} ${entry.path}`),
+    redirectTargets: new Set<string>(),
+  };
+  return {
+    state,
+    configure: (partial) => {
+      const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+      config = { ...config, ...given };
+      if (partial.randomFaults !== undefined) randomFaults = partial.randomFaults ? new RandomFaults(partial.randomFaults) : undefined;
+    },
+    reset: () => {
+      config = defaultConfig();
+      randomFaults = undefined;
+      state.faults.clear();
+      state.limiter.clear();
+      state.log.clear();
+      state.arrivals.clear();
+      state.redirectTargets.clear();
+    },
+    setOrigin: (value) => (origin = value),
+  };
+}
+
+/** What the control API (/__emulator/) may do; its waits end when the emulator closes. */
+function controlTarget(core: EmulatorCore, closing: AbortSignal): ControlTarget {
+  const { state } = core;
+  return {
+    requests: () => state.log.all,
+    reset: core.reset,
+    configure: core.configure,
+    addKey: (key) => state.keys.add(key),
+    revokeKey: (key) => state.keys.revoke(key),
+    injectFault: (fault) => state.faults.push(fault),
+    waitForCount: (tool, count, timeoutMs, signal) =>
+      waitForCount(state.log, 'request(s)', tool, count, timeoutMs, AbortSignal.any([signal, closing])),
+    waitForArrivalCount: (tool, count, timeoutMs, signal) =>
+      waitForCount(state.arrivals, 'arrival(s)', tool, count, timeoutMs, AbortSignal.any([signal, closing])),
+  };
+}
+
+/** At least `count` entries of `list` (to `tool`, if given); `what` names them in the timeout message. */
+function waitForCount<T extends { tool?: string }>(
+  list: WatchedList<T>,
+  what: string,
+  tool: string | undefined,
+  count: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<T[]> {
+  return list.waitUntil(
+    (entries) => {
+      const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
+      return matching.length >= count ? matching : undefined;
+    },
+    timeoutMs,
+    () => `${count} ${what}${tool === undefined ? '' : ` to ${tool}`}`,
+    signal,
+  );
+}
+
+/** Routes a request to the control API or the emulated API; an error it throws becomes a 500 (or a cut connection). */
+function requestHandler(state: ApiState, control: ControlTarget, closing: AbortSignal): RequestListener {
+  return (req, res) => {
+    // Aborts when the client disconnects before the answer is complete, or when the emulator closes.
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
+    const signal = AbortSignal.any([gone.signal, closing]);
+    const url = requestUrl(req.url ?? '/');
+    const handled = url.pathname.startsWith(CONTROL_PREFIX)
+      ? handleControl(req, res, url, control, signal)
+      : handleApi(req, res, url, signal, state);
+    handled.catch((error: unknown) => {
+      if (res.headersSent || res.destroyed) res.destroy();
+      else sendReply(res, errorReply(500, `Emulator internal error: ${(error as Error).message}`));
+    });
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
 }
 
 /** Origin-form targets ("/a//b") keep their exact path; a base URL would read "//b" as a host. */
