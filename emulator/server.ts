@@ -89,20 +89,9 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     configure: core.configure,
     injectFault: control.injectFault,
     reset: core.reset,
-    waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.log.waitUntil(
-        (entries) => entries.find(predicate),
-        timeoutMs,
-        () => 'a matching request',
-        closing.signal,
-      ),
+    waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) => firstMatching(state.log, 'request', predicate, timeoutMs, closing.signal),
     waitForArrival: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.arrivals.waitUntil(
-        (entries) => entries.find(predicate),
-        timeoutMs,
-        () => 'a matching arrival',
-        closing.signal,
-      ),
+      firstMatching(state.arrivals, 'arrival', predicate, timeoutMs, closing.signal),
     close,
   };
 }
@@ -169,6 +158,22 @@ function controlTarget(core: EmulatorCore, closing: AbortSignal): ControlTarget 
     waitForArrivalCount: (tool, count, timeoutMs, signal) =>
       waitForCount(state.arrivals, 'arrival(s)', tool, count, timeoutMs, AbortSignal.any([signal, closing])),
   };
+}
+
+/** The first entry of `list` matching `predicate`, there already or still to come; `what` names it in the timeout message. */
+function firstMatching<T>(
+  list: WatchedList<T>,
+  what: string,
+  predicate: (entry: T) => boolean,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<T> {
+  return list.waitUntil(
+    (entries) => entries.find(predicate),
+    timeoutMs,
+    () => `a matching ${what}`,
+    signal,
+  );
 }
 
 /** At least `count` entries of `list` (to `tool`, if given); `what` names them in the timeout message. */
