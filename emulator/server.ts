@@ -98,11 +98,12 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
 
 interface EmulatorCore {
   state: ApiState;
-  configure(partial: Partial<EmulatorConfig>): void;
+  // Properties, not methods: they are handed out unbound.
+  configure: (partial: Partial<EmulatorConfig>) => void;
   /** Config back to defaults; faults, limit counters and recorded requests cleared; keys kept. */
-  reset(): void;
+  reset: () => void;
   /** Known once the server listens. */
-  setOrigin(origin: string): void;
+  setOrigin: (origin: string) => void;
 }
 
 /** What the API handler works on: the config, keys, limits, faults and the request logs. */
