@@ -1,7 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import type { BenchRow } from './measure';
 import { benchAgent } from './agent';
-import { bundleSizeLine } from './bundleSize';
+import { bundleSizeLine } from '../devtools/bundleSize';
 import { benchExport } from './export';
 import { benchExtraction } from './extraction';
 import { benchNeverSend } from './neverSend';

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi, type ApiState } from './apiHandler';
 import { defaultConfig, type EmulatorConfig } from './config';
@@ -57,10 +57,59 @@ export interface StartOptions {
 
 /** Starts a NiamonX API v2 emulator on a real local port. */
 export async function startEmulator(options: StartOptions = {}): Promise<Emulator> {
+  const closing = new AbortController();
+  const core = emulatorCore(options.now ?? Date.now);
+  const { state } = core;
+  const control = controlTarget(core, closing.signal);
+  const server = createServer(requestHandler(state, control, closing.signal));
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> =>
+    (closed ??= new Promise<void>((resolve) => {
+      closing.abort();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }));
+
+  const address = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  core.setOrigin(origin);
+  options.keys?.forEach(control.addKey);
+  core.configure(options.config ?? {});
+
+  return {
+    url: `${origin}${API_PREFIX}`,
+    origin,
+    port: address.port,
+    get requests() {
+      return state.log.all;
+    },
+    addKey: control.addKey,
+    revokeKey: control.revokeKey,
+    configure: core.configure,
+    injectFault: control.injectFault,
+    reset: core.reset,
+    waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) => firstMatching(state.log, 'request', predicate, timeoutMs, closing.signal),
+    waitForArrival: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
+      firstMatching(state.arrivals, 'arrival', predicate, timeoutMs, closing.signal),
+    close,
+  };
+}
+
+interface EmulatorCore {
+  state: ApiState;
+  // Properties, not methods: they are handed out unbound.
+  configure: (partial: Partial<EmulatorConfig>) => void;
+  /** Config back to defaults; faults, limit counters and recorded requests cleared; keys kept. */
+  reset: () => void;
+  /** Known once the server listens. */
+  setOrigin: (origin: string) => void;
+}
+
+/** What the API handler works on: the config, keys, limits, faults and the request logs. */
+function emulatorCore(now: () => number): EmulatorCore {
   let config = defaultConfig();
   let origin = '';
-  const closing = new AbortController();
-  const now = options.now ?? Date.now;
   // Re-seeded whenever randomFaults is configured, so each configuration replays the same faults.
   let randomFaults: RandomFaults | undefined;
   const state: ApiState = {
@@ -75,58 +124,88 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
     arrivals: new WatchedList<ArrivedRequest>((entry) => `${entry.method} ${entry.path}`),
     redirectTargets: new Set<string>(),
   };
-
-  const configure = (partial: Partial<EmulatorConfig>): void => {
-    const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
-    config = { ...config, ...given };
-    if (partial.randomFaults !== undefined) randomFaults = partial.randomFaults ? new RandomFaults(partial.randomFaults) : undefined;
+  return {
+    state,
+    configure: (partial) => {
+      const given = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+      config = { ...config, ...given };
+      if (partial.randomFaults !== undefined) randomFaults = partial.randomFaults ? new RandomFaults(partial.randomFaults) : undefined;
+    },
+    reset: () => {
+      config = defaultConfig();
+      randomFaults = undefined;
+      state.faults.clear();
+      state.limiter.clear();
+      state.log.clear();
+      state.arrivals.clear();
+      state.redirectTargets.clear();
+    },
+    setOrigin: (value) => (origin = value),
   };
-  const reset = (): void => {
-    config = defaultConfig();
-    randomFaults = undefined;
-    state.faults.clear();
-    state.limiter.clear();
-    state.log.clear();
-    state.arrivals.clear();
-    state.redirectTargets.clear();
-  };
+}
 
-  const control: ControlTarget = {
+/** What the control API (/__emulator/) may do; its waits end when the emulator closes. */
+function controlTarget(core: EmulatorCore, closing: AbortSignal): ControlTarget {
+  const { state } = core;
+  return {
     requests: () => state.log.all,
-    reset,
-    configure,
+    reset: core.reset,
+    configure: core.configure,
     addKey: (key) => state.keys.add(key),
     revokeKey: (key) => state.keys.revoke(key),
     injectFault: (fault) => state.faults.push(fault),
     waitForCount: (tool, count, timeoutMs, signal) =>
-      state.log.waitUntil(
-        (entries) => {
-          const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
-          return matching.length >= count ? matching : undefined;
-        },
-        timeoutMs,
-        () => `${count} request(s)${tool === undefined ? '' : ` to ${tool}`}`,
-        AbortSignal.any([signal, closing.signal]),
-      ),
+      waitForCount(state.log, 'request(s)', tool, count, timeoutMs, AbortSignal.any([signal, closing])),
     waitForArrivalCount: (tool, count, timeoutMs, signal) =>
-      state.arrivals.waitUntil(
-        (entries) => {
-          const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
-          return matching.length >= count ? matching : undefined;
-        },
-        timeoutMs,
-        () => `${count} arrival(s)${tool === undefined ? '' : ` to ${tool}`}`,
-        AbortSignal.any([signal, closing.signal]),
-      ),
+      waitForCount(state.arrivals, 'arrival(s)', tool, count, timeoutMs, AbortSignal.any([signal, closing])),
   };
+}
 
-  const server = createServer((req, res) => {
+/** The first entry of `list` matching `predicate`, there already or still to come; `what` names it in the timeout message. */
+function firstMatching<T>(
+  list: WatchedList<T>,
+  what: string,
+  predicate: (entry: T) => boolean,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<T> {
+  return list.waitUntil(
+    (entries) => entries.find(predicate),
+    timeoutMs,
+    () => `a matching ${what}`,
+    signal,
+  );
+}
+
+/** At least `count` entries of `list` (to `tool`, if given); `what` names them in the timeout message. */
+function waitForCount<T extends { tool?: string }>(
+  list: WatchedList<T>,
+  what: string,
+  tool: string | undefined,
+  count: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<T[]> {
+  return list.waitUntil(
+    (entries) => {
+      const matching = entries.filter((entry) => tool === undefined || entry.tool === tool);
+      return matching.length >= count ? matching : undefined;
+    },
+    timeoutMs,
+    () => `${count} ${what}${tool === undefined ? '' : ` to ${tool}`}`,
+    signal,
+  );
+}
+
+/** Routes a request to the control API or the emulated API; an error it throws becomes a 500 (or a cut connection). */
+function requestHandler(state: ApiState, control: ControlTarget, closing: AbortSignal): RequestListener {
+  return (req, res) => {
     // Aborts when the client disconnects before the answer is complete, or when the emulator closes.
     const gone = new AbortController();
     res.on('close', () => {
       if (!res.writableFinished) gone.abort();
     });
-    const signal = AbortSignal.any([gone.signal, closing.signal]);
+    const signal = AbortSignal.any([gone.signal, closing]);
     const url = requestUrl(req.url ?? '/');
     const handled = url.pathname.startsWith(CONTROL_PREFIX)
       ? handleControl(req, res, url, control, signal)
@@ -135,56 +214,17 @@ export async function startEmulator(options: StartOptions = {}): Promise<Emulato
       if (res.headersSent || res.destroyed) res.destroy();
       else sendReply(res, errorReply(500, `Emulator internal error: ${(error as Error).message}`));
     });
-  });
+  };
+}
 
-  let closed: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    (closed ??= new Promise<void>((resolve) => {
-      closing.abort();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }));
-
-  await new Promise<void>((resolve, reject) => {
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+    server.listen(port, host, () => {
       server.off('error', reject);
-      resolve();
+      resolve(server.address() as AddressInfo);
     });
   });
-  const address = server.address() as AddressInfo;
-  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
-  options.keys?.forEach(control.addKey);
-  configure(options.config ?? {});
-
-  return {
-    url: `${origin}${API_PREFIX}`,
-    origin,
-    port: address.port,
-    get requests() {
-      return state.log.all;
-    },
-    addKey: control.addKey,
-    revokeKey: control.revokeKey,
-    configure,
-    injectFault: control.injectFault,
-    reset,
-    waitForRequest: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.log.waitUntil(
-        (entries) => entries.find(predicate),
-        timeoutMs,
-        () => 'a matching request',
-        closing.signal,
-      ),
-    waitForArrival: (predicate, timeoutMs = DEFAULT_WAIT_MS) =>
-      state.arrivals.waitUntil(
-        (entries) => entries.find(predicate),
-        timeoutMs,
-        () => 'a matching arrival',
-        closing.signal,
-      ),
-    close,
-  };
 }
 
 /** Origin-form targets ("/a//b") keep their exact path; a base URL would read "//b" as a host. */

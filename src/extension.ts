@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PacingBook } from './core/bulk/pacing';
 import { buildCatalog, type ToolCatalog } from './core/catalog/catalog';
 import { ToolStateTracker } from './core/catalog/toolState';
+import { realClock } from './core/clock';
 import { HistoryFileStore } from './core/history/historyFileStore';
 import { historyLimits, HistoryStore } from './core/history/historyStore';
 import { ToolRunner } from './core/run/toolRunner';
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
   let built: ToolCatalog | undefined;
   const catalog = (): ToolCatalog => (built ??= buildCatalog(currentSettings().tools, vscode.l10n.t));
   const usage = new UsageMeter(
-    Date.now,
+    realClock,
     globalStateUsageStore(context.globalState, (message) => output.channel.warn(message)),
   );
   const neverSend = neverSendPolicy(currentSettings, isDevelopmentMode(context), (message) => output.channel.warn(message));

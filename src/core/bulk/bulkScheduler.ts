@@ -1,7 +1,7 @@
 import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
 import type { ToolRun } from '../errors';
 import type { RunOutcome, RunRequest } from '../run/toolRunner';
-import { realClock, type Clock } from './clock';
+import { realClock, type Clock } from '../clock';
 import type { PacingBook } from './pacing';
 
 export type RowStatus = 'ok' | 'cached' | 'failed' | 'not-run';

@@ -1,4 +1,6 @@
+import { realClock, type Clock } from '../clock';
 import type { ErrorKind } from '../errors';
+import { Emitter } from '../events';
 
 /** What real answers taught about a tool. Never set from a probe: a probe would spend quota. */
 export type ToolState =
@@ -11,7 +13,7 @@ export type ToolState =
 export type ToolOutcome = { ok: true } | { ok: false; kind: ErrorKind; message: string; retryAfterSeconds?: number; daily?: boolean };
 
 export interface ToolStateOptions {
-  now?: () => number;
+  clock?: Clock;
   /** Cooldown to assume when a 429 gives no hint of its length. */
   fallbackCooldownSeconds?: () => number;
 }
@@ -32,18 +34,20 @@ const DAY_MS = 86_400_000;
 /** Tracks, per tool, whether it last worked, is disabled or unknown, or is cooling down. */
 export class ToolStateTracker {
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(tool: string) => void>();
-  private readonly now: () => number;
+  private readonly changes = new Emitter<string>();
+  /** Fires with the tool's name whenever its state changes. */
+  readonly onDidChange = this.changes.event;
+  private readonly clock: Clock;
   private readonly fallbackCooldownSeconds: () => number;
 
   constructor(options: ToolStateOptions = {}) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? realClock;
     this.fallbackCooldownSeconds = options.fallbackCooldownSeconds ?? (() => DEFAULT_FALLBACK_SECONDS);
   }
 
   /** Learns from one real answer: 403 disabled, 404 unknown, 429 cooling down, success ok; anything else teaches nothing. */
   record(tool: string, outcome: ToolOutcome): void {
-    const at = this.now();
+    const at = this.clock.now();
     const previous = this.entries.get(tool);
     const settled = previous?.settled ?? { kind: 'idle' };
     if (outcome.ok) {
@@ -56,7 +60,7 @@ export class ToolStateTracker {
       const daily = outcome.daily === true;
       const until = this.cooldownEnd(at, outcome.retryAfterSeconds, daily);
       this.entries.set(tool, { state: { kind: 'cooling-down', until, daily, message: outcome.message }, settled });
-      this.fire(tool);
+      this.changes.fire(tool);
     }
   }
 
@@ -64,7 +68,7 @@ export class ToolStateTracker {
   stateOf(tool: string): ToolState {
     const entry = this.entries.get(tool);
     if (!entry) return { kind: 'idle' };
-    if (entry.state.kind !== 'cooling-down' || entry.state.until > this.now()) return entry.state;
+    if (entry.state.kind !== 'cooling-down' || entry.state.until > this.clock.now()) return entry.state;
     return entry.settled.kind === 'idle' ? { kind: 'ok', at: entry.state.until } : entry.settled;
   }
 
@@ -81,17 +85,12 @@ export class ToolStateTracker {
   clear(): void {
     const tools = [...this.entries.keys()];
     this.entries.clear();
-    for (const tool of tools) this.fire(tool);
-  }
-
-  onDidChange(listener: (tool: string) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    for (const tool of tools) this.changes.fire(tool);
   }
 
   private set(tool: string, state: SettledState): void {
     this.entries.set(tool, { state, settled: state });
-    this.fire(tool);
+    this.changes.fire(tool);
   }
 
   private cooldownEnd(at: number, retryAfterSeconds: number | undefined, daily: boolean): number {
@@ -100,10 +99,6 @@ export class ToolStateTracker {
     if (daily) return (Math.floor(at / DAY_MS) + 1) * DAY_MS;
     const fallback = this.fallbackCooldownSeconds();
     return at + (isPositive(fallback) ? Math.min(fallback, MAX_COOLDOWN_SECONDS) : DEFAULT_FALLBACK_SECONDS) * 1000;
-  }
-
-  private fire(tool: string): void {
-    for (const listener of [...this.listeners]) listener(tool);
   }
 }
 

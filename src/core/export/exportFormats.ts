@@ -1,3 +1,4 @@
+import { realClock, type Clock } from '../clock';
 import { redact, redactSecrets, redactText } from '../record/redact';
 import type { ResultRecord } from '../record/resultRecord';
 import { toCsv } from './csv';
@@ -17,7 +18,7 @@ export interface ExportOptions {
   /** Mask sensitive fields (again) before exporting; records from history are normally redacted already. */
   redact?: boolean;
   /** Clock for the export time stamp. */
-  now?: () => number;
+  clock?: Clock;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface ExportOptions {
  * `toCsv` and `toMarkdown`.
  */
 export function exportRecords(records: ResultRecord[], format: ExportFormat, options: ExportOptions = {}): string {
-  const exportedAt = (options.now ?? Date.now)();
+  const exportedAt = (options.clock ?? realClock).now();
   const secrets = options.secrets ?? [];
   const masked = options.redact ? records.map(redactRecord) : records;
   // Secrets go before rendering (Markdown escaping would hide `a_b` as `a\_b`) and again

@@ -1,3 +1,4 @@
+import { Emitter } from '../events';
 import { redactSecrets } from '../record/redact';
 import { resultRecordSchema, type ResultRecord } from '../record/resultRecord';
 import { addLine, CLEAR_LINE, removeLine, type HistoryFileStore, type HistoryLimits, type StoredEntry } from './historyFileStore';
@@ -30,7 +31,8 @@ interface Entry {
  * back from disk is untrusted: entries that do not validate are dropped, never thrown.
  */
 export class HistoryStore {
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  readonly onDidChange = this.changes.event;
   private entries: Entry[] = [];
   private bytes = 0;
   private loading: Promise<void> | undefined;
@@ -80,7 +82,7 @@ export class HistoryStore {
     this.bytes += json.length;
     this.trim();
     this.file.append(addLine(json));
-    this.changed();
+    this.changes.fire();
   }
 
   /** Removes the record here and from the file: resolves once its bytes are gone from disk. */
@@ -90,7 +92,7 @@ export class HistoryStore {
     if (index >= 0) {
       this.bytes -= this.entries[index].bytes;
       this.entries.splice(index, 1);
-      this.changed();
+      this.changes.fire();
     }
     await this.file.erase(removeLine(id));
   }
@@ -100,18 +102,13 @@ export class HistoryStore {
     if (!this.loaded) this.clearedBeforeLoad = true;
     this.entries = [];
     this.bytes = 0;
-    this.changed();
+    this.changes.fire();
     await this.file.erase(CLEAR_LINE);
   }
 
   /** Writes pending changes now (tests; the extension writes in the background). */
   flush(): Promise<void> {
     return this.file.flush();
-  }
-
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   /** Writes what is still queued; the extension host may end right after. */
@@ -133,7 +130,7 @@ export class HistoryStore {
     this.entries.push(...earlier);
     this.bytes += earlier.reduce((sum, entry) => sum + entry.bytes, 0);
     this.trim();
-    this.changed();
+    this.changes.fire();
   }
 
   /** Legacy records not yet in the file: written to it as its oldest entries, then removed from the old place. */
@@ -162,10 +159,6 @@ export class HistoryStore {
     while (this.entries.length > max || (this.bytes > MAX_HISTORY_BYTES && this.entries.length > 1)) {
       this.bytes -= this.entries.pop()?.bytes ?? 0;
     }
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener();
   }
 
   private maxEntries(): number {

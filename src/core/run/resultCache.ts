@@ -1,3 +1,6 @@
+import { realClock, type Clock } from '../clock';
+import { Emitter } from '../events';
+
 /** One cached answer and when it was stored (the TTL is applied when it is read, so a changed TTL counts at once). */
 export interface CacheEntry<T> {
   value: T;
@@ -17,12 +20,14 @@ export const MAX_CACHED_ANSWER_BYTES = 8 * 1024 * 1024;
  */
 export class ResultCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  /** Fires after every change (set, clear). */
+  readonly onDidChange = this.changes.event;
   private bytes = 0;
 
   constructor(
     private readonly ttlMs: () => number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
     private readonly maxEntries: () => number = () => 500,
     private readonly limits: { maxBytes: number; maxEntryBytes: number } = {
       maxBytes: MAX_CACHE_BYTES,
@@ -50,15 +55,15 @@ export class ResultCache<T> {
     if (this.ttlMs() <= 0) return;
     this.delete(key);
     if (bytes > this.limits.maxEntryBytes) return;
-    this.insert(key, { value, storedAt: this.now(), bytes });
+    this.insert(key, { value, storedAt: this.clock.now(), bytes });
     this.trim();
-    this.fire();
+    this.changes.fire();
   }
 
   clear(): void {
     this.entries.clear();
     this.bytes = 0;
-    this.fire();
+    this.changes.fire();
   }
 
   /** The entries still fresh, oldest first (for saving). */
@@ -81,14 +86,8 @@ export class ResultCache<T> {
     this.trim();
   }
 
-  /** Called after every change (set, clear). */
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
   private fresh(entry: CacheEntry<T>): boolean {
-    return entry.storedAt + this.ttlMs() > this.now() && entry.storedAt <= this.now() + 60_000;
+    return entry.storedAt + this.ttlMs() > this.clock.now() && entry.storedAt <= this.clock.now() + 60_000;
   }
 
   private insert(key: string, entry: CacheEntry<T>): void {
@@ -109,9 +108,5 @@ export class ResultCache<T> {
     while (this.entries.size > max || (this.bytes > this.limits.maxBytes && this.entries.size > 0)) {
       this.delete(this.entries.keys().next().value as string);
     }
-  }
-
-  private fire(): void {
-    for (const listener of this.listeners) listener();
   }
 }

@@ -3,6 +3,7 @@ import { formatDuration } from '../api/responseParser';
 import type { ToolCatalog } from '../catalog/catalog';
 import { isValidToolName } from '../catalog/toolDefinition';
 import { secondsUntil, type ToolStateTracker } from '../catalog/toolState';
+import { realClock, type Clock } from '../clock';
 import { ToolCallError, type ToolRun } from '../errors';
 import { IMPLICIT_ONLY, refusalText, type NeverSendPolicy } from '../neverSend/neverSendCheck';
 import { neverSendMatchOfBody } from '../neverSend/requestGate';
@@ -27,7 +28,7 @@ export interface RunnerDeps {
   settings: () => RunnerSettings;
   apiKey: () => Promise<string | undefined>;
   states: ToolStateTracker;
-  now?: () => number;
+  clock?: Clock;
   fetchImpl?: typeof fetch;
   /** Where the answer cache is kept across restarts; loaded on the first run, saved in the background. */
   cacheFile?: CacheFile;
@@ -74,14 +75,14 @@ export interface RunOutcome {
 export class ToolRunner {
   private readonly cache: ResultCache<{ status: number; data: unknown }>;
   private readonly shared = new SharedRequests<ToolRun>();
-  private readonly now: () => number;
+  private readonly clock: Clock;
   private readonly persistent: PersistentCache | undefined;
 
   constructor(private readonly deps: RunnerDeps) {
-    this.now = deps.now ?? Date.now;
+    this.clock = deps.clock ?? realClock;
     this.cache = new ResultCache(
       () => deps.settings().cacheTtlSeconds * 1000,
-      this.now,
+      this.clock,
       () => deps.settings().cacheMaxEntries ?? 500,
     );
     this.persistent = deps.cacheFile ? new PersistentCache(this.cache, deps.cacheFile, deps.onCacheError) : undefined;
@@ -134,7 +135,7 @@ export class ToolRunner {
   }
 
   async run(request: RunRequest): Promise<RunOutcome> {
-    const startedAt = this.now();
+    const startedAt = this.clock.now();
     return this.runUnannounced(request, startedAt);
   }
 
@@ -221,7 +222,7 @@ export class ToolRunner {
   private refuseWhileCoolingDown(tool: string): void {
     const blocking = this.deps.states.blockingState(tool);
     if (blocking?.kind !== 'cooling-down') return;
-    const seconds = secondsUntil(blocking.until, this.now(), 1);
+    const seconds = secondsUntil(blocking.until, this.clock.now(), 1);
     const wait = formatDuration(seconds);
     throw new ToolCallError(
       'rate-limit',

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { realClock, type Clock } from '../clock';
+import { Emitter } from '../events';
 import { lazy } from '../lazy';
 
 /** Today's API calls as counted on this machine (the API has no free quota endpoint). */
@@ -55,10 +57,11 @@ export class UsageMeter {
   private usage: UsageToday | undefined;
   /** The store's value last taken in or written: the same object again needs no parsing. */
   private lastSeen: unknown;
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  readonly onDidChange = this.changes.event;
 
   constructor(
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
     private readonly store?: UsageStore,
   ) {}
 
@@ -74,7 +77,7 @@ export class UsageMeter {
       this.store.write(saved);
       this.lastSeen = saved;
     }
-    this.changed();
+    this.changes.fire();
   }
 
   /**
@@ -82,9 +85,9 @@ export class UsageMeter {
    * read at construction. Counts taken in from another window are announced (onDidChange).
    */
   today(): UsageToday {
-    const day = dayOf(this.now());
+    const day = dayOf(this.clock.now());
     if (this.usage?.day !== day) this.usage = empty(day);
-    if (this.takeInStored(this.usage)) this.changed();
+    if (this.takeInStored(this.usage)) this.changes.fire();
     return this.usage;
   }
 
@@ -122,22 +125,13 @@ export class UsageMeter {
 
   /** Forgets today's counts here and in the store (Delete All Local Data). */
   forget(): void {
-    this.usage = empty(dayOf(this.now()));
+    this.usage = empty(dayOf(this.clock.now()));
     if (this.store) {
       const saved: UsageToday = { ...this.usage, perTool: {} };
       this.store.write(saved);
       this.lastSeen = saved;
     }
-    this.changed();
-  }
-
-  private changed(): void {
-    for (const listener of this.listeners) listener();
-  }
-
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
+    this.changes.fire();
   }
 }
 

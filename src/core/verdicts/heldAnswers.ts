@@ -1,4 +1,5 @@
 import type { ToolDefinition } from '../catalog/toolDefinition';
+import { Emitter } from '../events';
 import { redact } from '../record/redact';
 import type { ResultRecord } from '../record/resultRecord';
 import type { SummaryItem } from '../render/summary';
@@ -39,7 +40,8 @@ export class HeldAnswers {
   /** Lower-cased values whose held answers have a finding: a document scan checks this first. */
   private withFindings = new Set<string>();
   private findingsChanges = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly changes = new Emitter();
+  readonly onDidChange = this.changes.event;
   private dataKept = 0;
 
   constructor(
@@ -64,14 +66,14 @@ export class HeldAnswers {
       }
     }
     while (this.received.size > MAX_HELD_VALUES) this.received.delete(this.received.keys().next().value as string);
-    this.fire();
+    this.changes.fire();
   }
 
   /** The history (or the tools' finding rules) changed: its index is rebuilt at the next lookup. */
   historyChanged(): void {
     this.historyStale = true;
     this.ofRecord = new WeakMap(); // the tools' rules may have changed too
-    this.fire();
+    this.changes.fire();
   }
 
   /** Forget what this session received (Clear Cache, Delete All Local Data). */
@@ -81,7 +83,7 @@ export class HeldAnswers {
     this.withFindings = new Set();
     this.dataKept = 0;
     this.historyStale = true;
-    this.fire();
+    this.changes.fire();
   }
 
   /** Every held answer for `value`, newest first; one per tool. */
@@ -119,11 +121,6 @@ export class HeldAnswers {
   /** Whether anything is held at all (decorating is skipped when nothing is). */
   get isEmpty(): boolean {
     return this.received.size === 0 && this.historyIndex().size === 0;
-  }
-
-  onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
   }
 
   private hold(tool: string, value: string, data: unknown, at: number): HeldAnswer {
@@ -190,10 +187,6 @@ export class HeldAnswers {
     this.fromHistory = index;
     this.historyStale = false;
     return index;
-  }
-
-  private fire(): void {
-    for (const listener of this.listeners) listener();
   }
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { realClock, type Clock } from '../../core/clock';
 import { detectAt } from '../../core/indicators/detectTarget';
 import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
 import { CommandId } from '../commands/commandIds';
@@ -18,7 +19,7 @@ export class IpHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly held?: HeldAnswers,
     private readonly toolLabel: (tool: string) => string = (tool) => tool,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
@@ -38,7 +39,7 @@ export class IpHoverProvider implements vscode.HoverProvider {
     for (const answer of this.held?.lookup(ip).slice(0, MAX_HELD_SHOWN) ?? []) {
       // The verdict and findings come from an answer (untrusted): appended as text, never as markdown.
       markdown.appendMarkdown('\n\n');
-      markdown.appendText(`${this.toolLabel(answer.tool)}: ${answer.verdict} · ${ageText(this.now() - answer.at)}`);
+      markdown.appendText(`${this.toolLabel(answer.tool)}: ${answer.verdict} · ${ageText(this.clock.now() - answer.at)}`);
       for (const finding of answer.findings) {
         markdown.appendMarkdown('\n\n$(warning) ');
         markdown.appendText(finding.message);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { realClock, type Clock } from '../../core/clock';
 import type { ToolCatalog } from '../../core/catalog/catalog';
 import type { InvalidToolEntry, ToolDefinition } from '../../core/catalog/toolDefinition';
 import { secondsUntil, type ToolState, type ToolStateTracker } from '../../core/catalog/toolState';
@@ -21,7 +22,7 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
     private readonly states: ToolStateTracker,
     /** Without a key the tree stays empty so VS Code shows the welcome view (Set API Key, Try the Emulator). */
     private readonly hasKey: () => boolean,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = realClock,
   ) {}
 
   refresh(): void {
@@ -76,7 +77,7 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
     const state = this.states.stateOf(tool.name);
     const item = new vscode.TreeItem(tool.label);
     item.id = `tool:${tool.name}`;
-    item.description = [tool.inputKind, stateText(state, this.now())].filter(Boolean).join(' · ');
+    item.description = [tool.inputKind, stateText(state, this.clock.now())].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMd(tool.label)}** \`${tool.name}\`\n\n`);
     tooltip.appendText(tool.description);

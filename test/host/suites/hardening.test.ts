@@ -12,6 +12,7 @@ import { ApiKeyStore } from '../../../src/vscode/key/apiKeyStore';
 import { warnIfKeyGoesElsewhere } from '../../../src/vscode/key/baseUrlWarning';
 import { useEmulator } from '../../../src/vscode/settings/useEmulator';
 import type { Services } from '../../../src/vscode/services';
+import { failed } from '../../util/failed';
 import { api, emulator, eventually, internals, openEditor, outputLogText, resetWorld, select, treeItems } from '../helpers';
 
 /*
@@ -32,11 +33,6 @@ let originalBaseUrl: string | undefined;
 async function run(tool: string, input: string | object, options?: { signal?: AbortSignal; fresh?: boolean }): Promise<ToolRun> {
   const outcome = await (await api()).runTool(tool, input, options);
   outcomes.push(outcome);
-  return outcome;
-}
-
-function failed(outcome: ToolRun): Extract<ToolRun, { ok: false }> {
-  assert.equal(outcome.ok, false, `expected a failure, got ${JSON.stringify(outcome).slice(0, 300)}`);
   return outcome;
 }
 

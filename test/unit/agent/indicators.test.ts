@@ -4,6 +4,7 @@ import { listTools } from '../../../src/core/agent/toolList';
 import { parseAgentInput, pingManyInput, runToolInput } from '../../../src/core/agent/agentInputs';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
+import { fakeClock } from '../support/fakeClock';
 
 describe('agent indicators, tool list and inputs', () => {
   const catalog = buildCatalog([]);
@@ -25,18 +26,18 @@ describe('agent indicators, tool list and inputs', () => {
   });
 
   it('lists tools with the state real answers taught', () => {
-    let now = 1_000_000;
-    const states = new ToolStateTracker({ now: () => now });
+    const clock = fakeClock(1_000_000);
+    const states = new ToolStateTracker({ clock });
     states.record('gl_ping', { ok: false, kind: 'rate-limit', message: 'slow down', retryAfterSeconds: 30 });
     states.record('ulp_search', { ok: false, kind: 'disabled', message: 'no' });
-    const { data, summary } = listTools(catalog, states, now);
+    const { data, summary } = listTools(catalog, states, clock.now());
     const state = (name: string) => data.tools.find((tool) => tool.name === name)?.state;
-    assert.equal(state('gl_ping'), `cooling down until ${new Date(now + 30_000).toISOString()}`);
+    assert.equal(state('gl_ping'), `cooling down until ${new Date(clock.now() + 30_000).toISOString()}`);
     assert.equal(state('ulp_search'), 'disabled for this API key');
     assert.equal(state('breaches_search'), 'ready');
     assert.match(summary, /^4 NiamonX tools \(2 ready, 2 not\)/);
-    now += 31_000;
-    assert.equal(listTools(catalog, states, now).data.tools[0].state, 'ready');
+    clock.advance(31_000);
+    assert.equal(listTools(catalog, states, clock.now()).data.tools[0].state, 'ready');
   });
 
   it('refuses bad input with an invalid-input message', () => {

@@ -1,40 +1,24 @@
 import * as assert from 'node:assert/strict';
-import { startEmulator, type Emulator } from '../../../emulator/server';
+import type { Emulator } from '../../../emulator/server';
 import { callTool, type ToolCall } from '../../../src/core/api/apiClient';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../../src/core/api/jsonDepth';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
-import { ToolCallError } from '../../../src/core/errors';
+import type { ToolCallError } from '../../../src/core/errors';
+import { callFailure } from '../support/callFailure';
+import { useSharedEmulator } from '../support/emulatorAndRunner';
 
 const KEY = 'nx-canary-hostile-5f0c2e9a7b1d';
 
 /** The call's error; fails the test when the key (or its first 8 characters) shows anywhere in it. */
 async function failure(emulator: Emulator, call: Partial<ToolCall> = {}): Promise<ToolCallError> {
-  try {
-    const answer = await callTool({
-      baseUrl: emulator.url,
-      apiKey: KEY,
-      tool: 'gl_ping',
-      body: { ip: '1.1.1.1' },
-      timeoutMs: 10_000,
-      ...call,
-    });
-    throw new Error(`expected a failure, got status ${answer.status}`);
-  } catch (error) {
-    if (!(error instanceof ToolCallError)) throw error;
-    for (const text of [error.message, error.stack ?? '', JSON.stringify(error.toToolError())]) {
-      assert.ok(!text.includes(KEY.slice(0, 8)), `the key leaked into: ${text}`);
-    }
-    return error;
-  }
+  return callFailure(
+    { baseUrl: emulator.url, apiKey: KEY, tool: 'gl_ping', body: { ip: '1.1.1.1' }, timeoutMs: 10_000, ...call },
+    KEY.slice(0, 8),
+  );
 }
 
 describe('API client against hostile answers', () => {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
+  const emulator = useSharedEmulator(KEY);
 
   describe('a server that echoes the key', () => {
     const cases: [string, Parameters<Emulator['injectFault']>[0], RegExp][] = [
@@ -46,18 +30,18 @@ describe('API client against hostile answers', () => {
     ];
     for (const [name, fault, shown] of cases) {
       it(`scrubs it ${name}`, async () => {
-        emulator.injectFault(fault);
-        const error = await failure(emulator);
+        emulator().injectFault(fault);
+        const error = await failure(emulator());
         // The echo really reached the client: the message kept the text around the key.
         assert.match(error.message, shown);
-        assert.equal((await emulator.waitForRequest(() => true)).fault, 'echo-key');
+        assert.equal((await emulator().waitForRequest(() => true)).fault, 'echo-key');
       });
     }
   });
 
   it('reports a body shorter than its Content-Length as cut short, not as a success', async () => {
-    emulator.injectFault({ type: 'short-body', missingBytes: 50 });
-    const error = await failure(emulator);
+    emulator().injectFault({ type: 'short-body', missingBytes: 50 });
+    const error = await failure(emulator());
     assert.equal(error.kind, 'bad-response');
     assert.equal(error.status, 200);
     assert.match(error.message, /closed before the answer was complete/);
@@ -65,8 +49,8 @@ describe('API client against hostile answers', () => {
 
   for (const shape of ['array', 'object'] as const) {
     it(`refuses data nested 100,000 levels deep (${shape}s) as bad-response without overflowing`, async () => {
-      emulator.injectFault({ type: 'deep-json', depth: 100_000, shape });
-      const error = await failure(emulator);
+      emulator().injectFault({ type: 'deep-json', depth: 100_000, shape });
+      const error = await failure(emulator());
       assert.equal(error.kind, 'bad-response');
       assert.equal(error.status, 200);
       assert.match(error.message, /nests more than 256 levels/);
@@ -75,8 +59,8 @@ describe('API client against hostile answers', () => {
   }
 
   it(`accepts data nested exactly ${MAX_JSON_DEPTH} levels, and it can be serialised`, async () => {
-    emulator.injectFault({ type: 'deep-json', depth: MAX_JSON_DEPTH - 1 });
-    const answer = await callTool({ baseUrl: emulator.url, apiKey: KEY, tool: 'gl_ping', body: { ip: '1.1.1.1' }, timeoutMs: 10_000 });
+    emulator().injectFault({ type: 'deep-json', depth: MAX_JSON_DEPTH - 1 });
+    const answer = await callTool({ baseUrl: emulator().url, apiKey: KEY, tool: 'gl_ping', body: { ip: '1.1.1.1' }, timeoutMs: 10_000 });
     assert.equal(answer.status, 200);
     assert.ok(JSON.stringify(answer.data).startsWith('[[['));
   });

@@ -5,22 +5,22 @@ import { PacingBook, STEP_BACK_AFTER } from '../../../src/core/bulk/pacing';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import { ToolRunner } from '../../../src/core/run/toolRunner';
-import { VirtualClock } from './virtualClock';
+import { fakeClock, type FakeClock } from '../support/fakeClock';
 
 const KEY = 'nx-bulk-test-key-0001112223';
 const ips = (count: number, from = 1) =>
   Array.from({ length: count }, (_, i) => `8.8.${Math.floor((i + from) / 250)}.${((i + from) % 250) + 1}`);
 
-describe('runBulk (virtual clock, real runner, emulator)', () => {
+describe('runBulk (fake clock, real runner, emulator)', () => {
   let emulator: Emulator;
-  let clock: VirtualClock;
+  let clock: FakeClock;
   let states: ToolStateTracker;
   let runner: ToolRunner;
   let pacing: PacingBook;
   let fallbackSeconds: number;
 
   before(async () => {
-    clock = new VirtualClock();
+    clock = fakeClock(Date.UTC(2026, 10, 26, 12, 0, 0));
     emulator = await startEmulator({ keys: [KEY], now: () => clock.now() });
   });
   after(() => emulator.close());
@@ -28,13 +28,13 @@ describe('runBulk (virtual clock, real runner, emulator)', () => {
     emulator.reset();
     fallbackSeconds = 60;
     clock.time += 86_400_000; // a fresh day: no cooldown or daily count carried over
-    states = new ToolStateTracker({ now: clock.now, fallbackCooldownSeconds: () => fallbackSeconds });
+    states = new ToolStateTracker({ clock, fallbackCooldownSeconds: () => fallbackSeconds });
     runner = new ToolRunner({
       catalog: () => buildCatalog([]),
       settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 600 }),
       apiKey: async () => KEY,
       states,
-      now: clock.now,
+      clock,
     });
     pacing = new PacingBook();
   });

@@ -4,6 +4,7 @@ import { extractTargets, extractTargetsInChunks, type FoundTarget } from '../../
 import { AMBIGUOUS_IPV4 } from '../../../src/core/indicators/scanIp';
 import { findTargets } from '../../../src/core/indicators/detectTarget';
 import { logCorpus } from '../../../devtools/logCorpus';
+import { eventLoopTurnsDuring } from '../support/eventLoopTurns';
 
 const brief = (t: FoundTarget) =>
   `${t.kind}|${t.value}|${t.raw}|${t.start}|${t.end}|${t.ip?.class ?? ''}|${t.defanged ? 'defanged' : ''}|${t.problem ?? ''}`;
@@ -105,19 +106,8 @@ describe('extractTargetsInChunks', () => {
   });
 
   it('lets the event loop run while it scans', async () => {
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    try {
-      await extractTargetsInChunks(big, ['ip']);
-    } finally {
-      running = false; // a failing scan must not leave the ticker spinning (mocha would never exit)
-    }
-    assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
+    const { turns } = await eventLoopTurnsDuring(() => extractTargetsInChunks(big, ['ip']));
+    assert.ok(turns > 0, `${turns} event-loop turns ran during the scan`);
   });
 
   it('stops when cancelled and rejects with the reason', async () => {

@@ -10,11 +10,12 @@ import {
   extractUniqueTargetsInChunks,
   MAX_UNIQUE_TARGETS,
   TooManyTargetsError,
-  type UniqueTarget,
 } from '../../../src/core/bulk/extractUnique';
 import { linePieces } from '../../../src/core/bulk/linePieces';
 import { detectTargets } from '../../../src/core/indicators/scanText';
-import { assertUnique, describeTarget, KIND_SETS } from './uniqueAssertions';
+import { describeTarget } from '../support/describeTarget';
+import { eventLoopTurnsDuring } from '../support/eventLoopTurns';
+import { assertUnique, KIND_SETS } from './uniqueAssertions';
 import { fuzzLines, logCorpus, minifiedJsonLog } from '../../../devtools/logCorpus';
 
 describe('extractUniqueTargets', () => {
@@ -38,20 +39,8 @@ describe('extractUniqueTargets', () => {
 
   it('gives the same in slices, letting the event loop run between them', async () => {
     const kinds: InputKind[] = ['ip'];
-    let ticks = 0;
-    let running = true;
-    const tick = () => {
-      ticks++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    let sliced: UniqueTarget[];
-    try {
-      sliced = await extractUniqueTargetsInChunks(corpus, kinds);
-    } finally {
-      running = false; // a failing scan must not leave the ticker spinning (mocha would never exit)
-    }
-    assert.ok(ticks > 0, `${ticks} event-loop turns ran during the scan`);
+    const { result: sliced, turns } = await eventLoopTurnsDuring(() => extractUniqueTargetsInChunks(corpus, kinds));
+    assert.ok(turns > 0, `${turns} event-loop turns ran during the scan`);
     assertUnique(sliced, extractTargets(corpus, kinds), 'in slices');
   });
 

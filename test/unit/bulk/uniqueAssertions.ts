@@ -2,24 +2,12 @@ import assert from 'node:assert/strict';
 import type { FoundTarget } from '../../../src/core/bulk/extract';
 import { MAX_RAWS, type UniqueTarget } from '../../../src/core/bulk/extractUnique';
 import type { InputKind } from '../../../src/core/catalog/toolDefinition';
+import { describeTarget } from '../support/describeTarget';
 
-/** Shared by the unique-extraction tests: every way of extracting must agree with the slow, obvious way. */
-export const describeTarget = (t: FoundTarget) =>
-  [
-    t.kind,
-    t.value,
-    t.raw,
-    t.start,
-    t.end,
-    t.inputKind,
-    t.ip?.class,
-    t.ip?.port,
-    t.ip?.prefixLength,
-    t.defanged === true,
-    t.problem ?? '',
-  ].join('|');
-
-/** What the dedupe must give, computed the slow, obvious way from every occurrence. */
+/**
+ * What the dedupe must give, computed the slow, obvious way from every occurrence: every way of
+ * extracting (shared by the unique-extraction tests) must agree with it.
+ */
 export function expectedUnique(all: FoundTarget[]): Map<string, { first: string; count: number; raws: string[] }> {
   const expected = new Map<string, { first: string; count: number; raws: string[] }>();
   for (const target of all) {

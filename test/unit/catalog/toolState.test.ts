@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
+import { fakeClock } from '../support/fakeClock';
 
 /** A tracker on a hand-driven clock, plus the list of change events it fired. */
 function setup(start = Date.UTC(2024, 0, 15, 10, 0, 0), fallbackSeconds = 60) {
-  const clock = { now: start };
-  const tracker = new ToolStateTracker({ now: () => clock.now, fallbackCooldownSeconds: () => fallbackSeconds });
+  const clock = fakeClock(start);
+  const tracker = new ToolStateTracker({ clock, fallbackCooldownSeconds: () => fallbackSeconds });
   const changes: string[] = [];
   tracker.onDidChange((tool) => changes.push(tool));
   return { clock, tracker, changes, start };
@@ -17,7 +18,7 @@ describe('ToolStateTracker', () => {
     assert.deepEqual(tracker.stateOf('gl_ping'), { kind: 'idle' });
     tracker.record('gl_ping', { ok: true });
     assert.deepEqual(tracker.stateOf('gl_ping'), { kind: 'ok', at: start });
-    clock.now += 1000;
+    clock.advance(1000);
     tracker.record('gl_ping', { ok: false, kind: 'disabled', message: 'Tool disabled' });
     assert.deepEqual(tracker.stateOf('gl_ping'), { kind: 'disabled', at: start + 1000, message: 'Tool disabled' });
     tracker.record('nope', { ok: false, kind: 'unknown-tool', message: 'Unknown tool' });
@@ -40,9 +41,9 @@ describe('ToolStateTracker', () => {
     const cooling = { kind: 'cooling-down', until: start + 30_000, daily: false, message: 'Cooldown 30 s' };
     assert.deepEqual(tracker.stateOf('t'), cooling);
     assert.deepEqual(tracker.blockingState('t'), cooling);
-    clock.now = start + 29_999;
+    clock.time = start + 29_999;
     assert.deepEqual(tracker.blockingState('t'), cooling);
-    clock.now = start + 30_000;
+    clock.time = start + 30_000;
     assert.equal(tracker.blockingState('t'), undefined);
     assert.deepEqual(tracker.stateOf('t'), { kind: 'ok', at: start });
   });
@@ -52,15 +53,15 @@ describe('ToolStateTracker', () => {
     tracker.record('d', { ok: false, kind: 'disabled', message: 'off' });
     tracker.record('d', { ok: false, kind: 'rate-limit', message: 'slow down', retryAfterSeconds: 5 });
     tracker.record('fresh', { ok: false, kind: 'rate-limit', message: 'slow down', retryAfterSeconds: 5 });
-    clock.now = start + 5_000;
+    clock.time = start + 5_000;
     assert.deepEqual(tracker.stateOf('d'), { kind: 'disabled', at: start, message: 'off' });
     assert.deepEqual(tracker.stateOf('fresh'), { kind: 'ok', at: start + 5_000 });
   });
 
   it('uses the configured fallback when a 429 gives no hint, read at the time of the answer', () => {
     let fallback = 45;
-    const clock = { now: 1_000_000 };
-    const tracker = new ToolStateTracker({ now: () => clock.now, fallbackCooldownSeconds: () => fallback });
+    const clock = fakeClock(1_000_000);
+    const tracker = new ToolStateTracker({ clock, fallbackCooldownSeconds: () => fallback });
     tracker.record('t', { ok: false, kind: 'rate-limit', message: 'Too many requests' });
     assert.equal((tracker.stateOf('t') as { until: number }).until, 1_000_000 + 45_000);
     fallback = 10;
@@ -87,7 +88,7 @@ describe('ToolStateTracker', () => {
       daily: true,
       message: 'Daily limit reached',
     });
-    clock.now = Date.UTC(2024, 0, 16);
+    clock.time = Date.UTC(2024, 0, 16);
     assert.equal(tracker.blockingState('t'), undefined);
   });
 

@@ -1,19 +1,8 @@
 import { startEmulator, type Emulator, type EmulatorConfig } from '../../../emulator/server';
+import { fakeClock, type FakeClock } from '../support/fakeClock';
 
 export const KEY = 'nx-test-key-aaaa-1111';
 export const OTHER_KEY = 'nx-test-key-bbbb-2222';
-
-/** 2025-01-15 12:00:00 UTC: twelve hours before a UTC midnight. */
-export const START_TIME = Date.UTC(2025, 0, 15, 12, 0, 0);
-
-/** A clock the tests move by hand, so cooldowns and days pass without waiting. */
-export class FakeClock {
-  time = START_TIME;
-  readonly now = (): number => this.time;
-  advance(ms: number): void {
-    this.time += ms;
-  }
-}
 
 export interface Answer {
   status: number;
@@ -65,9 +54,9 @@ export async function answerOf(response: Response): Promise<Answer> {
  */
 export function useEmulator(config: Partial<EmulatorConfig> = {}): { emulator: () => Emulator; clock: () => FakeClock } {
   let emulator: Emulator | undefined;
-  let clock = new FakeClock();
+  let clock = fakeClock();
   beforeEach(async () => {
-    clock = new FakeClock();
+    clock = fakeClock();
     emulator = await startEmulator({ keys: [KEY, OTHER_KEY], config, now: clock.now });
   });
   afterEach(async () => {

@@ -2,27 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import { findEdits, RefangedText } from '../../../src/core/indicators/defang';
 import { detectTargets } from '../../../src/core/indicators/scanText';
-import type { Target } from '../../../src/core/indicators/target';
 import { fuzzLines, logCorpus } from '../../../devtools/logCorpus';
 import { referenceScan } from '../../../devtools/referenceScan';
-
-/** Everything a caller can see of a target, as one comparable line. */
-const describeTarget = (t: Target) =>
-  [
-    t.kind,
-    t.value,
-    t.raw,
-    t.start,
-    t.end,
-    t.inputKind,
-    t.ip?.version,
-    t.ip?.class,
-    t.ip?.isPublic,
-    t.ip?.port,
-    t.ip?.zone,
-    t.ip?.prefixLength,
-    t.ip?.network,
-  ].join('|');
+import { describeTarget } from '../support/describeTarget';
 
 function assertSame(text: string, anyTld: boolean, label: string): void {
   const expected = referenceScan(text, { anyTld }).map(describeTarget);

@@ -1,28 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
-import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import { shownInput, ToolRunner } from '../../../src/core/run/toolRunner';
+import { shownInput, type ToolRunner } from '../../../src/core/run/toolRunner';
+import { testRunner, useSharedEmulator } from '../support/emulatorAndRunner';
 
 const KEY = 'nx-canary-badinput-7c1e0d44a2';
 
 /** Bad input is checked locally, nothing is sent, no hidden character reaches the wire. */
 describe('bad input is refused locally, before any request', () => {
-  let emulator: Emulator;
+  const emulator = useSharedEmulator(KEY);
   let runner: ToolRunner;
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
   beforeEach(() => {
-    emulator.reset();
     // A free-text user tool: the strictest case, since it takes anything a selection holds.
     const catalog = buildCatalog([{ name: 'free_text', inputKind: 'text', body: { q: '${input}' } }]);
-    runner = new ToolRunner({
+    runner = testRunner({
       catalog: () => catalog,
-      settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 0 }),
+      settings: () => ({ baseUrl: emulator().url, timeoutMs: 5000, cacheTtlSeconds: 0 }),
       apiKey: async () => KEY,
-      states: new ToolStateTracker(),
     });
   });
 
@@ -61,14 +54,14 @@ describe('bad input is refused locally, before any request', () => {
       assert.equal(run.error.kind, 'validation');
       assert.match(run.error.message, message);
       assert.equal(run.status, undefined, 'no HTTP status: no request was made');
-      assert.equal(emulator.requests.length, 0);
+      assert.equal(emulator().requests.length, 0);
     });
   }
 
   it('still sends ordinary text with tabs and line breaks (the check is not vacuous)', async () => {
     const { run } = await runner.run({ tool: 'free_text', input: 'line one\tand\nline two' });
-    assert.equal(emulator.requests.length, 1, JSON.stringify(run));
-    assert.equal((emulator.requests[0]?.body as { q: string }).q, 'line one\tand\nline two');
+    assert.equal(emulator().requests.length, 1, JSON.stringify(run));
+    assert.equal((emulator().requests[0]?.body as { q: string }).q, 'line one\tand\nline two');
   });
 });
 

@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
+import { realClock } from '../../../src/core/clock';
 import { MAX_CACHE_BYTES, MAX_CACHED_ANSWER_BYTES, ResultCache } from '../../../src/core/run/resultCache';
 import { ToolRunner } from '../../../src/core/run/toolRunner';
+import { fakeClock } from '../support/fakeClock';
 
 const MB = 1024 * 1024;
 
@@ -11,7 +13,7 @@ describe('answer cache byte budget', () => {
   const cacheOf = (maxBytes: number, maxEntryBytes: number, maxEntries = 5000) =>
     new ResultCache<string>(
       () => 3_600_000,
-      Date.now,
+      realClock,
       () => maxEntries,
       { maxBytes, maxEntryBytes },
     );
@@ -44,22 +46,22 @@ describe('answer cache byte budget', () => {
   });
 
   it('keeps counting right through expiry, clear and restore', () => {
-    let now = 1_000_000;
+    const clock = fakeClock(1_000_000);
     const cache = new ResultCache<string>(
       () => 1000,
-      () => now,
+      clock,
       () => 100,
       { maxBytes: 100, maxEntryBytes: 60 },
     );
     cache.set('a', 'A', 30);
-    now += 2000;
+    clock.advance(2000);
     assert.equal(cache.get('a'), undefined);
     assert.equal(cache.size, 0, 'an expired answer no longer counts');
     cache.set('b', 'B', 30);
     cache.restore([
-      ['old1', { value: 'O1', storedAt: now - 10, bytes: 50 }],
-      ['old2', { value: 'O2', storedAt: now - 5, bytes: 50 }],
-      ['toobig', { value: 'X', storedAt: now - 1, bytes: 61 }],
+      ['old1', { value: 'O1', storedAt: clock.now() - 10, bytes: 50 }],
+      ['old2', { value: 'O2', storedAt: clock.now() - 5, bytes: 50 }],
+      ['toobig', { value: 'X', storedAt: clock.now() - 1, bytes: 61 }],
     ]);
     assert.deepEqual(keys(cache), ['old2', 'b'], 'restored under the session answers, oldest out first, over-cap never');
     assert.equal(cache.size, 80);

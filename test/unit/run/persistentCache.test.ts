@@ -1,7 +1,4 @@
 import * as assert from 'node:assert/strict';
-import { startEmulator, type Emulator } from '../../../emulator/server';
-import { buildCatalog } from '../../../src/core/catalog/catalog';
-import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import {
   MAX_CACHE_FILE_CHARS,
   PersistentCache,
@@ -10,47 +7,26 @@ import {
   type CacheFile,
 } from '../../../src/core/run/persistentCache';
 import { ResultCache } from '../../../src/core/run/resultCache';
-import { ToolRunner, type RunnerSettings } from '../../../src/core/run/toolRunner';
+import type { RunnerSettings } from '../../../src/core/run/toolRunner';
+import { testRunner, useSharedEmulator } from '../support/emulatorAndRunner';
+import { memoryFile } from '../support/memoryFile';
 
 const KEY = 'nx-cache-test-key-0001112223';
 
-/** An in-memory file that counts its reads. */
-function memoryFile(initial?: string): CacheFile & { text: string | undefined; reads: number } {
-  const file = {
-    text: initial,
-    reads: 0,
-    read: async () => {
-      file.reads++;
-      return file.text;
-    },
-    write: async (text: string) => {
-      file.text = text;
-    },
-  };
-  return file;
-}
-
 describe('persisted answer cache', () => {
-  let emulator: Emulator;
+  const emulator = useSharedEmulator(KEY);
   let settings: RunnerSettings;
   const runnerWith = (file: CacheFile) =>
-    new ToolRunner({
-      catalog: () => buildCatalog([]),
+    testRunner({
       settings: () => settings,
       apiKey: async () => KEY,
-      states: new ToolStateTracker(),
       cacheFile: file,
     });
   const entriesOf = (file: { text: string | undefined }) =>
     (JSON.parse(file.text ?? '{"entries":[]}') as { entries: [string, { value: { status: number } }][] }).entries;
 
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
   beforeEach(() => {
-    emulator.reset();
-    settings = { baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 3600, cacheMaxEntries: 5000 };
+    settings = { baseUrl: emulator().url, timeoutMs: 5000, cacheTtlSeconds: 3600, cacheMaxEntries: 5000 };
   });
 
   it('answers from the file after a restart, loading it only on the first run', async () => {
@@ -63,23 +39,23 @@ describe('persisted answer cache', () => {
     assert.equal(file.reads, readsBefore, 'creating a runner reads nothing');
     const { run } = await second.run({ tool: 'gl_ping', input: '8.8.8.8' });
     assert.equal(run.ok && run.cached, true);
-    assert.equal(emulator.requests.length, 1);
+    assert.equal(emulator().requests.length, 1);
     assert.equal(file.reads, readsBefore + 1);
   });
 
   it('never holds an error, a 429 or a 5xx', async () => {
     const file = memoryFile();
     const runner = runnerWith(file);
-    emulator.injectFault({ type: 'status', status: 500, body: { error: 'boom' } });
+    emulator().injectFault({ type: 'status', status: 500, body: { error: 'boom' } });
     await runner.run({ tool: 'gl_ping', input: '1.0.0.1' });
-    emulator.injectFault({ type: 'status', status: 400, body: { error: 'bad' } });
+    emulator().injectFault({ type: 'status', status: 400, body: { error: 'bad' } });
     await runner.run({ tool: 'gl_ping', input: '1.0.0.3' });
-    emulator.injectFault({ type: 'success-false' });
+    emulator().injectFault({ type: 'success-false' });
     await runner.run({ tool: 'gl_ping', input: '1.0.0.4' });
     await runner.run({ tool: 'gl_ping', input: '1.0.0.5' });
-    emulator.injectFault({ type: 'status', status: 429, body: { error: 'Cooldown active, retry in 1 seconds' } });
+    emulator().injectFault({ type: 'status', status: 429, body: { error: 'Cooldown active, retry in 1 seconds' } });
     await runner.run({ tool: 'gl_ping', input: '1.0.0.2' });
-    assert.equal(emulator.requests.length, 5, 'every call reached the emulator');
+    assert.equal(emulator().requests.length, 5, 'every call reached the emulator');
     await runner.flushCache();
     const entries = entriesOf(file);
     assert.equal(entries.length, 1, JSON.stringify(entries));
@@ -120,7 +96,7 @@ describe('persisted answer cache', () => {
     await second.flushCache();
     assert.deepEqual(entriesOf(file), []);
     assert.equal((await second.run({ tool: 'gl_ping', input: '3.3.3.3' })).run.ok, true);
-    assert.equal(emulator.requests.length, 2, 'asked the API again');
+    assert.equal(emulator().requests.length, 2, 'asked the API again');
   });
 
   it('never writes an answer that holds a secret (a breach password) to the file; it stays in memory', async () => {
@@ -179,11 +155,9 @@ describe('persisted answer cache', () => {
   it('survives an unreadable file', async () => {
     const errors: string[] = [];
     const file = memoryFile('{ not json');
-    const runner = new ToolRunner({
-      catalog: () => buildCatalog([]),
+    const runner = testRunner({
       settings: () => settings,
       apiKey: async () => KEY,
-      states: new ToolStateTracker(),
       cacheFile: file,
       onCacheError: (m) => errors.push(m),
     });

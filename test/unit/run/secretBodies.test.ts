@@ -1,49 +1,31 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { startEmulator, type Emulator } from '../../../emulator/server';
 import { buildCatalog } from '../../../src/core/catalog/catalog';
-import { ToolStateTracker } from '../../../src/core/catalog/toolState';
 import { maskRequestBody } from '../../../src/core/record/requestBody';
 import { resolveInput } from '../../../src/core/run/inputResolver';
 import type { CacheFile } from '../../../src/core/run/persistentCache';
-import { ToolRunner, type RunnerSettings } from '../../../src/core/run/toolRunner';
+import type { RunnerSettings } from '../../../src/core/run/toolRunner';
+import { testRunner, useSharedEmulator } from '../support/emulatorAndRunner';
+import { memoryFile } from '../support/memoryFile';
 
 const KEY = 'nx-secret-body-key-0a1b2c3d4e';
 const PASSWORD = `pw-canary-${randomBytes(8).toString('hex')}`;
 const TOKEN = `tok-canary-${randomBytes(8).toString('hex')}`;
 
-function memoryFile(initial?: string): CacheFile & { text: string | undefined } {
-  const file = {
-    text: initial,
-    read: async () => file.text,
-    write: async (text: string) => {
-      file.text = text;
-    },
-  };
-  return file;
-}
-
 /** Secrets a caller puts in a request body reach the API and nothing else: not the cache file, not what is shown. */
 describe('secrets in request bodies', () => {
-  let emulator: Emulator;
+  const emulator = useSharedEmulator(KEY);
   let settings: RunnerSettings;
   const runnerWith = (file: CacheFile, onCacheError?: (message: string) => void) =>
-    new ToolRunner({
-      catalog: () => buildCatalog([]),
+    testRunner({
       settings: () => settings,
       apiKey: async () => KEY,
-      states: new ToolStateTracker(),
       cacheFile: file,
       onCacheError,
     });
 
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
   beforeEach(() => {
-    emulator.reset();
-    settings = { baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 3600 };
+    settings = { baseUrl: emulator().url, timeoutMs: 5000, cacheTtlSeconds: 3600 };
   });
 
   it('the cache file holds hashed keys only: no body value, yet repeats are still answered from it', async () => {
@@ -65,11 +47,11 @@ describe('secrets in request bodies', () => {
     const restarted = runnerWith(file);
     const again = await restarted.run({ tool: 'gl_ping', input: { session_token: TOKEN, ip: '8.8.4.4' } });
     assert.equal(again.run.ok && again.run.cached, true, 'the same body (keys in another order) is answered from the file');
-    assert.equal(emulator.requests.length, 2);
+    assert.equal(emulator().requests.length, 2);
   });
 
   it('a file an older version wrote (bodies as keys) is not served and is overwritten at once, quietly', async () => {
-    const oldKey = JSON.stringify([emulator.url, 'x', 'gl_ping', JSON.stringify({ ip: '8.8.4.4', session_token: TOKEN })]);
+    const oldKey = JSON.stringify([emulator().url, 'x', 'gl_ping', JSON.stringify({ ip: '8.8.4.4', session_token: TOKEN })]);
     const file = memoryFile(
       JSON.stringify({ version: 1, entries: [[oldKey, { value: { status: 200, data: { ip: 'old' } }, storedAt: Date.now() }]] }),
     );

@@ -1,32 +1,25 @@
 import * as assert from 'node:assert/strict';
-import { startEmulator, type Emulator } from '../../../emulator/server';
-import { buildCatalog } from '../../../src/core/catalog/catalog';
 import { ToolStateTracker } from '../../../src/core/catalog/toolState';
-import { ToolRunner } from '../../../src/core/run/toolRunner';
 import { UsageMeter } from '../../../src/core/run/usageMeter';
+import { testRunner, useSharedEmulator } from '../support/emulatorAndRunner';
+import { fakeClock } from '../support/fakeClock';
 
 const KEY = 'nx-usage-test-key-0001112223';
 
 describe('usage meter (counted by the runner)', () => {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startEmulator({ keys: [KEY] });
-  });
-  after(() => emulator.close());
-  beforeEach(() => emulator.reset());
+  const emulator = useSharedEmulator(KEY);
 
   it('counts every real call per tool, not cached answers or local refusals, and keeps rate.remaining', async () => {
-    let clock = Date.UTC(2026, 10, 26, 23, 59, 0);
-    const usage = new UsageMeter(() => clock);
-    const runner = new ToolRunner({
-      catalog: () => buildCatalog([]),
-      settings: () => ({ baseUrl: emulator.url, timeoutMs: 5000, cacheTtlSeconds: 60 }),
+    const clock = fakeClock(Date.UTC(2026, 10, 26, 23, 59, 0));
+    const usage = new UsageMeter(clock);
+    const runner = testRunner({
+      settings: () => ({ baseUrl: emulator().url, timeoutMs: 5000, cacheTtlSeconds: 60 }),
       apiKey: async () => KEY,
-      states: new ToolStateTracker({ now: () => clock }),
-      now: () => clock,
+      states: new ToolStateTracker({ clock }),
+      clock,
       usage,
     });
-    emulator.configure({ dailyLimit: 3 });
+    emulator().configure({ dailyLimit: 3 });
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' });
     await runner.run({ tool: 'gl_ping', input: '8.8.8.8' }); // cached
     await runner.run({ tool: 'gl_ping', input: 'not an ip' }); // refused locally
@@ -37,9 +30,9 @@ describe('usage meter (counted by the runner)', () => {
     await runner.run({ tool: 'gl_ping', input: '1.1.1.1' });
     await runner.run({ tool: 'gl_ping', input: '9.9.9.9' }); // daily 429: a real call
     await runner.run({ tool: 'gl_ping', input: '9.9.9.8' }); // refused locally: the lock is known
-    assert.equal(usage.today().total, emulator.requests.length);
+    assert.equal(usage.today().total, emulator().requests.length);
     assert.equal(usage.today().dailyLimitHit, true);
-    clock += 120_000;
+    clock.advance(120_000);
     assert.equal(usage.today().total, 0, 'a new UTC day starts at zero');
     assert.equal(usage.today().dailyLimitHit, false);
   });
@@ -64,7 +57,7 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('a new meter on the same UTC day (a reload) goes on from the saved counts', () => {
     const store = memoryStore();
-    const before = new UsageMeter(() => noon, store);
+    const before = new UsageMeter(fakeClock(noon), store);
     before.record({ tool: 'gl_ping' });
     before.record({ tool: 'gl_ping' });
     before.record({ tool: 'breaches_search', remaining: 4 });
@@ -77,7 +70,7 @@ describe('usage meter (kept across reloads in a store)', () => {
       dailyLimitHit: true,
     });
 
-    const after = new UsageMeter(() => noon + 3_600_000, store);
+    const after = new UsageMeter(fakeClock(noon + 3_600_000), store);
     assert.equal(after.today().total, 4);
     assert.deepEqual({ ...after.today().perTool }, { gl_ping: 3, breaches_search: 1 });
     assert.equal(after.today().remaining, 4);
@@ -89,7 +82,7 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('ignores counts saved on another day', () => {
     const store = memoryStore({ day: '2026-11-25', total: 9, perTool: { gl_ping: 9 }, remaining: 0, dailyLimitHit: true });
-    const usage = new UsageMeter(() => noon, store);
+    const usage = new UsageMeter(fakeClock(noon), store);
     assert.equal(usage.today().day, '2026-11-26');
     assert.equal(usage.today().total, 0);
     assert.deepEqual({ ...usage.today().perTool }, {});
@@ -105,7 +98,7 @@ describe('usage meter (kept across reloads in a store)', () => {
     ['no day', { total: 3, perTool: { gl_ping: 3 }, dailyLimitHit: false }],
   ] as const) {
     it(`ignores saved counts that do not fit: ${what}`, () => {
-      const usage = new UsageMeter(() => noon, memoryStore(saved));
+      const usage = new UsageMeter(fakeClock(noon), memoryStore(saved));
       assert.equal(usage.today().total, 0);
       assert.deepEqual({ ...usage.today().perTool }, {});
       usage.record({ tool: 'gl_ping' });
@@ -115,7 +108,7 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('reads nothing when it is built (activation)', () => {
     const store = memoryStore({ day: '2026-11-26', total: 2, perTool: { gl_ping: 2 }, dailyLimitHit: false });
-    const usage = new UsageMeter(() => noon, store);
+    const usage = new UsageMeter(fakeClock(noon), store);
     assert.equal(store.reads(), 0, 'nothing read at construction');
     usage.record({ tool: 'gl_ping' });
     assert.equal(usage.today().total, 3);
@@ -123,8 +116,8 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('two windows sharing the store add up their calls instead of overwriting each other', () => {
     const store = memoryStore();
-    const first = new UsageMeter(() => noon, store);
-    const second = new UsageMeter(() => noon, store);
+    const first = new UsageMeter(fakeClock(noon), store);
+    const second = new UsageMeter(fakeClock(noon), store);
     first.record({ tool: 'gl_ping' });
     first.record({ tool: 'gl_ping' });
     second.record({ tool: 'gl_ping' });
@@ -145,8 +138,8 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it("announces another window's calls when it takes them in, once", () => {
     const store = memoryStore();
-    const mine = new UsageMeter(() => noon, store);
-    const other = new UsageMeter(() => noon, store);
+    const mine = new UsageMeter(fakeClock(noon), store);
+    const other = new UsageMeter(fakeClock(noon), store);
     let changes = 0;
     mine.onDidChange(() => changes++);
     mine.record({ tool: 'gl_ping' });
@@ -162,7 +155,7 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('a window whose saved counts were overwritten by a late write keeps the larger count of each tool', () => {
     const store = memoryStore();
-    const usage = new UsageMeter(() => noon, store);
+    const usage = new UsageMeter(fakeClock(noon), store);
     usage.record({ tool: 'gl_ping' });
     usage.record({ tool: 'gl_ping' });
     usage.record({ tool: 'gl_ping' });
@@ -173,7 +166,7 @@ describe('usage meter (kept across reloads in a store)', () => {
 
   it('a saved tool named __proto__ is dropped, not made a prototype', () => {
     const saved = JSON.parse('{"day":"2026-11-26","total":3,"perTool":{"__proto__":1,"gl_ping":2},"dailyLimitHit":false}') as unknown;
-    const usage = new UsageMeter(() => noon, memoryStore(saved));
+    const usage = new UsageMeter(fakeClock(noon), memoryStore(saved));
     assert.equal(Object.getPrototypeOf(usage.today().perTool), null);
     assert.deepEqual(Object.entries(usage.today().perTool), [['gl_ping', 2]]);
     assert.equal(usage.today().total, 2, 'the total is what the kept tools add up to');

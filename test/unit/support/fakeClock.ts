@@ -1,18 +1,27 @@
-import type { Clock } from '../../../src/core/bulk/clock';
 import type { BulkRunner } from '../../../src/core/bulk/bulkScheduler';
+import type { Clock } from '../../../src/core/clock';
+
+/** 2025-01-15 12:00:00 UTC: twelve hours before a UTC midnight. */
+export const START_TIME = Date.UTC(2025, 0, 15, 12, 0, 0);
 
 /**
- * Virtual time for scheduler tests: a sleep ends as soon as nothing else can happen first
- * (no real call in flight, no earlier sleep), and the clock jumps to its end. Deterministic
- * and instant, whatever the cooldowns.
+ * The tests' clock: time moves only when a test moves it (`advance`, or setting `time`), so
+ * cooldowns and days pass without waiting. A sleep ends as soon as nothing else can happen
+ * first (no tracked real call in flight, no earlier sleep), and the clock jumps to its end:
+ * a bulk run's waits are deterministic and instant, whatever the cooldowns.
  */
-export class VirtualClock implements Clock {
-  time = Date.UTC(2026, 10, 26, 12, 0, 0);
+export class FakeClock implements Clock {
   private timers: { at: number; resolve: () => void }[] = [];
   private realWork = 0;
   private driving = false;
 
-  now = (): number => this.time;
+  constructor(public time = START_TIME) {}
+
+  readonly now = (): number => this.time;
+
+  advance(ms: number): void {
+    this.time += ms;
+  }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (ms <= 0 || signal?.aborted) return Promise.resolve();
@@ -34,7 +43,7 @@ export class VirtualClock implements Clock {
     });
   }
 
-  /** Wraps a runner so virtual time stands still while a real (HTTP) call is in flight. */
+  /** Wraps a runner so that time stands still while a real (HTTP) call is in flight. */
   track(runner: BulkRunner): BulkRunner {
     return {
       isCached: (request) => runner.isCached(request),
@@ -63,4 +72,9 @@ export class VirtualClock implements Clock {
       this.drive();
     });
   }
+}
+
+/** A clock standing at `start` (by default twelve hours before a UTC midnight) until the test moves it. */
+export function fakeClock(start = START_TIME): FakeClock {
+  return new FakeClock(start);
 }

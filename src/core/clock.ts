@@ -1,5 +1,9 @@
-/** Time as the scheduler sees it; tests pass a virtual clock. */
+/**
+ * Time as the core sees it: cooldowns, the usage day, cache ages, the bulk scheduler's waits.
+ * The one clock type: tests pass a clock they move themselves (test/unit/support/fakeClock.ts).
+ */
 export interface Clock {
+  /** Milliseconds since the epoch. */
   now(): number;
   /** Resolves after `ms`, or early (without error) when `signal` aborts. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
