@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Emitter } from '../../core/events';
 import type { HistoryStore } from '../../core/history/historyStore';
 import { belongsInHistory, type BuiltRecord } from '../../core/record/buildRecord';
 import { RecordIds } from '../../core/record/recordIds';
@@ -24,7 +25,7 @@ export interface Delivery {
 export class ResultSink implements vscode.Disposable {
   private readonly ids = new RecordIds();
   private readonly originals = new Map<string, unknown>();
-  private readonly toShow = new vscode.EventEmitter<ResultRecord>();
+  private readonly toShow = new Emitter<ResultRecord>();
   readonly onResultToShow = this.toShow.event;
 
   constructor(
@@ -56,12 +57,15 @@ export class ResultSink implements vscode.Disposable {
       );
     }
     if (!delivery.show || !record.ok) return;
-    if (settings.resultView !== 'output') this.toShow.fire(record);
-    else this.output.show();
+    if (settings.resultView === 'output') this.output.show();
+    else
+      await this.guard(
+        (reason) => vscode.l10n.t('Could not show a result: {0}', reason),
+        () => this.toShow.fire(record),
+      );
   }
 
   dispose(): void {
-    this.toShow.dispose();
     this.originals.clear();
   }
 
