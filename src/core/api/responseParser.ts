@@ -29,45 +29,57 @@ export interface RawAnswer {
 /** Turns an HTTP answer into the tool's `data`, or throws one `ToolCallError` with a message for a person. */
 export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): unknown {
   const { status } = answer;
-  if (status >= 300 && status < 400) {
-    const text = answer.location
-      ? t(
-          'NiamonX answered with a redirect (HTTP {0} to {1}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
-          status,
-          excerpt(answer.location, 120),
-        )
-      : t(
-          'NiamonX answered with a redirect (HTTP {0}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
-          status,
-        );
-    throw new ToolCallError('bad-response', text, status);
-  }
+  if (status >= 300 && status < 400) throw redirected(status, answer.location);
   const parsed = answer.truncated ? undefined : tryParseJson(answer.text);
   // JSON.parse itself overflows on some deep shapes ({"n":{"n":…}}): that is the same refusal.
   if (parsed === TOO_DEEP && status === 200) throw tooDeep(status, answer);
   const json = parsed === TOO_DEEP ? undefined : parsed;
   const serverMessage = json === undefined ? undefined : messageOf(json);
+  if (status === 200) return successData(tool, answer, json, serverMessage);
+  throw failure(tool, answer, serverMessage, now);
+}
 
-  if (status === 200) {
-    const success = successSchema().safeParse(json);
-    if (success.success) {
-      // Checked here, once, so nothing downstream (log, history, export, webview) overflows.
-      if (nestsDeeperThan(success.data.data)) throw tooDeep(status, answer);
-      return success.data.data ?? null;
-    }
-    if (json !== undefined && typeof json === 'object' && json !== null && (json as { success?: unknown }).success === false) {
-      throw new ToolCallError(
-        'bad-response',
-        `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`,
+/** A redirect is refused, never followed: the API key would go along to the other address. */
+function redirected(status: number, location: string | null): ToolCallError {
+  const text = location
+    ? t(
+        'NiamonX answered with a redirect (HTTP {0} to {1}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
+        status,
+        excerpt(location, 120),
+      )
+    : t(
+        'NiamonX answered with a redirect (HTTP {0}). Redirects are not followed so your API key is never sent to another address; check niamonx.apiBaseUrl.',
         status,
       );
-    }
-    throw unexpected(status, answer);
+  return new ToolCallError('bad-response', text, status);
+}
+
+/** The `data` of a 200 answer that says `success: true`; else the error to throw. */
+function successData(tool: string, answer: RawAnswer, json: unknown, serverMessage: string | undefined): unknown {
+  const status = answer.status;
+  const success = successSchema().safeParse(json);
+  if (success.success) {
+    // Checked here, once, so nothing downstream (log, history, export, webview) overflows.
+    if (nestsDeeperThan(success.data.data)) throw tooDeep(status, answer);
+    return success.data.data ?? null;
   }
+  if (json !== undefined && typeof json === 'object' && json !== null && (json as { success?: unknown }).success === false) {
+    throw new ToolCallError(
+      'bad-response',
+      `NiamonX reported that ${tool} failed${serverMessage ? `: ${serverMessage}` : ' (success: false, no message).'}`,
+      status,
+    );
+  }
+  throw unexpected(status, answer);
+}
+
+/** The error for an answer that is neither a success nor a redirect, by its status. */
+function failure(tool: string, answer: RawAnswer, serverMessage: string | undefined, now: number): ToolCallError {
+  const { status } = answer;
   const said = serverMessage ? t(' NiamonX said: {0}', serverMessage) : undefined;
   switch (status) {
     case 400:
-      throw new ToolCallError(
+      return new ToolCallError(
         'validation',
         serverMessage
           ? t('NiamonX rejected the input for {0}: {1}.', tool, serverMessage)
@@ -75,13 +87,13 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
         status,
       );
     case 401:
-      throw new ToolCallError(
+      return new ToolCallError(
         'auth',
         followedBy(t('NiamonX did not accept the API key (invalid, revoked or missing). Set it again with "NiamonX: Set API Key".'), said),
         status,
       );
     case 403:
-      throw new ToolCallError(
+      return new ToolCallError(
         'disabled',
         followedBy(
           t("The tool {0} is disabled for this API key. Check your plan or the tool's status in the NiamonX dashboard.", tool),
@@ -90,7 +102,7 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
         status,
       );
     case 404:
-      throw new ToolCallError(
+      return new ToolCallError(
         'unknown-tool',
         followedBy(
           t('NiamonX does not know the tool "{0}" (HTTP 404). Check the tool name, or that niamonx.apiBaseUrl ends in /api/v2.', tool),
@@ -99,7 +111,7 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
         status,
       );
     case 405:
-      throw new ToolCallError(
+      return new ToolCallError(
         'method',
         followedBy(
           t('The server refused the request method (HTTP 405). niamonx.apiBaseUrl probably does not point at the NiamonX API v2.'),
@@ -108,16 +120,16 @@ export function parseAnswer(tool: string, answer: RawAnswer, now = Date.now()): 
         status,
       );
     case 429:
-      throw rateLimited(tool, answer, serverMessage, now);
+      return rateLimited(tool, answer, serverMessage, now);
   }
   if (status >= 500) {
-    throw new ToolCallError(
+    return new ToolCallError(
       'server',
       followedBy(t('NiamonX had a server error (HTTP {0}). Try again in a few minutes.', status), said),
       status,
     );
   }
-  throw unexpected(status, answer);
+  return unexpected(status, answer);
 }
 
 function rateLimited(tool: string, answer: RawAnswer, serverMessage: string | undefined, now: number): ToolCallError {

@@ -1,3 +1,5 @@
+import { TOKEN_OPENERS } from './tokens';
+
 /**
  * What each character can be part of, one table lookup per character, shared by the scanners.
  * Only ASCII characters have classes; the rest (and a position outside the text) have none.
@@ -18,6 +20,8 @@ export const IN_TARGET = 16;
  * a prefix, an IPv6 address, a product version), digits and "." (a run's edge).
  */
 export const BLOCKS_PLAIN = 32;
+/** [ ( { ] \: where a defanged token (bracketTokenAt) can start. */
+export const TOKEN_START = 64;
 
 /** Indexed by character code (all 65,536, so any `charCodeAt` can index it; NaN gives undefined). */
 export const CHAR_CLASSES = buildClasses();
@@ -32,7 +36,8 @@ function buildClasses(): Uint8Array {
   mark(`${digits}.`, V4);
   mark(`${digits}abcdefABCDEF:.`, V6);
   mark(`${digits}${letters}_.-`, NAME);
-  mark('.:@[({]\\', TRIGGER);
+  mark(`.:@${TOKEN_OPENERS}`, TRIGGER);
+  mark(TOKEN_OPENERS, TOKEN_START);
   mark(`${digits}${letters}._%+-@:/[]`, IN_TARGET);
   mark(`${digits}${letters}_-+%@:/.`, BLOCKS_PLAIN);
   return table;

@@ -22,27 +22,59 @@ const ZERO = 48;
  * Works on character codes: this runs for every dotted number in a whole file.
  */
 export function ipv4FromRun(text: string, runStart: number, runEnd: number): Target | ProblemTarget | undefined {
-  if (text.charCodeAt(runStart) === DOT) {
-    // One dot: `x.1.2.3.4`, part of something longer. Two or more are punctuation (`see..1.2.3.4`, `...1.2.3.4`).
-    if (text.charCodeAt(runStart + 1) !== DOT) return undefined;
-    while (runStart < runEnd && text.charCodeAt(runStart) === DOT) runStart++;
-  }
+  const start = startAfterLeadingDots(text, runStart, runEnd);
+  if (start < 0) return undefined;
   let end = runEnd;
   while (text.charCodeAt(end - 1) === DOT) end--;
   const trailingDots = runEnd - end;
   // A dot that ends a sentence is fine; one that leads into a name (`1.2.3.4.in-addr.arpa`) is not.
   if (trailingDots > 0 && wordCharAt(text, runEnd)) return undefined;
 
-  // Up to five dot-separated numbers: value (saturated), digit count, leading zero.
+  const parts = readParts(text, start, end);
+  let port: number | undefined;
+  if (parts === 5 && isTcpdumpEndpoint(text, start, end)) {
+    port = VALUES[4]!;
+    if (!(port >= 1 && port <= 65_535)) return undefined;
+  } else if (parts !== 4) {
+    return undefined;
+  }
+  const octets = judgeOctets();
+  if (octets === NOT_OCTETS || joinedToWord(text, start, end, trailingDots)) return undefined;
+
+  const addressEnd = start + LENGTHS[0] + LENGTHS[1] + LENGTHS[2] + LENGTHS[3] + 3;
+  const suffix = port === undefined && trailingDots === 0 ? (colonPort(text, end) ?? slashSuffix(text, end, 32, start)) : undefined;
+  if (suffix) end = suffix.end;
+  if (octets === AMBIGUOUS_OCTETS) {
+    const value = text.slice(start, addressEnd);
+    return { kind: 'ipv4', value, raw: text.slice(start, end), start, end, inputKind: 'ip', problem: AMBIGUOUS_IPV4 };
+  }
+  return ipv4Target(text, start, end, addressEnd, port, suffix);
+}
+
+/** Where the address of a run starts after its leading dots, or -1 when they make it part of something else. */
+function startAfterLeadingDots(text: string, runStart: number, runEnd: number): number {
+  if (text.charCodeAt(runStart) !== DOT) return runStart;
+  // One dot: `x.1.2.3.4`, part of something longer. Two or more are punctuation (`see..1.2.3.4`, `...1.2.3.4`).
+  if (text.charCodeAt(runStart + 1) !== DOT) return -1;
+  let start = runStart;
+  while (start < runEnd && text.charCodeAt(start) === DOT) start++;
+  return start;
+}
+
+/**
+ * Reads up to five dot-separated numbers of `text[start, end)` into VALUES (saturated),
+ * LENGTHS (digits) and FIRSTS (first digit); their count, or 0 for more than five or an empty one.
+ */
+function readParts(text: string, start: number, end: number): number {
   for (let p = 0; p < 5; p++) {
     VALUES[p] = 0;
     LENGTHS[p] = 0;
   }
   let parts = 0;
-  for (let i = runStart; i < end; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === DOT) {
-      if (++parts === 5) return undefined;
+      if (++parts === 5) return 0;
       continue;
     }
     if (LENGTHS[parts] === 0) FIRSTS[parts] = code;
@@ -50,66 +82,64 @@ export function ipv4FromRun(text: string, runStart: number, runEnd: number): Tar
     LENGTHS[parts]++;
   }
   parts++;
-  for (let p = 0; p < parts; p++) if (LENGTHS[p] === 0) return undefined; // `1..2.3.4`
+  for (let p = 0; p < parts; p++) if (LENGTHS[p] === 0) return 0; // `1..2.3.4`
+  return parts;
+}
 
-  let port: number | undefined;
-  if (parts === 5 && isTcpdumpEndpoint(text, runStart, end)) {
-    port = VALUES[4]!;
-    if (!(port >= 1 && port <= 65_535)) return undefined;
-  } else if (parts !== 4) {
-    return undefined;
-  }
-  let ambiguous = false;
+const PLAIN_OCTETS = 0;
+const AMBIGUOUS_OCTETS = 1;
+const NOT_OCTETS = 2;
+
+/** The first four parts read: octets, octets of which one has a leading zero, or not octets. */
+function judgeOctets(): number {
+  let verdict = PLAIN_OCTETS;
   for (let p = 0; p < 4; p++) {
-    if (LENGTHS[p] > 3 || VALUES[p] > 255) return undefined;
-    if (LENGTHS[p] > 1 && FIRSTS[p] === ZERO) ambiguous = true;
+    if (LENGTHS[p] > 3 || VALUES[p] > 255) return NOT_OCTETS;
+    if (LENGTHS[p] > 1 && FIRSTS[p] === ZERO) verdict = AMBIGUOUS_OCTETS;
   }
+  return verdict;
+}
 
+/** A letter, `%`, a word's hyphen or a product name before the address, or a letter or a word's hyphen right after it. */
+function joinedToWord(text: string, start: number, end: number, trailingDots: number): boolean {
   if (
-    letterAt(text, runStart - 1) ||
-    text[runStart - 1] === '%' ||
-    (text[runStart - 1] === '-' && letterAt(text, runStart - 2)) ||
-    followsProductName(text, runStart)
+    letterAt(text, start - 1) ||
+    text[start - 1] === '%' ||
+    (text[start - 1] === '-' && letterAt(text, start - 2)) ||
+    followsProductName(text, start)
   )
-    return undefined;
-  if (trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end))) return undefined;
+    return true;
+  return trailingDots === 0 && (letterAt(text, end) || hyphenThenLetter(text, end));
+}
 
-  const addressEnd = runStart + LENGTHS[0] + LENGTHS[1] + LENGTHS[2] + LENGTHS[3] + 3;
-  let suffix: { end: number; port?: number; prefixLength?: number } | undefined;
-  if (port === undefined && trailingDots === 0) {
-    suffix = colonPort(text, end) ?? slashSuffix(text, end, 32, runStart);
-    if (suffix) end = suffix.end;
-  }
-  if (ambiguous) {
-    return {
-      kind: 'ipv4',
-      value: text.slice(runStart, addressEnd),
-      raw: text.slice(runStart, end),
-      start: runStart,
-      end,
-      inputKind: 'ip',
-      problem: AMBIGUOUS_IPV4,
-    };
-  }
+/** The target of an address without leading zeros (its parts in VALUES), with its port or suffix. */
+function ipv4Target(
+  text: string,
+  start: number,
+  end: number,
+  addressEnd: number,
+  port: number | undefined,
+  suffix: { end: number; port?: number; prefixLength?: number } | undefined,
+): Target {
   const number = ((VALUES[0] << 24) | (VALUES[1] << 16) | (VALUES[2] << 8) | VALUES[3]) >>> 0;
   const known = knownIpv4(number);
   // Without leading zeros the text is the canonical form. (A slice may share the text's memory.)
-  const value = text.slice(runStart, addressEnd);
+  const value = text.slice(start, addressEnd);
   if (port === undefined && !suffix) {
     // The common case: a bare address, whose text is its canonical form and whose details can be shared.
-    return { kind: 'ipv4', value, raw: value, start: runStart, end, inputKind: 'ip', ip: known.details };
+    return { kind: 'ipv4', value, raw: value, start, end, inputKind: 'ip', ip: known.details };
   }
   const details: Partial<IpDetails> = {};
   if (port !== undefined) details.port = port;
   else if (suffix) applySuffix(details, suffix);
   return ipTargetFromKnown(
     text,
-    runStart,
+    start,
     end,
     { value, classification: known.classification, details: known.details },
     'ipv4',
     details,
-    text.slice(runStart, end),
+    text.slice(start, end),
     number,
   );
 }

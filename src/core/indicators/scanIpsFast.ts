@@ -1,10 +1,10 @@
 import { BLOCKS_PLAIN, CHAR_CLASSES, classAt, IN_TARGET, NAME, runEnd, runStart, V4, V6 } from './charClasses';
-import { DEFANGED_TOKEN_SOURCE } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { detectDefangedLine, detectTargets, detectWithoutDefang, SHORT_LINE } from './scanText';
 import type { Target } from './target';
 import { lastNewlineIn, newlineIn } from './newlines';
+import { defangedTokenSearch, ipv6MarkSearch } from './tokens';
 import { isTcpdumpEndpoint, slashSuffix } from './textContext';
 
 /** Where an IP-only scan delivers what it finds, in order of position. */
@@ -36,13 +36,13 @@ function blocksPlain(text: string, index: number): boolean {
  * loop over every character, and `test` builds no match.
  */
 const IPV4_HINT = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d/g;
-/** A "::" or six colons in one run of `[0-9A-Fa-f:.]`: only such runs are judged for IPv6. */
-const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
-/** Every defanged token (a superset: a line is sent whole to the full scanner). */
-const DEFANGED = new RegExp(DEFANGED_TOKEN_SOURCE, 'gi');
 
-/** The three searches every scan makes, for the benchmark's floor (what no judging can avoid). */
-export const CANDIDATE_SEARCHES: readonly RegExp[] = [IPV4_HINT, IPV6_MARK, DEFANGED];
+/**
+ * The three searches every scan makes, for the benchmark's floor (what no judging can avoid):
+ * IPv4 hints, IPv6 marks (only their runs are judged for IPv6) and defanged tokens (a superset:
+ * a line with one is sent whole to the full scanner).
+ */
+export const CANDIDATE_SEARCHES: readonly RegExp[] = [IPV4_HINT, ipv6MarkSearch(), defangedTokenSearch()];
 
 /**
  * Walks the matches of a global regular expression left to right within one range at a time.
@@ -117,8 +117,8 @@ export class IpScanner {
     private readonly sink: IpSink,
   ) {
     this.v4 = new MatchCursor(new RegExp(IPV4_HINT.source, 'g'), text);
-    this.v6 = new MatchCursor(new RegExp(IPV6_MARK.source, 'g'), text);
-    this.defanged = new MatchCursor(new RegExp(DEFANGED.source, 'gi'), text);
+    this.v6 = new MatchCursor(ipv6MarkSearch(), text);
+    this.defanged = new MatchCursor(defangedTokenSearch(), text);
   }
 
   /** Scans `text[from, to)`; ranges must come in order and end at line breaks (or separators). */

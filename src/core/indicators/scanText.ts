@@ -1,10 +1,11 @@
-import { CHAR_CLASSES, NAME, runEnd, runStart, TRIGGER, V4, V6 } from './charClasses';
-import { bracketTokenAt, DEFANGED_TOKEN_SOURCE, defangedSchemeEndingAt, findEdits, RefangedText } from './defang';
+import { CHAR_CLASSES, NAME, runEnd, runStart, TOKEN_START, TRIGGER, V4, V6 } from './charClasses';
+import { findEdits, RefangedText } from './defang';
 import type { DomainRules } from './domainRules';
 import { ipv4FromRun, ipv6FromRun, type ProblemTarget } from './scanIp';
 import { lastNewlineIn, newlineIn } from './newlines';
 import { domainFromRun, emailAt } from './scanNames';
 import type { Target } from './target';
+import { bracketTokenAt, DEFANGED_TOKEN_SOURCE, defangedSchemeEndingAt, ipv6MarkSearch } from './tokens';
 
 /** What a scan of a text (or a range of it) found. */
 export interface Detected {
@@ -162,11 +163,8 @@ function safeBoundary(text: string, at: number): boolean {
  * emails and tokens (their characters never overlap, so one alternation finds them all).
  */
 const IPV4_EMAIL_TOKEN = new RegExp(`[0-9.]{7,}|@|${DEFANGED_TOKEN_SOURCE}`, 'gi');
-/**
- * A "::" or six colons in one run of `[0-9A-Fa-f:.]`: in the run around it scanByCharacter
- * judges IPv6. (Starting at a colon: a pattern that may start anywhere costs far more.)
- */
-const IPV6_MARK = /::|(?::[0-9A-Fa-f.]*){6}/g;
+/** In the run around each mark scanByCharacter judges IPv6. */
+const IPV6_MARK = ipv6MarkSearch();
 
 /**
  * The same candidates as scanByCharacter without domains (which callers without `allDomains`
@@ -206,7 +204,7 @@ function scanByRegex(
       const found = ipv4FromRun(text, start, start + match[0].length);
       if (found) ('problem' in found ? problems : candidates).push(found);
     } else if (defang) {
-      if (first === 91 || first === 40 || first === 123 || first === 93 || first === 92) tokens.push(start);
+      if ((CHAR_CLASSES[first] & TOKEN_START) !== 0) tokens.push(start);
       else if (defangedSchemeEndingAt(text, start + match[0].length)) tokens.push(start + match[0].length);
     }
   }

@@ -1,5 +1,6 @@
 import { extractTargets, type FoundTarget } from '../bulk/extract';
-import { findEdits, type Edit } from '../indicators/defang';
+import { findEdits } from '../indicators/defang';
+import type { Edit } from '../indicators/tokens';
 import type { Target } from '../indicators/target';
 
 /**
