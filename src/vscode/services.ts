@@ -34,5 +34,5 @@ export interface Services {
   /** The never-send gate's policy (the runner checks it on every request; bulk plans list what it refuses). */
   neverSend: () => NeverSendPolicy;
   /** The verdicts of answers already held (inline, Problems panel, hover); bulk runs add theirs. */
-  held?: HeldAnswers;
+  held: HeldAnswers;
 }

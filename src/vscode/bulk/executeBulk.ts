@@ -104,7 +104,7 @@ function sendUnderProgress(
 /** The answers stay in the cache only while it keeps them: their verdicts are held longer. */
 function rememberVerdicts(services: Services, tool: ToolDefinition, sent: BulkRunResult): void {
   const answeredAt = Date.now();
-  services.held?.remember(
+  services.held.remember(
     sent.rows.flatMap((row) => (row.run?.ok ? [{ tool: tool.name, value: row.sent, data: row.run.data, at: answeredAt }] : [])),
   );
 }

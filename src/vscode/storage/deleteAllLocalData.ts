@@ -29,7 +29,7 @@ export async function deleteAllLocalData(services: Services): Promise<boolean> {
   if (answer !== remove) return false;
   await services.history.clear();
   services.runner.clearCache();
-  services.held?.clear();
+  services.held.clear();
   await services.runner.flushCache();
   services.usage.forget();
   services.states.clear();
