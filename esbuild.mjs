@@ -13,6 +13,8 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 /** `--outfile=<path>`: only the extension bundle, written there (the bundle-size test and `npm run bench`). */
 const outfile = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice('--outfile='.length);
+/** `--map`: a production bundle still gets dist/extension.js.map, not referenced from the bundle (`npm run bench:host` reads profiles with it). */
+const externalMap = production && process.argv.includes('--map');
 
 /** Every .ts file below the given folders (tests, emulator, scripts, benchmarks, core). */
 function tsFilesBelow(...dirs) {
@@ -60,7 +62,7 @@ const extension = {
   outfile: outfile ?? 'dist/extension.js',
   external: ['vscode'],
   minify: production,
-  sourcemap: !production,
+  sourcemap: externalMap ? 'external' : !production,
   sourcesContent: false,
   logLevel: 'warning',
 };
