@@ -31,6 +31,8 @@ export interface ActivationRound {
   vscode: string;
   /** Which of the two was activated first (the order alternates between rounds). */
   first: 'empty' | 'ours';
+  /** Whether the window had the extension's code cache from an earlier window (as every window after a user's first has). */
+  codeCache: boolean;
   /** The window's first activation (bench/host/benchWindow, an empty extension too), before the two measured ones. */
   warmUp: ActivationTiming;
   empty: ActivationTiming;

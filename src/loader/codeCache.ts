@@ -28,8 +28,10 @@ export function loadWithCodeCache(file: string, requireFn: NodeJS.Require, cache
   const source = readFileSync(file, 'utf8');
   const cacheFile = join(cacheDir, `${createHash('sha256').update(source).update(process.versions.v8).digest('hex').slice(0, 32)}.bin`);
   const cachedData = readIfThere(cacheFile);
-  // The same wrapper as Node's own loader, on the first line so that line numbers stay as they are.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n})`, { filename: file, cachedData });
+  // The same wrapper as Node's own loader, on a line of its own that lineOffset hides: positions in
+  // stack traces, source maps and profiles stay those of the file.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {\n${source}\n})`;
+  const script = new Script(wrapped, { filename: file, lineOffset: -1, cachedData });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, requireFn, module, file, dirname(file));
   const fromCache = cachedData !== undefined && !script.cachedDataRejected;

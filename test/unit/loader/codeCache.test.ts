@@ -41,6 +41,21 @@ describe('loadWithCodeCache', () => {
     await loaded.written;
   });
 
+  it('keeps the positions of the file in stack traces (source maps depend on them)', async () => {
+    writeFileSync(file, '\n  exports.fail = () => { throw new Error("here"); };');
+    const loaded = load();
+    const stack = (() => {
+      try {
+        (loaded.exports as { fail: () => void }).fail();
+      } catch (error) {
+        return (error as Error).stack ?? '';
+      }
+      return '';
+    })();
+    assert.ok(stack.includes(`${file}:2:32`), stack);
+    await loaded.written;
+  });
+
   it('writes the compiled code after the first load and takes it on the next start', async () => {
     writeFileSync(file, 'exports.value = [1, 2, 3].map((n) => n * 2);');
     const first = load();
