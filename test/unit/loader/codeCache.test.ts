@@ -18,7 +18,10 @@ describe('loadWithCodeCache', () => {
   afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
   const load = () => loadWithCodeCache(file, require, cacheDir, 0);
-  /** A later start: a process of its own (V8 keeps compiled scripts in memory, which would hide what the file holds). */
+  /**
+   * A start in a process of its own, once its cache is written: V8 keeps compiled scripts in
+   * memory, and takes a cache only from a process with the same flags (other tests may change this one's).
+   */
   const loadInNewProcess = (): { fromCache: boolean; value: unknown } => {
     const script = `const { loadWithCodeCache } = require(${JSON.stringify(require.resolve('../../../src/loader/codeCache'))});
       const loaded = loadWithCodeCache(${JSON.stringify(file)}, require, ${JSON.stringify(cacheDir)}, 0);
@@ -58,16 +61,14 @@ describe('loadWithCodeCache', () => {
 
   it('writes the compiled code after the first load and takes it on the next start', async () => {
     writeFileSync(file, 'exports.value = [1, 2, 3].map((n) => n * 2);');
-    const first = load();
-    assert.equal(first.fromCache, false);
-    await first.written;
+    assert.deepEqual(loadInNewProcess(), { fromCache: false, value: [2, 4, 6] });
     assert.equal(readdirSync(cacheDir).length, 1, 'one cache file');
     assert.deepEqual(loadInNewProcess(), { fromCache: true, value: [2, 4, 6] });
   });
 
   it('never runs the cache of another source of the same length, and keeps only the newest cache', async () => {
     writeFileSync(file, 'exports.value = "old";');
-    await load().written;
+    assert.deepEqual(loadInNewProcess(), { fromCache: false, value: 'old' });
     writeFileSync(file, 'exports.value = "new";');
     assert.deepEqual(loadInNewProcess(), { fromCache: false, value: 'new' });
     assert.equal(readdirSync(cacheDir).length, 1, 'the old cache is removed');
@@ -86,7 +87,7 @@ describe('loadWithCodeCache', () => {
 
   it('takes no cache that V8 refuses (a damaged file), and writes a good one', async () => {
     writeFileSync(file, 'exports.value = 7;');
-    await load().written;
+    assert.deepEqual(loadInNewProcess(), { fromCache: false, value: 7 });
     const [name] = readdirSync(cacheDir);
     writeFileSync(join(cacheDir, name), Buffer.from('damaged'));
     assert.deepEqual(loadInNewProcess(), { fromCache: false, value: 7 });
