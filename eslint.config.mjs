@@ -156,8 +156,8 @@ export default tseslint.config(
     languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
   },
   {
-    // Test fixtures that VS Code loads as they are: CommonJS extensions.
-    files: ['test/fixtures/**/*.js'],
+    // Test and benchmark fixtures that VS Code loads as they are: CommonJS extensions.
+    files: ['test/fixtures/**/*.js', 'bench/host/*/extension.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', exports: 'writable', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

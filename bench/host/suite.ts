@@ -1,30 +1,24 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { EmulatorControl } from '../../emulator/controlClient';
 import type { NiamonxApi } from '../../src/vscode/run/publicApi';
+import { EXTENSION_ID } from './activationRound';
+import { profiled } from './profiled';
 import { prepareEmulator, runWorkload, WORKLOAD, type WorkloadResult } from './workload';
 
-const EXTENSION_ID = 'niamonx-community.niamonx-tools';
-const ACTIVATE_GOAL_MS = 25;
 const RATIO_GOAL = 1.3;
 
 /**
- * The extension-host benchmark (extensionTestsPath of `npm run bench:host`): how long the
- * extension takes to load and activate in a real extension host, and what a run through the
- * public API costs there against the same workload through the runner in plain Node.
- * NIAMONX_BENCH_PROFILE=1 writes CPU profiles to test-artifacts/bench/.
+ * The run benchmark of `npm run bench:host` (its last window's extensionTestsPath): what a run
+ * through the public API costs in a real extension host against the same workload through the
+ * runner in plain Node (activation is measured in windows of its own: activationSuite.ts).
+ * NIAMONX_BENCH_PROFILE=1 writes a CPU profile of one round to test-artifacts/bench/runs.cpuprofile.
  */
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension<NiamonxApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code`);
-  if (extension.isActive)
-    throw new Error('The extension is already active, so its activation cannot be measured: nothing in this window may activate it.');
-  const activation = await profiled('activation', () => measureActivation(extension));
-  const api = activation.api;
+  const api = await extension.activate();
 
   const emulator = new EmulatorControl(requiredEnv('NIAMONX_EMULATOR_ORIGIN'));
   const key = requiredEnv('NIAMONX_TEST_KEY');
@@ -56,8 +50,6 @@ export async function run(): Promise<void> {
   const lines = [
     '',
     `NiamonX Tools in the extension host (VS Code ${vscode.version})`,
-    `  activation: module load ${fixed(activation.loadMs)} ms + activate() ${fixed(activation.activateMs)} ms = ${fixed(activation.loadMs + activation.activateMs)} ms ` +
-      `(goal ≤ ${ACTIVATE_GOAL_MS} ms); ext.activate() as a whole, with VS Code's own work: ${fixed(activation.totalMs)} ms`,
     `  ${WORKLOAD.calls} runTool() calls, concurrency ${WORKLOAD.concurrency}, 1 in ${WORKLOAD.faultEvery} answered 503, results to the output channel:`,
     `    plain Node, ToolRunner:            ${fixed(node.ms)} ms, ${fixed(perCall(node), 2)} ms a call (${node.ok} ok, ${node.failed} failed)`,
     `    extension host, public API:        ${fixed(host.ms)} ms, ${fixed(perCall(host), 2)} ms a call (${host.ok} ok, ${host.failed} failed): ` +
@@ -70,47 +62,6 @@ export async function run(): Promise<void> {
   await config.update('resultView', undefined, vscode.ConfigurationTarget.Global);
 }
 
-interface Activation {
-  api: NiamonxApi;
-  /** require() of the bundle: reading, compiling and running the module's top level. */
-  loadMs: number;
-  /** The extension's activate() call itself. */
-  activateMs: number;
-  /** ext.activate() as the caller sees it (VS Code builds the context: storage, secrets). */
-  totalMs: number;
-}
-
-/**
- * Loads the bundle first (timed), then puts a timing wrapper in its place in the module cache,
- * which VS Code's own require() of the same file then returns, so activate() is timed as VS Code calls it.
- */
-async function measureActivation(extension: vscode.Extension<NiamonxApi>): Promise<Activation> {
-  const bundle = require.resolve(join(extension.extensionPath, extension.packageJSON.main as string));
-  const loadStart = performance.now();
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const module = require(bundle) as { activate: (context: vscode.ExtensionContext) => NiamonxApi; deactivate?: () => void };
-  const loadMs = performance.now() - loadStart;
-  let activateMs: number | undefined;
-  const cached = require.cache[bundle];
-  if (!cached) throw new Error(`${bundle} is not in the module cache`);
-  cached.exports = {
-    activate: (context: vscode.ExtensionContext) => {
-      const start = performance.now();
-      try {
-        return module.activate(context);
-      } finally {
-        activateMs = performance.now() - start;
-      }
-    },
-    deactivate: () => module.deactivate?.(),
-  };
-  const start = performance.now();
-  const api = await extension.activate();
-  const totalMs = performance.now() - start;
-  if (activateMs === undefined) throw new Error('VS Code did not call activate() through the module cache; the measurement is void');
-  return { api, loadMs, activateMs, totalMs };
-}
-
 function plainNode(baseUrl: string, key: string, round: number, calls?: number): Promise<WorkloadResult> {
   const script = join(__dirname, 'plainNodeRuns.js');
   const args = [script, baseUrl, key, String(round), ...(calls ? [String(calls)] : [])];
@@ -120,27 +71,6 @@ function plainNode(baseUrl: string, key: string, round: number, calls?: number):
       else resolve(JSON.parse(stdout) as WorkloadResult);
     }),
   );
-}
-
-/** Runs `work` under the CPU profiler when NIAMONX_BENCH_PROFILE=1, writing test-artifacts/bench/<name>.cpuprofile. */
-async function profiled<T>(name: string, work: () => Promise<T>): Promise<T> {
-  if (process.env.NIAMONX_BENCH_PROFILE !== '1') return work();
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 100 });
-  await post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await post('Profiler.stop');
-    const dir = join(__dirname, '..', '..', '..', 'test-artifacts', 'bench');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 const faster = (a: WorkloadResult, b: WorkloadResult): WorkloadResult => (a.ms <= b.ms ? a : b);

@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type Emulator, type StartOptions } from '../../emulator/server';
@@ -14,6 +13,7 @@ import { createTestWorkspace } from '../../devtools/codeServer/testWorkspace';
 import { currentRelease } from '../../devtools/codeServer/releases';
 import { Cleanup } from '../../devtools/util/cleanup';
 import { waitFor } from '../../devtools/util/waitFor';
+import { installedExtensionsDir } from '../../devtools/codeServer/installedExtensions';
 import { Workbench } from './workbench';
 
 export interface SessionOptions {
@@ -186,36 +186,9 @@ export async function startVsCodeSession(opts: SessionOptions): Promise<VsCodeSe
   }
 }
 
-/**
- * An extensions folder holding copies of `folders`, named as VS Code names installed extensions,
- * and with `withProject` this repository's running parts as the installed NiamonX Tools.
- */
+/** installedExtensionsDir, removed again when the session closes. */
 function installedFolders(folders: string[], cleanup: Cleanup, withProject = false): string {
-  const dir = mkdtempSync(join(tmpdir(), 'niamonx-extensions-'));
+  const dir = installedExtensionsDir(folders, withProject);
   cleanup.add('remove the fixture extensions', () => rmSync(dir, { recursive: true, force: true }));
-  for (const folder of folders) cpSync(folder, join(dir, installedName(folder)), { recursive: true });
-  if (withProject) copyRunningParts(PROJECT_ROOT, join(dir, installedName(PROJECT_ROOT)));
   return dir;
-}
-
-/**
- * What of this repository runs (the build, media, manifest, translations), copied rather than
- * linked: VS Code 1.139 serves no webview resource from a linked extension folder.
- */
-function copyRunningParts(root: string, target: string): void {
-  mkdirSync(target, { recursive: true });
-  for (const name of readdirSync(root)) {
-    if (
-      ['dist', 'media', 'l10n'].includes(name) ||
-      /^package(?:\.nls(?:\.[\w-]+)?)?\.json$/.test(name) ||
-      ['README.md', 'LICENSE'].includes(name)
-    ) {
-      cpSync(join(root, name), join(target, name), { recursive: true });
-    }
-  }
-}
-
-function installedName(folder: string): string {
-  const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
-  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
 }

@@ -21,6 +21,8 @@ const HOST_SUITE_TIMEOUT_MS = 10 * 60_000;
  * `npm run test:host`: the extension-host suite inside a real VS Code (code-server in headless
  * Chromium) against the local emulator, then the UI tests. Offline: everything binds to 127.0.0.1.
  * NIAMONX_HOST_SUITE=<path> runs another suite module; NIAMONX_SKIP_UI=1 skips the UI tests.
+ * For benchmarks: NIAMONX_HOST_EXTENSIONS_DIR=<folder> is the window's extensions folder (installed
+ * extensions), NIAMONX_HOST_DEVELOP=<folder> the extension loaded in development mode instead of this one.
  * Without NIAMONX_HOST_SUITE, the start-up suite runs first in a window of its own (see startupWindowWanted).
  * NIAMONX_VSCODE=oldest|newest|both (default both) picks the VS Codes: with both, each runs in a
  * process of its own (this script again) and the counts are added up.
@@ -64,6 +66,7 @@ async function runHostTier(suite: string, extraUserSettings: object = {}): Promi
     const workspace = createTestWorkspace();
     cleanup.add('remove the workspace', workspace.remove);
     const codeServer = await launchCodeServer({
+      extensionsDir: process.env.NIAMONX_HOST_EXTENSIONS_DIR || undefined,
       workspaceFolder: workspace.folder,
       runsExtensionTests: true,
       userSettings: quietUserSettings(emulator.url, extraUserSettings),
@@ -77,7 +80,7 @@ async function runHostTier(suite: string, extraUserSettings: object = {}): Promi
     const result = await runHostSuite({
       browser,
       codeServer,
-      extensionDevelopmentPath: PROJECT_ROOT,
+      extensionDevelopmentPath: process.env.NIAMONX_HOST_DEVELOP || PROJECT_ROOT,
       extensionTestsPath: suite,
       timeoutMs: HOST_SUITE_TIMEOUT_MS,
       artifactsDir: artifactsDir('host'),
