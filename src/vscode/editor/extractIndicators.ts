@@ -41,7 +41,7 @@ export async function extractIndicators(services: Services): Promise<vscode.Text
   if (!found) return undefined;
   const document = await vscode.workspace.openTextDocument({
     language: 'markdown',
-    content: indicatorReport(found, source, services.neverSend()),
+    content: indicatorReport(found, source, services.neverSend(), vscode.l10n.t),
   });
   await vscode.window.showTextDocument(document, { preview: false });
   return document;
