@@ -87,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): NiamonxApi {
     // Never reads the history file itself: start-up stays free of it (see HistoryStore.inMemory).
     () => history.inMemory(),
     (name) => catalog().find(name),
+    (message, ...args) => vscode.l10n.t(message, ...args),
   );
   const toolLabel = (name: string) => catalog().find(name)?.label ?? name;
   const toolTree = new ToolTreeProvider(catalog, states, () => keys.hasKey);
