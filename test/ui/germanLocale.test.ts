@@ -62,6 +62,15 @@ describe('UI: German display language', function () {
     return message;
   }
 
+  /** What the server wrote, quoted after our message: the answer's own words stay as sent. */
+  const serverSaid = (text: string) => [/NiamonX meldete: (.+)$/m.exec(text)?.[1] ?? ''].filter(Boolean);
+
+  /** A message and its buttons (ours too), with what the server wrote left out. */
+  async function ownMessage(text: RegExp): Promise<{ text: string; allowed: string[] }> {
+    const message = await messageText(text);
+    return { text: `${message}\n${await messageButtons(text)}`, allowed: serverSaid(message) };
+  }
+
   /** The buttons of a message are ours too. */
   async function messageButtons(text: RegExp): Promise<string> {
     return (
@@ -229,7 +238,8 @@ describe('UI: German display language', function () {
     await session.runCommand('NiamonX: Ping');
     await session.typeInQuickInput('10.0.0.1');
     const refused = /10\.0\.0\.1/;
-    assertNoEnglish('the never-send refusal', `${await messageText(refused)}\n${await messageButtons(refused)}`);
+    const refusedShown = await ownMessage(refused);
+    assertNoEnglish('the never-send refusal', refusedShown.text, refusedShown.allowed);
     await dismissMessages();
 
     await session.runCommand('NiamonX: API-Schlüssel festlegen');
@@ -240,7 +250,8 @@ describe('UI: German display language', function () {
     await session.typeInQuickInput('1.0.0.1');
     await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && r.status === 401, 20_000);
     const unauthorized = /NiamonX Ping:/;
-    assertNoEnglish('the 401 message', `${await messageText(unauthorized)}\n${await messageButtons(unauthorized)}`);
+    const unauthorizedShown = await ownMessage(unauthorized);
+    assertNoEnglish('the 401 message', unauthorizedShown.text, unauthorizedShown.allowed);
     await dismissMessages();
 
     await session.runCommand('NiamonX: API-Schlüssel festlegen');
@@ -254,7 +265,8 @@ describe('UI: German display language', function () {
     await session.runCommand('NiamonX: Ping');
     await session.typeInQuickInput('9.9.9.9');
     const cooldown = /NiamonX Ping:/;
-    assertNoEnglish('the 429 message', `${await messageText(cooldown)}\n${await messageButtons(cooldown)}`);
+    const cooldownShown = await ownMessage(cooldown);
+    assertNoEnglish('the 429 message', cooldownShown.text, cooldownShown.allowed);
     await dismissMessages();
 
     // The Tools view shows the cooldown too.

@@ -58,17 +58,25 @@ const NOT_WORDS = /\S*[\w\]](?:[._@\\]|:\/*)\w\S*|\S*\d\S*/gu;
  * (besides ALLOWED_PHRASES): names, tool ids, the answer's own words.
  */
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
+  // Allowed phrases as whole words (API, but not the API of NIAMONX_API_KEY), longest first.
+  let rest = text;
+  for (const phrase of [...ALLOWED_PHRASES, ...allowed].sort((a, b) => b.length - a.length)) {
+    rest = rest.replace(new RegExp(`(?<!\\w)${escapeRegExp(phrase)}(?!\\w)`, 'g'), ' ');
+  }
   // Code as written (`${input}`, a JSON example) and placeholders ({0}, {value}) are not prose.
-  let rest = text
+  rest = rest
     .replace(/`[^`]*`/g, ' ')
     .replace(/\$?\{\w+\}/g, ' ')
     .replace(NOT_WORDS, ' ');
-  for (const phrase of [...ALLOWED_PHRASES, ...allowed].sort((a, b) => b.length - a.length)) rest = rest.split(phrase).join(' ');
   const found: string[] = [];
   for (const word of rest.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []) {
     if (ENGLISH_WORDS.has(word.toLowerCase()) && !found.includes(word)) found.push(word);
   }
   return found;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Throws, naming `where` and the English words, when `text` has any. */

@@ -7,6 +7,7 @@ import type { ResultRecord } from '../../core/record/resultRecord';
 import type { ResultPanelActions } from './panelActionsContract';
 import { localizedSummary } from '../../core/render/summaryTexts';
 import { plainTranslate } from '../../core/translate';
+import { localizedBulkData } from '../../core/bulk/bulkDisplay';
 
 export const NOT_IN_MEMORY_NOTICE =
   'The original values are no longer in memory (they are never saved). Run the tool again to reveal them.';
@@ -138,11 +139,13 @@ export class ResultPanel {
         data = original;
       }
     }
+    const translate = this.actions.translate ?? plainTranslate;
     const message: ShowMessage = {
       type: 'show',
       record: recordForWebview(record),
-      model: buildRenderModel(record.bulk ? withoutCounts(data) : data),
-      summary: localizedSummary(summarise(record.tool, data), this.actions.translate ?? plainTranslate),
+      // A bulk run's table is ours: its columns, statuses and reasons in the user's language.
+      model: buildRenderModel(record.bulk ? localizedBulkData(withoutCounts(data), translate) : data),
+      summary: localizedSummary(summarise(record.tool, data), translate, record.bulk !== undefined),
       revealed: this.revealed,
       canReveal: canReveal(record),
     };
