@@ -261,9 +261,13 @@ describe('UI: German display language', function () {
     session.emulator.configure({ cooldownSeconds: 300 });
     await session.runCommand('NiamonX: Ping');
     await session.typeInQuickInput('8.8.4.4');
-    await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && r.status === 200 && (r.body as { ip: string }).ip === '8.8.4.4');
-    await session.runCommand('NiamonX: Ping');
-    await session.typeInQuickInput('9.9.9.9');
+    // The cooldown counts from the bulk run's calls: this ping may meet it already, or else the next one does.
+    const first = await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && (r.body as { ip: string }).ip === '8.8.4.4', 20_000);
+    if (first.status !== 429) {
+      await session.runCommand('NiamonX: Ping');
+      await session.typeInQuickInput('9.9.9.9');
+    }
+    await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && r.status === 429, 20_000);
     const cooldown = /NiamonX Ping:/;
     const cooldownShown = await ownMessage(cooldown);
     assertNoEnglish('the 429 message', cooldownShown.text, cooldownShown.allowed);
