@@ -249,7 +249,7 @@ describe('UI: German display language', function () {
     await session.runCommand('NiamonX: Ping');
     await session.typeInQuickInput('1.0.0.1');
     await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && r.status === 401, 20_000);
-    const unauthorized = /NiamonX Ping:/;
+    const unauthorized = /NiamonX Ping: NiamonX hat den API-Schlüssel/;
     const unauthorizedShown = await ownMessage(unauthorized);
     assertNoEnglish('the 401 message', unauthorizedShown.text, unauthorizedShown.allowed);
     await dismissMessages();
@@ -268,7 +268,7 @@ describe('UI: German display language', function () {
       await session.typeInQuickInput('9.9.9.9');
     }
     await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && r.status === 429, 20_000);
-    const cooldown = /NiamonX Ping:/;
+    const cooldown = /Abkühlphase/;
     const cooldownShown = await ownMessage(cooldown);
     assertNoEnglish('the 429 message', cooldownShown.text, cooldownShown.allowed);
     await dismissMessages();
