@@ -6,7 +6,8 @@ import { parseWebviewMessage, recordForWebview, type ShowMessage } from '../../c
 import type { ResultRecord } from '../../core/record/resultRecord';
 import type { ResultPanelActions } from './panelActionsContract';
 import { localizedSummary } from '../../core/render/summaryTexts';
-import { plainTranslate } from '../../core/translate';
+import { plainTranslate, type Translate } from '../../core/translate';
+import { shownMessage } from '../../core/errors';
 import { localizedBulkData } from '../../core/bulk/bulkDisplay';
 
 export const NOT_IN_MEMORY_NOTICE =
@@ -142,7 +143,7 @@ export class ResultPanel {
     const translate = this.actions.translate ?? plainTranslate;
     const message: ShowMessage = {
       type: 'show',
-      record: recordForWebview(record),
+      record: withErrorShown(recordForWebview(record), translate),
       // A bulk run's table is ours: its columns, statuses and reasons in the user's language.
       model: buildRenderModel(record.bulk ? localizedBulkData(withoutCounts(data), translate) : data),
       summary: localizedSummary(summarise(record.tool, data), translate, record.bulk !== undefined),
@@ -152,6 +153,12 @@ export class ResultPanel {
     if (this.notice) message.notice = this.notice;
     return message;
   }
+}
+
+/** A failure we described is shown in the user's language; what the server wrote stays as written. */
+function withErrorShown(record: ResultRecord, translate: Translate): ResultRecord {
+  if (!record.error?.text) return record;
+  return { ...record, error: { ...record.error, message: shownMessage(record.error, translate) } };
 }
 
 /** A bulk run's counts are the summary above its table: shown once, not again in the data. */

@@ -6,7 +6,9 @@ import { localizedBulkData } from '../../../src/core/bulk/bulkDisplay';
 import { extractUniqueTargets } from '../../../src/core/bulk/extractUnique';
 import { BUILTIN_TOOLS } from '../../../src/core/catalog/builtinTools';
 import { ipClassText } from '../../../src/core/indicators/ipClassText';
-import { renderText } from '../../../src/core/localText';
+import { renderText, t } from '../../../src/core/localText';
+import { shownMessage, ToolCallError } from '../../../src/core/errors';
+import { resultRecordSchema } from '../../../src/core/record/resultRecord';
 import { IMPLICIT_ONLY, neverSendMatchOfText, refusalText, skipReasonOf } from '../../../src/core/neverSend/neverSendCheck';
 import { localizedSummary } from '../../../src/core/render/summaryTexts';
 import { summarise } from '../../../src/core/render/summary';
@@ -72,5 +74,23 @@ describe('core texts in German', () => {
     const counts = { stats: { found: 4, unique: 3, answered: 1, 'from cache': 0, failed: 1, 'not run': 1, skipped: 1, '429s': 0 } };
     const summary = localizedSummary(summarise('gl_ping', counts), german, true);
     assertNoEnglish('the bulk counts', summary.map((item) => item.label).join('\n'));
+  });
+});
+
+describe('a stored failure keeps its text to translate', () => {
+  const base = { id: 'r1', tool: 'gl_ping', input: '1.1.1.1', startedAt: 1, ok: false };
+
+  it('is read back with its text, shown in German, and English where the message was changed', () => {
+    const error = new ToolCallError('network', t('Could not reach {0}. Check your network connection, proxy settings and niamonx.apiBaseUrl.', 'x')).toToolError();
+    const record = resultRecordSchema().parse(JSON.parse(JSON.stringify({ ...base, error })));
+    assert.deepEqual(record.error?.text, error.text);
+    assert.match(shownMessage(record.error!, german), /^x ist nicht erreichbar\./);
+    assert.equal(shownMessage({ ...record.error!, message: 'scrubbed' }, german), 'scrubbed');
+  });
+
+  it('drops a malformed text, not the record', () => {
+    const record = resultRecordSchema().parse({ ...base, error: { kind: 'server', message: 'm', text: { template: 5, args: 'no' } } });
+    assert.equal(record.error?.message, 'm');
+    assert.equal(record.error?.text, undefined);
   });
 });
