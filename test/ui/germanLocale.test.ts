@@ -278,5 +278,26 @@ describe('UI: German display language', function () {
     const ping = treeRow(page(), 'Ping');
     await ping.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     assertNoEnglish('the Tools view during a cooldown', await ping.innerText());
+
+    // The failed runs in the Ergebnisse view: their kind and message are ours too.
+    const historyPane = page()
+      .locator('.pane', { has: page().locator('.pane-header', { hasText: 'Ergebnisse' }) })
+      .first();
+    const failedRow = historyPane.locator('.monaco-list-row', { hasText: '1.0.0.1' }).first();
+    await failedRow.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    assertNoEnglish('the Ergebnisse view with failures', (await historyPane.locator('.monaco-list-row').allInnerTexts()).join('\n'));
+    const failedTooltip = await tooltipOf(failedRow, '1.0.0.1');
+    assertNoEnglish('a failed result’s tooltip', failedTooltip, serverSaid(failedTooltip));
+  });
+
+  it('the tool picker speaks German', async function () {
+    await session.openFile('ziele.md');
+    await session.selectFirst('8.8.8.8');
+    await session.runCommand('NiamonX: Tool ausführen…');
+    const rows = page().locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    assertNoEnglish('the tool picker', (await rows.allInnerTexts()).join('\n'));
+    await page().keyboard.press('Escape');
+    await session.workbench.waitForQuickInputClosed();
   });
 });
