@@ -63,7 +63,7 @@ describe('UI: German display language', function () {
   }
 
   /** What the server wrote, quoted after our message: the answer's own words stay as sent. */
-  const serverSaid = (text: string) => [/NiamonX meldete: (.+)$/m.exec(text)?.[1] ?? ''].filter(Boolean);
+  const serverSaid = (text: string) => [/NiamonX meldete:\s+(.+?)\s*$/.exec(text.replace(/\s+/g, ' '))?.[1] ?? ''].filter(Boolean);
 
   /** A message and its buttons (ours too), with what the server wrote left out. */
   async function ownMessage(text: RegExp): Promise<{ text: string; allowed: string[] }> {

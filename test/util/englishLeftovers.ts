@@ -59,9 +59,10 @@ const NOT_WORDS = /\S*[\w\]](?:[._@\\]|:\/*)\w\S*|\S*\d\S*/gu;
  */
 export function englishWords(text: string, allowed: readonly string[] = []): string[] {
   // Allowed phrases as whole words (API, but not the API of NIAMONX_API_KEY), longest first.
-  let rest = text;
+  // Spaces as the UI draws them (a hover may use no-break spaces) are spaces.
+  let rest = text.replace(/\s+/g, ' ');
   for (const phrase of [...ALLOWED_PHRASES, ...allowed].sort((a, b) => b.length - a.length)) {
-    rest = rest.replace(new RegExp(`(?<!\\w)${escapeRegExp(phrase)}(?!\\w)`, 'g'), ' ');
+    rest = rest.replace(new RegExp(`(?<!\\w)${escapeRegExp(phrase.replace(/\s+/g, ' '))}(?!\\w)`, 'g'), ' ');
   }
   // Code as written (`${input}`, a JSON example) and placeholders ({0}, {value}) are not prose.
   rest = rest

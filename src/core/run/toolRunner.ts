@@ -205,6 +205,7 @@ export class ToolRunner {
           ok: false,
           kind: failed.kind,
           message: failed.message,
+          text: failed.toToolError().text,
           retryAfterSeconds: failed.retryAfterSeconds,
           daily: failed.daily,
         });

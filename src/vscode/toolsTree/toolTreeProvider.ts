@@ -3,6 +3,7 @@ import type { ToolCatalog } from '../../core/catalog/catalog';
 import type { InvalidToolEntry, ToolDefinition } from '../../core/catalog/toolDefinition';
 import { secondsUntil, type ToolState, type ToolStateTracker } from '../../core/catalog/toolState';
 import { inputKindText } from '../../core/indicators/inputKindText';
+import { shownMessage } from '../../core/errors';
 import { CommandId } from '../commands/commandIds';
 
 export type ToolTreeNode =
@@ -87,7 +88,7 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
       .appendText(
         vscode.l10n.t('Takes: {0} · {1}', tool.acceptedKinds.map((kind) => inputKindText(kind, vscode.l10n.t)).join(', '), origin),
       );
-    if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(state.message);
+    if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(shownMessage(state, vscode.l10n.t));
     item.tooltip = tooltip;
     item.iconPath = stateIcon(state);
     // A daily lock gets its own value so the menu can offer Try Now on it.
