@@ -40,7 +40,7 @@ const ENGLISH_WORDS = new Set(
   cancelled canceled result results answer answers error errors failed failure found missing unknown invalid valid
   disabled enabled today yesterday left seconds minutes hours day days ago now never always key keys secret storage
   stored environment checked built takes take taken input inputs output value values selection selected file files
-  document address addresses email emails network ranges range public private unique occurrences made locally sent
+  document address addresses email emails network ranges range public unique occurrences made locally sent
   send nothing limits daily cooling waiting cached skipped targets target history view views settings setting search
   breach breaches records record loss packet probes location alive reachable risk warning warnings finding
   findings problems message messages confirm confirmation continue allow deny please select type pick choose enter

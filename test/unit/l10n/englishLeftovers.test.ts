@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../../devtools/projectPaths';
 import { assertNoEnglish, englishWords } from '../../util/englishLeftovers';
@@ -20,8 +20,13 @@ describe('englishLeftovers (the German UI test checker)', () => {
     assert.deepEqual(englishWords('Stadt: Mountain View'), ['View']);
   });
 
-  it('finds nothing in any German text the extension ships', () => {
-    const texts = [...Object.values(bundle('l10n/bundle.l10n.de.json')), ...Object.values(bundle('package.nls.de.json'))];
+  it('finds nothing in any German text the extension ships (bundles, manifest, walkthrough)', () => {
+    const walkthrough = join(PROJECT_ROOT, 'media', 'walkthrough');
+    const pages = readdirSync(walkthrough)
+      .filter((name) => name.endsWith('.nls.de.md'))
+      .map((name) => readFileSync(join(walkthrough, name), 'utf8'));
+    const texts = [...Object.values(bundle('l10n/bundle.l10n.de.json')), ...Object.values(bundle('package.nls.de.json')), ...pages];
+    assert.ok(pages.length > 0, 'the German walkthrough pages are read');
     const flagged = texts.map((text) => ({ text, words: englishWords(text) })).filter(({ words }) => words.length);
     assert.deepEqual(flagged, []);
   });
