@@ -50,8 +50,8 @@ const ENGLISH_WORDS = new Set(
     .filter(Boolean),
 );
 
-/** Not words: identifiers (gl_ping, niamonx.ai.confirmCalls), addresses, host names, numbers. */
-const NOT_WORDS = /\S*[\w\]](?:[._@\\]|:\/*)\w\S*|\S*\d\S*/gu;
+/** A token that is not a word: identifiers (gl_ping, niamonx.ai.confirmCalls), addresses, host names, numbers. */
+const NOT_A_WORD = /[\w\]](?:[._@\\]|:\/*)\w|\d/u;
 
 /**
  * The English words of `text` (as written, in order, each once), leaving out `allowed` phrases
@@ -68,7 +68,9 @@ export function englishWords(text: string, allowed: readonly string[] = []): str
   rest = rest
     .replace(/`[^`]*`/g, ' ')
     .replace(/\$?\{\w+\}/g, ' ')
-    .replace(NOT_WORDS, ' ');
+    .split(' ')
+    .filter((token) => !NOT_A_WORD.test(token))
+    .join(' ');
   const found: string[] = [];
   for (const word of rest.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? []) {
     if (ENGLISH_WORDS.has(word.toLowerCase()) && !found.includes(word)) found.push(word);

@@ -2,6 +2,7 @@ import type { IpClass } from '../indicators/target';
 import { ipClassText } from '../indicators/ipClassText';
 import { summaryLabel } from '../render/summaryTexts';
 import type { Translate } from '../translate';
+import type { StopReason } from './bulkScheduler';
 
 /**
  * A bulk run's record data (see bulkRecordData) as the results page shows it, in the user's
@@ -25,7 +26,7 @@ function localizedRow(row: unknown, t: Translate): unknown {
   for (const [key, value] of Object.entries(row)) {
     const text = typeof value === 'string' ? value : undefined;
     if (key === 'status' && text !== undefined) shown[columnName(key, t)] = statusText(text, t);
-    else if (key === 'reason' && text !== undefined) shown[columnName(key, t)] = reasonText(text, t);
+    else if (key === 'reason' && text !== undefined) shown[columnName(key, t)] = localizedSkipReason(text, t);
     else shown[columnName(key, t)] = text === 'yes' || text === 'no' ? summaryLabel(text, t) : value;
   }
   return shown;
@@ -73,7 +74,7 @@ function notRunText(why: string, t: Translate): string {
 }
 
 /** The skip reasons bulkPlan writes (short texts of ours, matched whole); anything else as written. */
-function reasonText(reason: string, t: Translate): string {
+export function localizedSkipReason(reason: string, t: Translate): string {
   if (reason === 'a network range, not one address') return t('a network range, not one address');
   if (reason === 'IPv4 with leading zeros is ambiguous (octal or decimal?)')
     return t('IPv4 with leading zeros is ambiguous (octal or decimal?)');
@@ -86,6 +87,20 @@ function reasonText(reason: string, t: Translate): string {
   const entry = /^on your never-send list \((.{1,300})\)$/.exec(reason);
   if (entry) return t('on your never-send list ({0})', entry[1]);
   return reason;
+}
+
+/** Why a bulk run stopped, for its summary message. */
+export function localizedStopReason(reason: StopReason, t: Translate): string {
+  switch (reason) {
+    case 'daily-limit':
+      return t('daily limit');
+    case 'auth':
+      return t('API key refused');
+    case 'disabled':
+      return t('tool disabled');
+    case 'cancelled':
+      return t('cancelled');
+  }
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,8 +1,10 @@
-import type { Translate } from '../translate';
 import type { InputKind } from './inputKind';
 
-/** What a tool takes, as the user reads it (tree, tool picker); settings and the API keep the kind id. */
-export function inputKindText(kind: InputKind, t: Translate): string {
+/**
+ * What a tool takes, as the user reads it (tree, tool picker), in the language of `t`; settings
+ * and the API keep the kind id.
+ */
+export function inputKindText<T>(kind: InputKind, t: (message: string) => T): T {
   switch (kind) {
     case 'ip':
       return t('IP address');

@@ -13,5 +13,5 @@ export const localTextSchema = (): z.ZodMiniType<LocalText> => {
   const last = z.object({ template, args });
   const third = z.object({ template, args, then: z.optional(last) });
   const second = z.object({ template, args, then: z.optional(third) });
-  return z.object({ template, args, then: z.optional(second) }) as z.ZodMiniType<LocalText>;
+  return z.object({ template, args, then: z.optional(second) });
 };
