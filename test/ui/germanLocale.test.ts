@@ -216,7 +216,7 @@ describe('UI: German display language', function () {
     // Waits for the report's counts (in any language), then reads all of it.
     await lines.filter({ hasText: /2\s+8\.8\.8\.8/ }).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
     assertNoEnglish('the Extract Indicators report', await lines.innerText());
-    assert.match(await lines.innerText(), /IPv4-Adressen \(3\)/);
+    assert.match(await lines.innerText(), /IPv4-Adressen\s\(3\)/);
     await session.runCommand('View: Revert and Close Editor');
   });
 

@@ -54,8 +54,8 @@ function columnName(key: string, t: Translate): string {
 }
 
 function statusText(status: string, t: Translate): string {
-  if (status === 'ok') return t('answered');
-  if (status === 'cached') return t('from the cache');
+  if (status === 'ok') return t('ok');
+  if (status === 'cached') return t('cached');
   if (status === 'failed') return t('failed');
   const http = /^failed \(HTTP (\d{3})\)$/.exec(status);
   if (http) return t('failed (HTTP {0})', http[1]);

@@ -65,7 +65,7 @@ describe('core texts in German', () => {
       skipped: [{ found: '10.0.0.5', value: '10.0.0.5', reason: skipped, occurrences: 2 }],
     };
     const shown = localizedBulkData(data, german) as Record<string, Array<Record<string, unknown>>>;
-    assert.deepEqual(shown.Ergebnisse[0], { gefunden: '8.8.8.8', Status: 'beantwortet', Erreichbar: 'ja', Standort: 'Mountain View, US' });
+    assert.deepEqual(shown.Ergebnisse[0], { gefunden: '8.8.8.8', Status: 'OK', Erreichbar: 'ja', Standort: 'Mountain View, US' });
     assert.equal(shown.Ergebnisse[1].Status, 'nicht ausgeführt (abgebrochen)');
     assert.equal(shown.Ergebnisse[2].Status, 'fehlgeschlagen (HTTP 500)');
     assert.equal(shown.übersprungen[0].Grund, 'auf Ihrer Nie-senden-Liste (Adresse der Art privat)');
