@@ -1,4 +1,5 @@
 import { renderText, type LocalText } from './localText';
+import type { Translate } from './translate';
 
 /** Every way a tool call can fail, each with its own message and next step for the user. */
 export const ERROR_KINDS = [
@@ -62,3 +63,11 @@ export class ToolCallError extends Error {
 export type ToolRun =
   | { ok: true; tool: string; status: number; data: unknown; durationMs: number; cached?: boolean }
   | { ok: false; tool: string; status?: number; error: ToolError; durationMs?: number };
+
+/**
+ * A failure's message in the language of `t` when it is our text (and still says what the
+ * message says); otherwise the message as written (what a server wrote, a scrubbed message).
+ */
+export function shownMessage(error: { message: string; text?: LocalText }, t: Translate): string {
+  return error.text && renderText(error.text) === error.message ? renderText(error.text, t) : error.message;
+}

@@ -3,16 +3,17 @@ import { plainTranslate, type Translate } from './translate';
 /**
  * An English text with its arguments, kept apart so it can be shown in the user's language
  * where it is shown (`vscode.l10n.t` in the extension) while logs, history, agents and the MCP
- * server keep the English. `then` is appended after it (e.g. what the server said).
+ * server keep the English. `then` is appended after it (e.g. what the server said). An argument
+ * may itself be a text to translate (a word such as an address class).
  */
 export interface LocalText {
   template: string;
-  args: Array<string | number>;
+  args: Array<string | number | LocalText>;
   then?: LocalText;
 }
 
 /** Marks a text for translation; the literal is what `npm run l10n` extracts. */
-export function t(template: string, ...args: Array<string | number>): LocalText {
+export function t(template: string, ...args: Array<string | number | LocalText>): LocalText {
   return { template, args };
 }
 
@@ -23,5 +24,6 @@ export function followedBy(text: LocalText, then: LocalText | undefined): LocalT
 
 /** The text in the language of `translate` (English by default). */
 export function renderText(text: LocalText, translate: Translate = plainTranslate): string {
-  return translate(text.template, ...text.args) + (text.then ? renderText(text.then, translate) : '');
+  const args = text.args.map((arg) => (typeof arg === 'object' ? renderText(arg, translate) : arg));
+  return translate(text.template, ...args) + (text.then ? renderText(text.then, translate) : '');
 }

@@ -85,6 +85,7 @@ export function buildContainer(context: vscode.ExtensionContext): Container {
     held: new HeldAnswers(
       () => history.inMemory(),
       (name) => catalog().find(name),
+      (message, ...args) => vscode.l10n.t(message, ...args),
     ),
   };
   return { services, toolTree, historyTree: new HistoryTreeProvider(history), historyFile };

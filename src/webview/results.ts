@@ -67,7 +67,7 @@ function header(message: ShowMessage): HTMLElement {
 
   const facts = element('ul', 'facts');
   const fact = (text: string, className = '') => facts.append(element('li', `fact ${className}`, text));
-  fact(new Date(record.startedAt).toLocaleString());
+  fact(new Date(record.startedAt).toLocaleString(pageLanguage()));
   if (record.durationMs !== undefined) fact(formatDuration(record.durationMs));
   if (record.status !== undefined) fact(`HTTP ${record.status}`, record.ok ? 'ok' : 'failed');
   else if (!record.ok) fact(t('failed'), 'failed');
@@ -85,6 +85,11 @@ function header(message: ShowMessage): HTMLElement {
   }
   head.append(title, input, facts);
   return head;
+}
+
+/** Dates and numbers as VS Code's display language writes them (the page's lang), not the browser's. */
+function pageLanguage(): string | undefined {
+  return document.documentElement.lang || undefined;
 }
 
 function formatDuration(ms: number): string {
@@ -355,7 +360,7 @@ function rowFilter(rows: HTMLTableRowElement[]): HTMLElement {
 /** `sentence` is a translated text with {0} (shown) and {1} (total). */
 function appendOmitted(parent: HTMLElement, shown: number, total: number, sentence: string): void {
   if (total <= shown) return;
-  const count = (value: number) => value.toLocaleString();
+  const count = (value: number) => value.toLocaleString(pageLanguage());
   parent.append(element('p', 'note', format(sentence, count(shown), count(total))));
 }
 

@@ -1,7 +1,12 @@
 import { ToolCallError } from '../errors';
-import { t } from '../localText';
+import { followedBy, renderText, t, type LocalText } from '../localText';
 
-export type KeyCheck = { ok: true; key: string } | { ok: false; message: string };
+/** A refused key: `message` in English (logs), `text` to show in the user's language. */
+export type KeyCheck = { ok: true; key: string } | { ok: false; message: string; text: LocalText };
+
+function refused(text: LocalText): KeyCheck {
+  return { ok: false, message: renderText(text), text };
+}
 
 /**
  * Checks an API key before it is stored or sent. The key is trimmed; an empty key or one
@@ -10,12 +15,12 @@ export type KeyCheck = { ok: true; key: string } | { ok: false; message: string 
  */
 export function checkApiKey(raw: string | undefined | null): KeyCheck {
   const key = (raw ?? '').trim();
-  if (!key) return { ok: false, message: 'The API key is empty.' };
+  if (!key) return refused(t('The API key is empty.'));
   if (/[\u0000-\u001f\u007f-\u009f]/.test(key)) {
-    return { ok: false, message: 'The API key contains control characters; paste it again without line breaks or tabs.' };
+    return refused(t('The API key contains control characters; paste it again without line breaks or tabs.'));
   }
-  if (/\s/.test(key)) return { ok: false, message: 'The API key contains spaces; a NiamonX key is a single word.' };
-  if (key.length > 512) return { ok: false, message: 'The API key is longer than 512 characters; is it really a NiamonX key?' };
+  if (/\s/.test(key)) return refused(t('The API key contains spaces; a NiamonX key is a single word.'));
+  if (key.length > 512) return refused(t('The API key is longer than 512 characters; is it really a NiamonX key?'));
   return { ok: true, key };
 }
 
@@ -28,6 +33,11 @@ export function requireApiKey(raw: string | undefined | null): string {
     );
   }
   const check = checkApiKey(raw);
-  if (!check.ok) throw new ToolCallError('auth', `The stored API key is not usable: ${check.message} Run "NiamonX: Set API Key".`);
+  if (!check.ok) {
+    throw new ToolCallError(
+      'auth',
+      followedBy(t('The stored API key is not usable: '), followedBy(check.text, t(' Run "NiamonX: Set API Key".'))),
+    );
+  }
   return check.key;
 }

@@ -1,4 +1,5 @@
 import { ToolCallError } from '../errors';
+import { t, type LocalText } from '../localText';
 
 /** Node/undici wrap the system error in `cause`; walk the chain for a code. */
 function errorCode(error: unknown): string | undefined {
@@ -15,19 +16,28 @@ function errorCode(error: unknown): string | undefined {
 export function networkError(error: unknown, url: string): ToolCallError {
   const host = safeHost(url);
   const code = errorCode(error) ?? '';
-  let message: string;
+  let message: LocalText;
   if (code === 'ECONNREFUSED') {
-    message = `Could not connect to ${host}: connection refused. Is the server running, and is niamonx.apiBaseUrl right?`;
+    message = t('Could not connect to {0}: connection refused. Is the server running, and is niamonx.apiBaseUrl right?', host);
   } else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    message = `Could not resolve ${host} (DNS). Check your network connection, proxy settings (http.proxy) and niamonx.apiBaseUrl.`;
+    message = t('Could not resolve {0} (DNS). Check your network connection, proxy settings (http.proxy) and niamonx.apiBaseUrl.', host);
   } else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    message = `The connection to ${host} was closed before an answer arrived. Try again; if it keeps happening, check your proxy or firewall.`;
+    message = t(
+      'The connection to {0} was closed before an answer arrived. Try again; if it keeps happening, check your proxy or firewall.',
+      host,
+    );
   } else if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/i.test(code)) {
-    message = `The TLS certificate of ${host} was not accepted (${code}). Check the system clock, proxy and niamonx.apiBaseUrl; a corporate proxy may need http.proxyStrictSSL.`;
+    message = t(
+      'The TLS certificate of {0} was not accepted ({1}). Check the system clock, proxy and niamonx.apiBaseUrl; a corporate proxy may need http.proxyStrictSSL.',
+      host,
+      code,
+    );
   } else if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
-    message = `Connecting to ${host} timed out. Check your network connection and proxy settings.`;
+    message = t('Connecting to {0} timed out. Check your network connection and proxy settings.', host);
   } else {
-    message = `Could not reach ${host}${code ? ` (${code})` : ''}. Check your network connection, proxy settings and niamonx.apiBaseUrl.`;
+    message = code
+      ? t('Could not reach {0} ({1}). Check your network connection, proxy settings and niamonx.apiBaseUrl.', host, code)
+      : t('Could not reach {0}. Check your network connection, proxy settings and niamonx.apiBaseUrl.', host);
   }
   return new ToolCallError('network', message);
 }

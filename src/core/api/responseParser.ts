@@ -148,17 +148,25 @@ export function formatDuration(seconds: number): string {
 }
 
 function unexpected(status: number, answer: RawAnswer): ToolCallError {
-  const type = answer.contentType || 'no content type';
-  const body = answer.text.trim() ? `: “${excerpt(answer.text, 160)}”` : ' with an empty body';
-  const cut = answer.truncated ? ' The connection closed before the answer was complete.' : '';
-  return new ToolCallError('bad-response', `Unexpected answer from NiamonX (HTTP ${status}, ${type})${body}.${cut}`, status);
+  const type = answer.contentType || t('no content type');
+  // What the server sent is quoted as it was written; our words are translated where shown.
+  const what = answer.text.trim()
+    ? t('Unexpected answer from NiamonX (HTTP {0}, {1}): “{2}”.', status, type, excerpt(answer.text, 160))
+    : t('Unexpected answer from NiamonX (HTTP {0}, {1}) with an empty body.', status, type);
+  const cut = answer.truncated ? t(' The connection closed before the answer was complete.') : undefined;
+  return new ToolCallError('bad-response', followedBy(what, cut), status);
 }
 
 function tooDeep(status: number, answer: RawAnswer): ToolCallError {
-  const type = answer.contentType || 'no content type';
+  const type = answer.contentType || t('no content type');
   return new ToolCallError(
     'bad-response',
-    `The answer from NiamonX (HTTP ${status}, ${type}) nests more than ${MAX_JSON_DEPTH} levels deep, which no real answer does; it was not shown or stored. Try again later, or report it to NiamonX.`,
+    t(
+      'The answer from NiamonX (HTTP {0}, {1}) nests more than {2} levels deep, which no real answer does; it was not shown or stored. Try again later, or report it to NiamonX.',
+      status,
+      type,
+      MAX_JSON_DEPTH,
+    ),
     status,
   );
 }

@@ -1,16 +1,19 @@
 import { realClock, type Clock } from '../clock';
 import type { ErrorKind } from '../errors';
 import { Emitter } from '../events';
+import type { LocalText } from '../localText';
 
 /** What real answers taught about a tool. Never set from a probe: a probe would spend quota. */
 export type ToolState =
   | { kind: 'idle' }
   | { kind: 'ok'; at: number }
-  | { kind: 'disabled'; at: number; message: string }
-  | { kind: 'unknown'; at: number; message: string }
-  | { kind: 'cooling-down'; until: number; daily: boolean; message: string };
+  | { kind: 'disabled'; at: number; message: string; text?: LocalText }
+  | { kind: 'unknown'; at: number; message: string; text?: LocalText }
+  | { kind: 'cooling-down'; until: number; daily: boolean; message: string; text?: LocalText };
 
-export type ToolOutcome = { ok: true } | { ok: false; kind: ErrorKind; message: string; retryAfterSeconds?: number; daily?: boolean };
+/** A failure as taught: `text` is `message` to translate where shown, when it is ours. */
+export type ToolOutcome =
+  { ok: true } | { ok: false; kind: ErrorKind; message: string; text?: LocalText; retryAfterSeconds?: number; daily?: boolean };
 
 export interface ToolStateOptions {
   clock?: Clock;
@@ -53,13 +56,16 @@ export class ToolStateTracker {
     if (outcome.ok) {
       this.set(tool, { kind: 'ok', at });
     } else if (outcome.kind === 'disabled') {
-      this.set(tool, { kind: 'disabled', at, message: outcome.message });
+      this.set(tool, { kind: 'disabled', at, message: outcome.message, ...(outcome.text && { text: outcome.text }) });
     } else if (outcome.kind === 'unknown-tool') {
-      this.set(tool, { kind: 'unknown', at, message: outcome.message });
+      this.set(tool, { kind: 'unknown', at, message: outcome.message, ...(outcome.text && { text: outcome.text }) });
     } else if (outcome.kind === 'rate-limit') {
       const daily = outcome.daily === true;
       const until = this.cooldownEnd(at, outcome.retryAfterSeconds, daily);
-      this.entries.set(tool, { state: { kind: 'cooling-down', until, daily, message: outcome.message }, settled });
+      this.entries.set(tool, {
+        state: { kind: 'cooling-down', until, daily, message: outcome.message, ...(outcome.text && { text: outcome.text }) },
+        settled,
+      });
       this.changes.fire(tool);
     }
   }

@@ -1,6 +1,7 @@
 import ipaddr from 'ipaddr.js';
 import type { InputKind } from '../catalog/toolDefinition';
 import { classifyParsed } from '../indicators/classifyIp';
+import { ipClassText } from '../indicators/ipClassText';
 import type { IpClass } from '../indicators/target';
 import { domainOf, EMPTY_NEVER_SEND_LIST, parseAddress, v4Number, type NeverSendList } from './neverSendList';
 import { followedBy, renderText, t, type LocalText } from '../localText';
@@ -194,7 +195,7 @@ export function refusalText(match: NeverSendMatch): LocalText {
         ? t(
             '{0} is a {1} address, on your never-send list implicitly: an outside lookup would tell others about your network.',
             value,
-            match.ipClass,
+            ipClassText(match.ipClass, t),
           )
         : t(
             '{0} is an internal name (.{1}), on your never-send list implicitly: an outside lookup would tell others about your network.',

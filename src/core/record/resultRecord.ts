@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ERROR_KINDS } from '../errors';
 import { lazy } from '../lazy';
+import { localTextSchema } from './localTextSchema';
 
 export const toolErrorSchema = lazy(() =>
   z.object({
@@ -8,6 +9,8 @@ export const toolErrorSchema = lazy(() =>
     message: z.string(),
     retryAfterSeconds: z.optional(z.number()),
     daily: z.optional(z.boolean()),
+    /** The message as our text to translate where shown; dropped (not the record) when malformed. */
+    text: z.optional(z.catch(z.optional(localTextSchema()), undefined)),
   }),
 );
 

@@ -109,6 +109,18 @@ function summariseBreachSearch(data: Record<string, unknown>): SummaryItem[] {
   return items;
 }
 
+/**
+ * Whether the summary above the data already shows every value of `data.stats` (a tool without
+ * a summary of its own, and stats that are few plain values): the table then leaves them out.
+ */
+export function statsAllInSummary(tool: string, data: unknown): boolean {
+  if (!isRecord(data) || SUMMARISERS.has(tool)) return false;
+  const stats = field(data, 'stats');
+  if (!isRecord(stats)) return false;
+  const values = Object.values(stats);
+  return values.length > 0 && values.length <= MAX_STATS && values.every((value) => textOf(value) !== '');
+}
+
 /** Every plain value of `data.stats` ("found", "with_passwords", ...), labelled from its key. */
 function summariseStats(data: Record<string, unknown>): SummaryItem[] {
   const stats = field(data, 'stats');

@@ -17,9 +17,32 @@ function summaryTexts(t: Translate): Record<string, string> {
   };
 }
 
-/** A summary for the user to read: our labels and yes/no translated, the answer's values as they are. */
-export function localizedSummary(items: readonly SummaryItem[], t: Translate): SummaryItem[] {
+/** A bulk run's counts (its `stats`, labelled from our own keys, see bulkRecordData). */
+function bulkCountTexts(t: Translate): Record<string, string> {
+  return {
+    Found: t('Found'),
+    Unique: t('Unique'),
+    Answered: t('Answered'),
+    'From cache': t('From cache'),
+    Failed: t('Failed'),
+    'Not run': t('Not run'),
+    Skipped: t('Skipped'),
+    '429s': t('429s'),
+  };
+}
+
+/** One of the summary's own labels (or yes/no) in the user's language; any other text as it is. */
+export function summaryLabel(text: string, t: Translate): string {
   const texts = summaryTexts(t);
+  return Object.hasOwn(texts, text) ? texts[text] : text;
+}
+
+/**
+ * A summary for the user to read: our labels and yes/no translated, the answer's values as they
+ * are. A bulk run's counts are ours too (`bulk`).
+ */
+export function localizedSummary(items: readonly SummaryItem[], t: Translate, bulk = false): SummaryItem[] {
+  const texts = bulk ? { ...summaryTexts(t), ...bulkCountTexts(t) } : summaryTexts(t);
   const own = (text: string) => (Object.hasOwn(texts, text) ? texts[text] : text);
   return items.map((item) => ({
     ...item,

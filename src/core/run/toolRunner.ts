@@ -206,6 +206,7 @@ export class ToolRunner {
           ok: false,
           kind: failed.kind,
           message: failed.message,
+          text: failed.toToolError().text,
           retryAfterSeconds: failed.retryAfterSeconds,
           daily: failed.daily,
         });

@@ -1,3 +1,4 @@
+import { plainTranslate, type Translate } from '../translate';
 import * as z from 'zod/mini';
 import { lazy } from '../lazy';
 
@@ -72,12 +73,13 @@ const MAX_SHOWN_VALUE = 60;
  * reach (bounded by MAX_VALUES_PER_RULE per rule), no recursion, no regular expressions on the
  * answer: safe on hostile answers. Give it the redacted answer: a message may quote the value.
  */
-export function evaluateFindings(rules: readonly FindingRule[] | undefined, data: unknown): Finding[] {
+export function evaluateFindings(rules: readonly FindingRule[] | undefined, data: unknown, t: Translate = plainTranslate): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules ?? []) {
     try {
       const hit = firstMatch(rule, data);
-      if (hit.matched) findings.push({ severity: rule.severity ?? 'warning', message: messageOf(rule.message, hit.value) });
+      if (hit.matched)
+        findings.push({ severity: rule.severity ?? 'warning', message: messageOf(builtinMessage(rule.message, t), hit.value) });
     } catch {
       // A getter that throws (hostile data through the public API): that rule finds nothing.
     }
@@ -144,6 +146,13 @@ function conditionFits(condition: string, value: unknown): boolean {
   if (condition === 'in') return Array.isArray(value);
   if (condition === 'greaterThan') return typeof value === 'number';
   return value !== undefined && !Array.isArray(value);
+}
+
+/** The built-in rules' messages in the user's language; a user's own message stays as written. */
+function builtinMessage(message: string, t: Translate): string {
+  if (message === BREACH_RISK_FINDING.message) return t('Breach risk {value}');
+  if (message === ULP_CREDENTIALS_FINDING.message) return t('Credentials exposed: leak records with passwords');
+  return message;
 }
 
 function messageOf(template: string, value: unknown): string {

@@ -3,6 +3,7 @@ import { Emitter } from '../events';
 import { redact } from '../record/redact';
 import type { ResultRecord } from '../record/resultRecord';
 import type { SummaryItem } from '../render/summary';
+import { plainTranslate, type Translate } from '../translate';
 import { evaluateFindings, type Finding } from './findingRules';
 import { verdictLine, verdictOfItems } from './verdictLine';
 
@@ -47,6 +48,8 @@ export class HeldAnswers {
   constructor(
     private readonly history: () => readonly ResultRecord[],
     private readonly tool: (name: string) => ToolDefinition | undefined,
+    /** The user's language for verdicts and the built-in findings (`vscode.l10n.t` in the extension). */
+    private readonly t: Translate = plainTranslate,
   ) {}
 
   /** Answers received outside the history (a bulk run's rows): remembered with their verdict and findings. */
@@ -128,8 +131,8 @@ export class HeldAnswers {
     return {
       tool,
       value,
-      verdict: verdictLine(tool, redacted),
-      findings: evaluateFindings(this.tool(tool)?.findings, redacted),
+      verdict: verdictLine(tool, redacted, this.t),
+      findings: evaluateFindings(this.tool(tool)?.findings, redacted, this.t),
       at,
       data: redacted,
     };
@@ -166,7 +169,7 @@ export class HeldAnswers {
           const held = {
             tool: record.tool,
             value: row.sent,
-            verdict: verdictOfItems(row.items),
+            verdict: verdictOfItems(row.items, this.t),
             findings: [],
             at: record.startedAt,
             recordId: record.id,

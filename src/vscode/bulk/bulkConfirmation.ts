@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localizedSkipReason } from '../../core/bulk/bulkDisplay';
 import type { BulkPlan } from '../../core/bulk/bulkPlan';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import type { UsageToday } from '../../core/run/usageMeter';
@@ -36,7 +37,7 @@ function confirmationDetail({ planText, calls, plan, usage }: PlannedCalls, time
   const reasons = new Map<string, number>();
   for (const skipped of plan.skipped) reasons.set(skipped.reason, (reasons.get(skipped.reason) ?? 0) + 1);
   for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 5)) {
-    lines.push(vscode.l10n.t('Skipped {0}: {1}', count, reason));
+    lines.push(vscode.l10n.t('Skipped {0}: {1}', count, localizedSkipReason(reason, vscode.l10n.t)));
   }
   lines.push(vscode.l10n.t('The most frequent targets go first. Calls made today: {0}.', usage.total));
   if (usage.remaining !== undefined) lines.push(vscode.l10n.t('Daily quota left, as the API last reported it: {0}.', usage.remaining));

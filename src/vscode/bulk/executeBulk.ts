@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { localizedStopReason } from '../../core/bulk/bulkDisplay';
 import type { BulkPlan, PlannedTarget } from '../../core/bulk/bulkPlan';
 import { runBulk, type BulkProgress, type BulkRunResult } from '../../core/bulk/bulkScheduler';
 import { bulkRecordData, pendingInputs, summariseBulk, type BulkSummary } from '../../core/bulk/bulkSummary';
@@ -47,7 +48,7 @@ export async function executeBulk(
   rememberVerdicts(services, tool, sent);
   const result = withOverBudgetRows(sent, budget.over, settings.bulkMaxCalls);
   const summary = summariseBulk(tool.name, sourceLabel, { ...plan, targets: [...budget.send, ...budget.over] }, result);
-  const stopped = summary.stopped ? vscode.l10n.t(' (stopped: {0})', summary.stopped) : '';
+  const stopped = summary.stopped ? vscode.l10n.t(' (stopped: {0})', localizedStopReason(summary.stopped, vscode.l10n.t)) : '';
   const record = bulkRecord({
     id: services.results.newId(startedAt, 'bulk-'),
     tool: tool.name,

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { extractUniqueTargetsInChunks, TooManyTargetsError } from '../../core/bulk/extractUnique';
 import { indicatorReport } from '../../core/transform/indicatorReport';
+import { percentReporter, withCancellableProgress } from '../run/cancellation';
 import type { Services } from '../services';
 
 /**
@@ -19,29 +20,21 @@ export async function extractIndicators(services: Services): Promise<vscode.Text
   const text = editor.document.getText(selection);
   const name = path.basename(editor.document.uri.path);
   const source = selection ? vscode.l10n.t('the selection of {0}', name) : name;
-  const found = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('NiamonX: extracting indicators'), cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        return await extractUniqueTargetsInChunks(text, undefined, { signal: controller.signal });
-      } catch (error) {
-        if (controller.signal.aborted) return undefined;
-        if (error instanceof TooManyTargetsError) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: too many different indicators; select a part of the text.'));
-          return undefined;
-        }
-        throw error;
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const found = await withCancellableProgress(vscode.l10n.t('NiamonX: extracting indicators'), async (controller, progress) => {
+    const report = percentReporter(progress);
+    try {
+      return await extractUniqueTargetsInChunks(text, undefined, { signal: controller.signal, onProgress: report });
+    } catch (error) {
+      if (controller.signal.aborted) return undefined;
+      if (!(error instanceof TooManyTargetsError)) throw error;
+      void vscode.window.showWarningMessage(vscode.l10n.t('NiamonX: too many different indicators; select a part of the text.'));
+      return undefined;
+    }
+  });
   if (!found) return undefined;
   const document = await vscode.workspace.openTextDocument({
     language: 'markdown',
-    content: indicatorReport(found, source, services.neverSend()),
+    content: indicatorReport(found, source, services.neverSend(), vscode.l10n.t),
   });
   await vscode.window.showTextDocument(document, { preview: false });
   return document;

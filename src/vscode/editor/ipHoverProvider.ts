@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { realClock, type Clock } from '../../core/clock';
 import { detectAt } from '../../core/indicators/detectTarget';
+import { ipClassText } from '../../core/indicators/ipClassText';
 import type { HeldAnswers } from '../../core/verdicts/heldAnswers';
 import { CommandId } from '../commands/commandIds';
 import { currentSettings } from '../settings/config';
@@ -35,7 +36,7 @@ export class IpHoverProvider implements vscode.HoverProvider {
     // Only our own commands may run from this hover, never arbitrary command links.
     markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
     markdown.appendMarkdown('**NiamonX** ');
-    markdown.appendText(`${shown} (IPv${target.ip.version}, ${target.ip.class})`);
+    markdown.appendText(`${shown} (IPv${target.ip.version}, ${ipClassText(target.ip.class, vscode.l10n.t)})`);
     for (const answer of this.held?.lookup(ip).slice(0, MAX_HELD_SHOWN) ?? []) {
       // The verdict and findings come from an answer (untrusted): appended as text, never as markdown.
       markdown.appendMarkdown('\n\n');

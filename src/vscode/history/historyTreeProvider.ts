@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { errorKindText } from '../../core/errorKindText';
+import { shownMessage } from '../../core/errors';
 import type { HistoryStore } from '../../core/history/historyStore';
 import type { ResultRecord } from '../../core/record/resultRecord';
 import { CommandId } from '../commands/commandIds';
@@ -22,19 +24,19 @@ export class HistoryTreeProvider implements vscode.TreeDataProvider<ResultRecord
     item.id = `result:${record.id}`;
     const when = new Date(record.startedAt);
     item.description = [
-      when.toLocaleTimeString(),
+      when.toLocaleTimeString(vscode.env.language),
       record.cached ? vscode.l10n.t('cached') : '',
       record.origin === 'agent' ? vscode.l10n.t('by AI agent') : '',
-      record.ok ? '' : record.error?.kind,
+      record.ok || !record.error ? '' : errorKindText(record.error.kind, vscode.l10n.t),
     ]
       .filter(Boolean)
       .join(' · ');
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendText(vscode.l10n.t('{0} on {1}', record.tool, record.input) + `\n${when.toLocaleString()}`);
+    tooltip.appendText(vscode.l10n.t('{0} on {1}', record.tool, record.input) + `\n${when.toLocaleString(vscode.env.language)}`);
     tooltip.appendText(
       record.ok
         ? `\n${vscode.l10n.t('OK (HTTP {0}) in {1} ms', record.status ?? 200, record.durationMs ?? 0)}`
-        : `\n${record.error?.message ?? vscode.l10n.t('failed')}`,
+        : `\n${record.error ? shownMessage(record.error, vscode.l10n.t) : vscode.l10n.t('failed')}`,
     );
     item.tooltip = tooltip;
     item.iconPath = record.ok

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { checkApiKey } from '../../core/api/keyRules';
+import { checkApiKey, type KeyCheck } from '../../core/api/keyRules';
+import { renderText } from '../../core/localText';
 import { warnIfKeyGoesElsewhere } from './baseUrlWarning';
 import type { Services } from '../services';
 
@@ -18,17 +19,21 @@ export async function setApiKey(services: Services, provided?: unknown): Promise
           placeHolder: vscode.l10n.t('NiamonX API key'),
           password: true,
           ignoreFocusOut: true,
-          validateInput: (text) =>
-            text ? (checkApiKey(text).ok ? undefined : (checkApiKey(text) as { message: string }).message) : undefined,
+          validateInput: (text) => (text ? refusalOf(checkApiKey(text)) : undefined),
         });
   if (key === undefined || !key.trim()) return false;
   const check = checkApiKey(key);
   if (!check.ok) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: {0}', check.message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('NiamonX: {0}', renderText(check.text, vscode.l10n.t)));
     return false;
   }
   await services.keys.set(check.key);
   void vscode.window.showInformationMessage(vscode.l10n.t('NiamonX: API key saved in secret storage.'));
   await warnIfKeyGoesElsewhere(services);
   return true;
+}
+
+/** Why a typed key is refused, in the user's language (undefined: it is fine). */
+function refusalOf(check: KeyCheck): string | undefined {
+  return check.ok ? undefined : renderText(check.text, vscode.l10n.t);
 }

@@ -1,12 +1,14 @@
 // Types only from 'vscode': this class runs against a fake panel in the unit tests.
 import type * as vscode from 'vscode';
 import { buildRenderModel } from '../../core/render/renderModel';
-import { summarise } from '../../core/render/summary';
+import { statsAllInSummary, summarise } from '../../core/render/summary';
 import { parseWebviewMessage, recordForWebview, type ShowMessage } from '../../core/render/webviewMessages';
 import type { ResultRecord } from '../../core/record/resultRecord';
 import type { ResultPanelActions } from './panelActionsContract';
 import { localizedSummary } from '../../core/render/summaryTexts';
-import { plainTranslate } from '../../core/translate';
+import { plainTranslate, type Translate } from '../../core/translate';
+import { shownMessage } from '../../core/errors';
+import { localizedBulkData } from '../../core/bulk/bulkDisplay';
 
 export const NOT_IN_MEMORY_NOTICE =
   'The original values are no longer in memory (they are never saved). Run the tool again to reveal them.';
@@ -138,11 +140,15 @@ export class ResultPanel {
         data = original;
       }
     }
+    const translate = this.actions.translate ?? plainTranslate;
     const message: ShowMessage = {
       type: 'show',
-      record: recordForWebview(record),
-      model: buildRenderModel(record.bulk ? withoutCounts(data) : data),
-      summary: localizedSummary(summarise(record.tool, data), this.actions.translate ?? plainTranslate),
+      record: withErrorShown(recordForWebview(record), translate),
+      // A bulk run's table is ours: its columns, statuses and reasons in the user's language.
+      model: buildRenderModel(
+        record.bulk ? localizedBulkData(withoutCounts(data), translate) : statsAllInSummary(record.tool, data) ? withoutCounts(data) : data,
+      ),
+      summary: localizedSummary(summarise(record.tool, data), translate, record.bulk !== undefined),
       revealed: this.revealed,
       canReveal: canReveal(record),
     };
@@ -151,7 +157,13 @@ export class ResultPanel {
   }
 }
 
-/** A bulk run's counts are the summary above its table: shown once, not again in the data. */
+/** A failure we described is shown in the user's language; what the server wrote stays as written. */
+function withErrorShown(record: ResultRecord, translate: Translate): ResultRecord {
+  if (!record.error?.text) return record;
+  return { ...record, error: { ...record.error, message: shownMessage(record.error, translate) } };
+}
+
+/** Counts shown in the summary above the table (a bulk run's, or all of a tool's stats) are not shown again in it. */
 function withoutCounts(data: unknown): unknown {
   if (!data || typeof data !== 'object' || Array.isArray(data) || !('stats' in data)) return data;
   const rest: Record<string, unknown> = { ...(data as Record<string, unknown>) };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
-import { ToolCallError } from '../../core/errors';
+import { shownMessage, ToolCallError } from '../../core/errors';
 import { resolveInput } from '../../core/run/inputResolver';
 
 /** A function, so the placeholders follow VS Code's display language. */
@@ -27,7 +27,8 @@ export async function askForInput(tool: ToolDefinition, initial = ''): Promise<s
         resolveInput(tool.name, tool, text);
         return undefined;
       } catch (error) {
-        return error instanceof ToolCallError ? error.message : String(error);
+        // Our own words in the user's language.
+        return error instanceof ToolCallError ? shownMessage(error, vscode.l10n.t) : String(error);
       }
     },
   });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inputKindText } from '../../core/indicators/inputKindText';
 import type { ToolDefinition } from '../../core/catalog/toolDefinition';
 import type { InputKind } from '../../core/catalog/toolDefinition';
 import type { Services } from '../services';
@@ -23,7 +24,7 @@ export async function pickTool(
   const toItem = (tool: ToolDefinition): ToolItem => ({
     label: tool.label,
     description: `${tool.name} · ${tool.category}`,
-    detail: vscode.l10n.t('{0} (takes {1})', tool.description, tool.inputKind),
+    detail: vscode.l10n.t('{0} (takes {1})', tool.description, inputKindText(tool.inputKind, vscode.l10n.t)),
     tool,
   });
   const items: ToolItem[] = [];

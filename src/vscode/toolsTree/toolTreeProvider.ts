@@ -3,6 +3,8 @@ import { realClock, type Clock } from '../../core/clock';
 import type { ToolCatalog } from '../../core/catalog/catalog';
 import type { InvalidToolEntry, ToolDefinition } from '../../core/catalog/toolDefinition';
 import { secondsUntil, type ToolState, type ToolStateTracker } from '../../core/catalog/toolState';
+import { inputKindText } from '../../core/indicators/inputKindText';
+import { shownMessage } from '../../core/errors';
 import { CommandId } from '../commands/commandIds';
 
 export type ToolTreeNode =
@@ -77,13 +79,17 @@ export class ToolTreeProvider implements vscode.TreeDataProvider<ToolTreeNode>, 
     const state = this.states.stateOf(tool.name);
     const item = new vscode.TreeItem(tool.label);
     item.id = `tool:${tool.name}`;
-    item.description = [tool.inputKind, stateText(state, this.clock.now())].filter(Boolean).join(' · ');
+    item.description = [inputKindText(tool.inputKind, vscode.l10n.t), stateText(state, this.clock.now())].filter(Boolean).join(' · ');
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${escapeMd(tool.label)}** \`${tool.name}\`\n\n`);
     tooltip.appendText(tool.description);
     const origin = tool.source === 'user' ? vscode.l10n.t('from niamonx.tools') : vscode.l10n.t('built in');
-    tooltip.appendMarkdown('\n\n').appendText(vscode.l10n.t('Takes: {0} · {1}', tool.acceptedKinds.join(', '), origin));
-    if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(state.message);
+    tooltip
+      .appendMarkdown('\n\n')
+      .appendText(
+        vscode.l10n.t('Takes: {0} · {1}', tool.acceptedKinds.map((kind) => inputKindText(kind, vscode.l10n.t)).join(', '), origin),
+      );
+    if ('message' in state && state.message) tooltip.appendMarkdown('\n\n').appendText(shownMessage(state, vscode.l10n.t));
     item.tooltip = tooltip;
     item.iconPath = stateIcon(state);
     // A daily lock gets its own value so the menu can offer Try Now on it.

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { summarise, type SummaryItem } from '../../../src/core/render/summary';
+import { statsAllInSummary, summarise, type SummaryItem } from '../../../src/core/render/summary';
 import { localizedSummary, SUMMARY_LABELS } from '../../../src/core/render/summaryTexts';
 
 const asMap = (items: SummaryItem[]) => Object.fromEntries(items.map((item) => [item.label, item.value]));
@@ -96,5 +96,24 @@ describe('summary texts in the user language', () => {
     assert.equal(shouted.find((item) => item.label === '«Alive»')?.value, '«yes»');
     assert.equal(shouted.find((item) => item.label === '«Status»')?.value, 'found', 'the API’s words stay as they are');
     assert.equal(shouted.at(-1)?.label, 'with_passwords');
+  });
+});
+
+describe('stats shown once', () => {
+  it('leaves a tool’s stats out of the table only when the summary shows every one of them', () => {
+    assert.equal(statsAllInSummary('ulp_search', { stats: { total: 37, unique_hosts: 5, with_password: 34 }, records: [] }), true);
+    assert.equal(
+      statsAllInSummary('ulp_search', { stats: { total: 37, nested: { a: 1 } } }),
+      false,
+      'a nested value is not in the summary',
+    );
+    assert.equal(statsAllInSummary('ulp_search', { stats: {} }), false);
+    assert.equal(
+      statsAllInSummary('ulp_search', { stats: Object.fromEntries([...Array(9).keys()].map((k) => [`k${k}`, k])) }),
+      false,
+      'more than the summary shows',
+    );
+    assert.equal(statsAllInSummary('gl_ping', { alive: true, stats: { total: 1 } }), false, 'a tool with its own summary keeps its stats');
+    assert.equal(statsAllInSummary('ulp_search', 'text'), false);
   });
 });
