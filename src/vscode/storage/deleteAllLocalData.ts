@@ -4,7 +4,7 @@ import type { Services } from '../services';
 /**
  * Deletes everything the extension keeps on this computer, after one confirmation that lists it:
  * the history, the answer cache, today's call counts and the stored key (and what was learned
- * from answers: cooldowns and pacing). After it, an uninstall leaves nothing of ours behind.
+ * from answers: cooldowns and pacing). After it, an uninstall leaves nothing of the user's behind (code-cache/ holds only our compiled code).
  */
 export async function deleteAllLocalData(services: Services): Promise<boolean> {
   const results = services.history.list().length;
