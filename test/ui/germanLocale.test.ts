@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Frame, Locator } from 'playwright-core';
 import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession } from '../harness';
 import { assertNoEnglish } from '../util/englishLeftovers';
-import { packLanguagePackStub } from './languagePackStub';
+import { useLanguagePackStub } from './languagePackStub';
 import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview';
 
 /** VS Code's own words under an input box (the language pack stub translates nothing of VS Code). */
@@ -24,18 +23,10 @@ const LOG = '10:00:01 fw ACCEPT src=8.8.8.8 dst=10.0.0.5\n10:00:02 fw ACCEPT src
 // stay English (the language pack stub translates nothing of VS Code), so only our parts are read.
 describe('UI: German display language', function () {
   this.timeout(180_000);
-  let languagePack: ReturnType<typeof packLanguagePackStub> | undefined;
-
-  before(function () {
-    languagePack = packLanguagePackStub('de');
-  });
-  after(function () {
-    if (languagePack) rmSync(dirname(languagePack.vsix), { recursive: true, force: true });
-  });
+  const german = useLanguagePackStub('de');
   const session = useVsCodeSession(() => ({
     suite: 'locale-de',
-    alsoInstall: [languagePack!.vsix],
-    locale: { language: 'de', languagePacksJson: languagePack!.languagePacksJson },
+    ...german(),
     // The fixture extension calls the agents' tool as an agent would (see agentConfirmation.test.ts).
     moreExtensions: [join(PROJECT_ROOT, 'test', 'fixtures', 'lmCaller')],
     files: {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../devtools/projectPaths';
 
 /**
@@ -48,4 +48,21 @@ export function packLanguagePackStub(languageId: string): { vsix: string; langua
     },
   };
   return { vsix, languagePacksJson: JSON.stringify(languagePacks) };
+}
+
+/**
+ * For a suite: packs the stub before its session starts (call this before useVsCodeSession) and
+ * removes it after; returns the session options that make VS Code speak `languageId`.
+ */
+export function useLanguagePackStub(
+  languageId: string,
+): () => { alsoInstall: string[]; locale: { language: string; languagePacksJson: string } } {
+  let pack: ReturnType<typeof packLanguagePackStub> | undefined;
+  before(function () {
+    pack = packLanguagePackStub(languageId);
+  });
+  after(function () {
+    if (pack) rmSync(dirname(pack.vsix), { recursive: true, force: true });
+  });
+  return () => ({ alsoInstall: [pack!.vsix], locale: { language: languageId, languagePacksJson: pack!.languagePacksJson } });
 }

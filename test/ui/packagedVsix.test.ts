@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { hashKey } from '../../emulator/server';
 import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { useVsCodeSession, UI_STEP_TIMEOUT_MS } from '../harness';
+import { walkthroughSteps } from './walkthroughSteps';
 
 const VSCE = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
 
@@ -134,19 +135,12 @@ describe('UI: the packaged .vsix', function () {
 
     // Each step completes on the real event: its own button runs the command (the key is stored,
     // 1.1.1.1 is pinged), and the step's check mark follows.
-    const step = (id: string) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
-    const checked = (id: string) => step(id).locator('.codicon-getting-started-step-checked').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
-    await step('setKey').click();
-    await step('setKey').getByRole('button', { name: 'Set API Key' }).click();
-    await session.typeInQuickInput(session.testKey);
-    await session.workbench.waitForQuickInputClosed();
-    await checked('setKey');
+    const walkthrough = walkthroughSteps(session);
+    await walkthrough.setKey();
     const before = session.emulator.requests.length;
-    await step('ping').click();
-    await step('ping').getByRole('button', { name: 'Ping' }).click();
-    await session.typeInQuickInput('1.1.1.1');
+    await walkthrough.startPing('1.1.1.1');
     await session.emulator.waitForRequest((r) => r.tool === 'gl_ping' && session.emulator.requests.indexOf(r) >= before, 20_000);
-    await checked('ping');
+    await walkthrough.checked('ping');
     await session.workbench.notification('NiamonX Ping').waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
     await session.screenshot('walkthrough-steps-done');
   });

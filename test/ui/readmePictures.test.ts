@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../devtools/projectPaths';
 import { UI_STEP_TIMEOUT_MS, useVsCodeSession, type VsCodeSession } from '../harness';
-import { packLanguagePackStub } from './languagePackStub';
+import { useLanguagePackStub } from './languagePackStub';
 import { clearNotifications, readmePicture, waitForWebviewsDrawn } from './readmePicture';
 import { openNiamonxSidebar, treeRow, waitForResultFrame } from './resultWebview';
+import { walkthroughSteps } from './walkthroughSteps';
 
 /** Public addresses only: outside development the documentation ranges are on the never-send list. */
 const INCIDENT = '# Incident 42\n\nBeacon to 8.8.8.8 every 60 s, then login from alice@example.com.\n';
@@ -166,18 +167,10 @@ describe('UI: README pictures', function () {
     it('walkthrough.png: the walkthrough with the key set and a first ping done, nothing beside it', async function () {
       await startClean(session);
       await openWalkthrough(session);
-      const page = session.page.locator('.gettingStartedContainer');
-      const step = (id: string) => page.locator(`.getting-started-step[data-step-id$="#${id}"]`);
-      const checked = (id: string) => step(id).locator('.codicon-getting-started-step-checked').waitFor({ timeout: UI_STEP_TIMEOUT_MS });
       // As a newcomer follows it: each step's own button (the key is stored, 1.1.1.1 is pinged).
-      await step('setKey').click();
-      await step('setKey').getByRole('button', { name: 'Set API Key' }).click();
-      await session.typeInQuickInput(session.testKey);
-      await session.workbench.waitForQuickInputClosed();
-      await checked('setKey');
-      await step('ping').click();
-      await step('ping').getByRole('button', { name: 'Ping' }).click();
-      await session.typeInQuickInput('1.1.1.1');
+      const { checked, setKey, startPing } = walkthroughSteps(session);
+      await setKey();
+      await startPing('1.1.1.1');
       await waitForResultFrame(session.page, '1.1.1.1');
       await checked('ping');
       // The walkthrough alone, opened again as a user comes back to it: the result it opened is closed.
@@ -193,19 +186,12 @@ describe('UI: README pictures', function () {
   });
 
   describe('in German', function () {
-    let languagePack: ReturnType<typeof packLanguagePackStub> | undefined;
-    before(function () {
-      languagePack = packLanguagePackStub('de');
-    });
-    after(function () {
-      if (languagePack) rmSync(dirname(languagePack.vsix), { recursive: true, force: true });
-    });
+    const german = useLanguagePackStub('de');
     const session = useVsCodeSession(() => ({
       suite: 'readme-pictures',
       installVsix: vsix,
       keyInEnvironment: true,
-      alsoInstall: [languagePack!.vsix],
-      locale: { language: 'de', languagePacksJson: languagePack!.languagePacksJson },
+      ...german(),
       files: { 'vorfall.md': '# Vorfall 42\n\nBeacon zu 8.8.8.8 alle 60 s.\n' },
       userSettings: NO_CHAT_VIEW,
     }));
