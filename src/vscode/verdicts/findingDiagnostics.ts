@@ -43,6 +43,7 @@ export class FindingDiagnostics implements vscode.Disposable {
   private readonly sites = new Map<string, Map<string, FindingSite>>();
   private readonly scans = new Map<string, AbortController>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private findingsCheck: ReturnType<typeof setTimeout> | undefined;
   private findingsVersion = 0;
   private readonly pending = new Set<vscode.TextDocument>();
 
@@ -52,14 +53,7 @@ export class FindingDiagnostics implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       this.collection,
-      held.onDidChange(() => {
-        // Only a change in which values have findings can change the diagnostics.
-        const version = held.findingsVersion;
-        if (version !== this.findingsVersion) {
-          this.findingsVersion = version;
-          this.scheduleAll();
-        }
-      }),
+      held.onDidChange(() => this.checkFindingsSoon()),
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
@@ -73,6 +67,22 @@ export class FindingDiagnostics implements vscode.Disposable {
 
   scheduleAll(): void {
     for (const document of vscode.workspace.textDocuments) this.schedule(document);
+  }
+
+  /**
+   * Only a change in which values have findings can change the diagnostics. Asked once things
+   * are quiet: working it out reads the whole history, and a run of many calls changes it on
+   * every call.
+   */
+  private checkFindingsSoon(): void {
+    if (this.findingsCheck) return;
+    this.findingsCheck = setTimeout(() => {
+      this.findingsCheck = undefined;
+      const version = this.held.findingsVersion;
+      if (version === this.findingsVersion) return;
+      this.findingsVersion = version;
+      this.scheduleAll();
+    }, FINDINGS_UPDATE_DELAY_MS);
   }
 
   /** Whole documents are scanned after things are quiet: a burst of edits costs one scan. */
@@ -156,6 +166,7 @@ export class FindingDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.findingsCheck) clearTimeout(this.findingsCheck);
     for (const scan of this.scans.values()) scan.abort();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
