@@ -38,7 +38,7 @@ describe('UI: themes and icons', function () {
     });
     await session.openFile('incident.md');
     await session.selectFirst('8.8.8.8');
-    // For the README: the palette offering the extension's commands with an IP selected.
+    // The palette offers the extension's commands with an IP selected, in the light theme before the switch.
     await session.page.keyboard.press('F1');
     await session.workbench.quickInputBox.fill('>NiamonX');
     await session.page
