@@ -35,31 +35,44 @@ export class Workbench {
 
   /**
    * Opens the command palette, types `title` and picks it. A focus change just then (an input
-   * box closing, a notification) can dismiss the palette as it opens: it is opened again.
+   * box closing, a notification, a page focusing itself once drawn) can dismiss the palette as
+   * it opens: it is opened again.
    */
   async pickFromPalette(title: string): Promise<void> {
+    const attempts = 4;
     for (let attempt = 1; ; attempt++) {
+      const last = attempt === attempts;
       try {
         await this.page.keyboard.press('F1');
         await this.quickInputBox.waitFor({ state: 'visible', timeout: 5_000 });
         await this.quickInputBox.fill(`>${title}`, { timeout: 5_000 });
-        await this.pickQuickInputItem(title);
+        await this.pickQuickInputItem(title, last ? UI_STEP_TIMEOUT_MS : 5_000);
         return;
       } catch (error) {
-        if (attempt >= 3) throw error;
-        await this.page.keyboard.press('Escape');
+        if (last) throw error;
+        console.log(`pickFromPalette: "${title}" not picked on attempt ${attempt}, again (${String(error).split('\n')[0]})`);
+        // Only a palette still open is closed: an Escape that reaches the page would act there
+        // (a walkthrough goes back to the Welcome page on it).
+        if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
       }
     }
   }
 
   /** Clicks the quick-input row whose label is exactly `label`. */
-  async pickQuickInputItem(label: string): Promise<void> {
+  async pickQuickInputItem(label: string, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<void> {
     const row = this.page
       .locator('.quick-input-list .monaco-list-row')
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
       .first();
-    await row.waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
-    await row.click();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click({ timeout: timeoutMs });
+  }
+
+  /** Waits for the quick input titled `title` (a command's own input box or pick list). */
+  async waitForQuickInputTitled(title: string): Promise<void> {
+    await this.quickInput
+      .locator('.quick-input-title', { hasText: exactly(title) })
+      .waitFor({ state: 'visible', timeout: UI_STEP_TIMEOUT_MS });
   }
 
   /** Types into the open quick input (an input box or a pick list's filter), then presses Enter unless told not to. */

@@ -116,7 +116,8 @@ describe('UI: the packaged .vsix', function () {
     await session.runCommand('View: Hide Panel');
     await session.runCommand('Welcome: Open Walkthrough...');
     await session.workbench.pickQuickInputItem('Get Started with NiamonX Tools');
-    const page = session.page.locator('.gettingStartedContainer');
+    const walkthrough = walkthroughSteps(session);
+    const page = walkthrough.page;
     await page
       .locator('.getting-started-category-title, h2', { hasText: 'Get Started with NiamonX Tools' })
       .first()
@@ -135,7 +136,6 @@ describe('UI: the packaged .vsix', function () {
 
     // Each step completes on the real event: its own button runs the command (the key is stored,
     // 1.1.1.1 is pinged), and the step's check mark follows.
-    const walkthrough = walkthroughSteps(session);
     await walkthrough.setKey();
     const before = session.emulator.requests.length;
     await walkthrough.startPing('1.1.1.1');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { UI_STEP_TIMEOUT_MS, type VsCodeSession } from '../harness';
 import { waitFor } from '../../devtools/util/waitFor';
 
@@ -70,14 +70,24 @@ export async function waitForWebviewsDrawn(page: Page): Promise<void> {
  * Takes a README picture (test-artifacts/<suite>/<name>.png) and fails when, just before or just
  * after it, the screen shows what a README picture must not (see pictureProblems).
  */
-export async function readmePicture(session: VsCodeSession, name: string): Promise<void> {
+export async function readmePicture(session: VsCodeSession, name: string, subject?: PictureSubject): Promise<void> {
   // The pointer rests in the status bar's empty middle: no hover, no tooltip in the picture.
   const size = session.page.viewportSize();
   if (size) await session.page.mouse.move(size.width / 2, size.height - 2);
-  const before = await pictureProblems(session.page);
+  const before = [...(await pictureProblems(session.page)), ...(await missing(subject))];
   await session.screenshot(name);
-  const after = await pictureProblems(session.page);
+  const after = [...(await pictureProblems(session.page)), ...(await missing(subject))];
   assert.deepEqual([...new Set([...before, ...after])], [], `${name}.png must not show these`);
+}
+
+/** What the picture is of, when it could quietly turn into something else (a walkthrough into the Welcome page). */
+export interface PictureSubject {
+  description: string;
+  locator: Locator;
+}
+
+async function missing(subject: PictureSubject | undefined): Promise<string[]> {
+  return subject && !(await subject.locator.count()) ? [`no ${subject.description}`] : [];
 }
 
 /** Clears every notification (as "Notifications: Clear All Notifications" does) and waits until none shows. */
