@@ -12,7 +12,8 @@ const RATIO_GOAL = 1.3;
 /**
  * The run benchmark of `npm run bench:host` (its last window's extensionTestsPath): what a run
  * through the public API costs in a real extension host against the same workload through the
- * runner in plain Node (activation is measured in windows of its own: activationSuite.ts).
+ * runner in plain Node (activation is measured in windows of its own: activationSuite.ts), and
+ * the same once more with VS Code's fetch support off, which tells our part from VS Code's.
  * NIAMONX_BENCH_PROFILE=1 writes a CPU profile of one round to test-artifacts/bench/runs.cpuprofile.
  */
 export async function run(): Promise<void> {
@@ -45,6 +46,13 @@ export async function run(): Promise<void> {
   const node = nodes.reduce(faster);
   await config.update('history.maxEntries', 10_000, vscode.ConfigurationTarget.Global);
   const hostFullHistory = faster(await inHost(5), await inHost(6));
+  await config.update('history.maxEntries', undefined, vscode.ConfigurationTarget.Global);
+  // VS Code's own part: with its fetch support on (the default) every request reads the proxy
+  // settings and gets a new connection; the user's setting, measured here only to tell the parts apart.
+  const http = vscode.workspace.getConfiguration('http');
+  await http.update('fetchAdditionalSupport', false, vscode.ConfigurationTarget.Global);
+  const hostPlainFetch = faster(await inHost(7), await inHost(8));
+  await http.update('fetchAdditionalSupport', undefined, vscode.ConfigurationTarget.Global);
 
   const perCall = (result: WorkloadResult) => result.ms / WORKLOAD.calls;
   const lines = [
@@ -55,10 +63,11 @@ export async function run(): Promise<void> {
     `    extension host, public API:        ${fixed(host.ms)} ms, ${fixed(perCall(host), 2)} ms a call (${host.ok} ok, ${host.failed} failed): ` +
       `${fixed(host.ms / node.ms, 2)}× plain Node (goal ≤ ${RATIO_GOAL}×)`,
     `    the same, history.maxEntries 10000: ${fixed(hostFullHistory.ms)} ms, ${fixed(perCall(hostFullHistory), 2)} ms a call: ${fixed(hostFullHistory.ms / node.ms, 2)}× plain Node`,
+    `    the same, http.fetchAdditionalSupport off (no proxy lookup, connections kept): ${fixed(hostPlainFetch.ms)} ms, ` +
+      `${fixed(perCall(hostPlainFetch), 2)} ms a call: ${fixed(hostPlainFetch.ms / node.ms, 2)}× plain Node`,
     '',
   ];
   console.log(lines.join('\n'));
-  await config.update('history.maxEntries', undefined, vscode.ConfigurationTarget.Global);
   await config.update('resultView', undefined, vscode.ConfigurationTarget.Global);
 }
 
