@@ -5,6 +5,8 @@ import { CommandId } from '../commands/commandIds';
 
 /** At or below this many calls left (as the API reported), the item turns to the warning colour. */
 const LOW_REMAINING = 10;
+/** A bulk run counts many calls a second: the item is redrawn at most this often (each redraw is a message to VS Code). */
+const USAGE_RENDER_DELAY_MS = 100;
 
 type KeyState = 'secret-storage' | 'environment' | 'none' | 'unknown';
 
@@ -17,6 +19,7 @@ export class UsageStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private keyState: KeyState = 'unknown';
   private readonly firstRender: ReturnType<typeof setTimeout>;
+  private usageRender: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly keys: ApiKeyStore,
@@ -30,7 +33,7 @@ export class UsageStatusBar implements vscode.Disposable {
     this.firstRender = setTimeout(() => this.render(), 0);
     this.subscriptions.push(
       keys.onDidChange(() => void this.refreshKeyState()),
-      usage.onDidChange(() => this.render()),
+      usage.onDidChange(() => this.renderSoon()),
       // Calls made in another window meanwhile show when this one is used again.
       vscode.window.onDidChangeWindowState((state) => {
         if (state.focused) this.render();
@@ -42,6 +45,13 @@ export class UsageStatusBar implements vscode.Disposable {
   async refreshKeyState(): Promise<void> {
     this.keyState = await this.keys.source();
     this.render();
+  }
+
+  private renderSoon(): void {
+    this.usageRender ??= setTimeout(() => {
+      this.usageRender = undefined;
+      this.render();
+    }, USAGE_RENDER_DELAY_MS);
   }
 
   private render(): void {
@@ -63,6 +73,7 @@ export class UsageStatusBar implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.firstRender);
+    clearTimeout(this.usageRender);
     for (const subscription of this.subscriptions) subscription.dispose();
     this.item.dispose();
   }
