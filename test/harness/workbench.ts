@@ -68,6 +68,22 @@ export class Workbench {
     await row.click({ timeout: timeoutMs });
   }
 
+  /** Opens the command palette filtered to `filter` and waits until it lists `row`; the caller closes it. */
+  async showCommandsMatching(filter: string, row: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInputBox.fill(`>${filter}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: row }).first().waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+  }
+
+  /** Picks a colour theme as a user does (Preferences: Color Theme) and waits until the workbench wears it. */
+  async chooseColorTheme(label: string, workbenchClass: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    await this.typeInQuickInput(label, { submit: false });
+    await this.pickQuickInputItem(label);
+    await this.waitForQuickInputClosed();
+    await this.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+  }
+
   /** Waits for the quick input titled `title` (a command's own input box or pick list). */
   async waitForQuickInputTitled(title: string): Promise<void> {
     await this.quickInput

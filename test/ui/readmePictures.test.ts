@@ -63,12 +63,7 @@ describe('UI: README pictures', function () {
       await startClean(session);
       await session.openFile('incident.md');
       await session.selectFirst('8.8.8.8');
-      await session.page.keyboard.press('F1');
-      await session.workbench.quickInputBox.fill('>NiamonX');
-      await session.page
-        .locator('.quick-input-list .monaco-list-row', { hasText: 'NiamonX: Ping' })
-        .first()
-        .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      await session.workbench.showCommandsMatching('NiamonX', 'NiamonX: Ping');
       await readmePicture(session, 'palette');
       await session.page.keyboard.press('Escape');
       await session.workbench.waitForQuickInputClosed();
@@ -92,13 +87,13 @@ describe('UI: README pictures', function () {
         ['Dark Modern', 'vs-dark', 'theme-dark'],
         ['Dark High Contrast', 'hc-black', 'theme-high-contrast'],
       ] as const) {
-        await chooseTheme(session, label, workbenchClass);
+        await session.workbench.chooseColorTheme(label, workbenchClass);
         await waitForResultFrame(session.page, '8.8.8.8');
         await readmePicture(session, file);
       }
       // Back to the theme the window started with, for the pictures after these.
       const light = original?.includes('vs-dark') ? ['Dark Modern', 'vs-dark'] : ['Light Modern', 'vs'];
-      await chooseTheme(session, light[0], light[1]);
+      await session.workbench.chooseColorTheme(light[0], light[1]);
     });
 
     it('right-click.png: the NiamonX submenu of the editor on a selected IP', async function () {
@@ -221,14 +216,6 @@ async function settled(session: VsCodeSession): Promise<void> {
     .first()
     .waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS });
   await clearNotifications(session);
-}
-
-async function chooseTheme(session: VsCodeSession, label: string, workbenchClass: string): Promise<void> {
-  await session.runCommand('Preferences: Color Theme');
-  await session.typeInQuickInput(label, { submit: false });
-  await session.workbench.pickQuickInputItem(label);
-  await session.workbench.waitForQuickInputClosed();
-  await session.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
 }
 
 /** The VS Code 1.139 chat view (the secondary side bar) left closed: the pictures are about NiamonX. */

@@ -39,12 +39,7 @@ describe('UI: themes and icons', function () {
     await session.openFile('incident.md');
     await session.selectFirst('8.8.8.8');
     // The palette offers the extension's commands with an IP selected, in the light theme before the switch.
-    await session.page.keyboard.press('F1');
-    await session.workbench.quickInputBox.fill('>NiamonX');
-    await session.page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'NiamonX: Ping' })
-      .first()
-      .waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.workbench.showCommandsMatching('NiamonX', 'NiamonX: Ping');
     await session.screenshot('palette');
     await session.page.keyboard.press('Escape');
     await session.workbench.waitForQuickInputClosed();
@@ -83,11 +78,7 @@ describe('UI: themes and icons', function () {
   for (const theme of THEMES) {
     it(`follows "${theme.name}" in the workbench and the results page`, async function () {
       // As a user would (it sets workbench.colorTheme): Preferences: Color Theme, then the theme.
-      await session.runCommand('Preferences: Color Theme');
-      await session.typeInQuickInput(theme.label, { submit: false });
-      await session.workbench.pickQuickInputItem(theme.label);
-      await session.workbench.waitForQuickInputClosed();
-      await session.page.locator(`.monaco-workbench.${theme.workbenchClass}`).waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+      await session.workbench.chooseColorTheme(theme.label, theme.workbenchClass);
       await frame.waitForFunction((kind) => document.body.dataset.vscodeThemeKind === kind, theme.webviewKind, {
         timeout: UI_STEP_TIMEOUT_MS,
       });
