@@ -58,6 +58,29 @@ export class Workbench {
     }
   }
 
+  /**
+   * Rests the mouse on `target` until `shown` (its hover) appears. A hover drawn just as the
+   * editor redraws the line (a decoration arriving) is hidden again, and a mouse at rest makes
+   * no new one: the mouse then leaves and comes back in steps, as a user's hand would.
+   */
+  async hoverUntilShown(target: Locator, shown: Locator): Promise<void> {
+    const attempts = 3;
+    for (let attempt = 1; ; attempt++) {
+      const last = attempt === attempts;
+      const box = await target.boundingBox({ timeout: UI_STEP_TIMEOUT_MS });
+      if (!box) throw new Error('hoverUntilShown: the target is not on screen');
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      try {
+        await shown.waitFor({ state: 'visible', timeout: last ? UI_STEP_TIMEOUT_MS : 5_000 });
+        return;
+      } catch (error) {
+        if (last) throw error;
+        console.log(`hoverUntilShown: no hover on attempt ${attempt}, again`);
+        await this.page.mouse.move(0, 0, { steps: 5 });
+      }
+    }
+  }
+
   /** Clicks the quick-input row whose label is exactly `label`. */
   async pickQuickInputItem(label: string, timeoutMs = UI_STEP_TIMEOUT_MS): Promise<void> {
     const row = this.page

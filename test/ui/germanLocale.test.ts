@@ -104,9 +104,8 @@ describe('UI: German display language', function () {
 
   /** The tooltip of a row: the mouse rests on it as a user's would. */
   async function tooltipOf(row: Locator, text: string | RegExp): Promise<string> {
-    await row.hover();
     const shown = hover(text);
-    await shown.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.workbench.hoverUntilShown(row, shown);
     const content = await shown.innerText();
     await page().mouse.move(0, 0);
     await shown.waitFor({ state: 'hidden', timeout: UI_STEP_TIMEOUT_MS }).catch(() => undefined);
@@ -190,9 +189,8 @@ describe('UI: German display language', function () {
       .locator('.editor-group-container.active .view-lines span', { hasText: /^8\.8\.8\.8$/ })
       .last();
     await address.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
-    await address.hover();
     const shown = hover('NiamonX');
-    await shown.waitFor({ timeout: UI_STEP_TIMEOUT_MS });
+    await session.workbench.hoverUntilShown(address, shown);
     const text = await shown.innerText();
     assert.match(text, /Ping:/, 'the answer held from the run before');
     // The place comes from the answer (emulator data), as sent.
