@@ -39,44 +39,61 @@ export class Workbench {
    * it opens: it is opened again.
    */
   async pickFromPalette(title: string): Promise<void> {
-    const attempts = 4;
-    for (let attempt = 1; ; attempt++) {
-      const last = attempt === attempts;
-      try {
+    await this.retrying(
+      `pickFromPalette: "${title}" not picked`,
+      4,
+      async (timeoutMs) => {
         await this.page.keyboard.press('F1');
         await this.quickInputBox.waitFor({ state: 'visible', timeout: 5_000 });
         await this.quickInputBox.fill(`>${title}`, { timeout: 5_000 });
-        await this.pickQuickInputItem(title, last ? UI_STEP_TIMEOUT_MS : 5_000);
-        return;
-      } catch (error) {
-        if (last) throw error;
-        console.log(`pickFromPalette: "${title}" not picked on attempt ${attempt}, again (${String(error).split('\n')[0]})`);
+        await this.pickQuickInputItem(title, timeoutMs);
+      },
+      async () => {
         // Only a palette still open is closed: an Escape that reaches the page would act there
         // (a walkthrough goes back to the Welcome page on it).
         if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
-      }
-    }
+      },
+    );
   }
 
   /**
    * Rests the mouse on `target` until `shown` (its hover) appears. A hover drawn just as the
-   * editor redraws the line (a decoration arriving) is hidden again, and a mouse at rest makes
-   * no new one: the mouse then leaves and comes back in steps, as a user's hand would.
+   * editor redraws the line (a decoration arriving) can be hidden again, and a mouse at rest
+   * makes no new one: the mouse then leaves and comes back in steps, as a user's hand would.
    */
   async hoverUntilShown(target: Locator, shown: Locator): Promise<void> {
-    const attempts = 3;
+    await this.retrying(
+      'hoverUntilShown: no hover',
+      3,
+      async (timeoutMs) => {
+        const box = await target.boundingBox({ timeout: UI_STEP_TIMEOUT_MS });
+        if (!box) throw new Error('hoverUntilShown: the target is not on screen');
+        await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+        await shown.waitFor({ state: 'visible', timeout: timeoutMs });
+      },
+      () => this.page.mouse.move(0, 0, { steps: 5 }),
+    );
+  }
+
+  /**
+   * Runs a step that a focus change or a redraw can undo: up to `attempts` times, 5 s each and
+   * the last one the full step time, with `beforeAgain` between (each retry is logged).
+   */
+  private async retrying(
+    failure: string,
+    attempts: number,
+    step: (timeoutMs: number) => Promise<void>,
+    beforeAgain: () => Promise<void>,
+  ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const last = attempt === attempts;
-      const box = await target.boundingBox({ timeout: UI_STEP_TIMEOUT_MS });
-      if (!box) throw new Error('hoverUntilShown: the target is not on screen');
-      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
       try {
-        await shown.waitFor({ state: 'visible', timeout: last ? UI_STEP_TIMEOUT_MS : 5_000 });
+        await step(last ? UI_STEP_TIMEOUT_MS : 5_000);
         return;
       } catch (error) {
         if (last) throw error;
-        console.log(`hoverUntilShown: no hover on attempt ${attempt}, again`);
-        await this.page.mouse.move(0, 0, { steps: 5 });
+        console.log(`${failure} on attempt ${attempt}, again (${String(error).split('\n')[0]})`);
+        await beforeAgain();
       }
     }
   }
